@@ -1,0 +1,38 @@
+import * as path from 'path';
+import { LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { aws } from '../../lib';
+
+const assets = path.join(__dirname, '..', 'assets');
+
+/** Region and backend every example stack shares; the state path is relative so no machine path is synthesized. */
+export function awsBase(stack: TerraformStack, name: string): void {
+  new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+  new LocalBackend(stack, { path: `terraform.${name}.tfstate` });
+}
+
+/** Shared layers, published once and used by functions in other stacks. */
+export class SharedLayersStack extends TerraformStack {
+  public readonly lodash: aws.Layer;
+  public readonly lodashPatch: aws.Layer;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    awsBase(this, id);
+    this.lodash = new aws.Layer(this, 'lodash', {
+      path: path.join(assets, 'layers', 'lodash'),
+      compatibleRuntimes: ['nodejs22.x', 'nodejs24.x'],
+      layerName: 'lodash',
+      description: 'lodash for Node.js functions',
+    });
+    // Overrides one file of "lodash" (nodejs/node_modules/lodash/lodash.js) when listed after it.
+    this.lodashPatch = new aws.Layer(this, 'lodash-patch', {
+      path: path.join(assets, 'layers', 'lodash-patch'),
+      compatibleRuntimes: ['nodejs22.x', 'nodejs24.x'],
+      layerName: 'lodash-patch',
+      description: 'patched lodash.js, overrides the file of the lodash layer',
+    });
+    new TerraformOutput(this, 'lodash_layer_arn', { value: this.lodash.arn });
+  }
+}

@@ -1,0 +1,10 @@
+import { App } from 'cdktf';
+import { buildAwsExample } from './aws/app';
+import { printWarnings } from './warnings';
+
+// `npm run synth` (or `cdktf synth`) writes cdktf.out/stacks/<stack>/cdk.tf.json for every stack.
+// No stack traces in manifest.json: they hold machine paths, and the output must be the same anywhere.
+const app = new App({ stackTraces: false });
+buildAwsExample(app);
+app.synth();
+printWarnings(app);

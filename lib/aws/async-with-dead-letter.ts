@@ -1,0 +1,158 @@
+import { ITerraformDependable } from 'cdktf';
+import { Construct } from 'constructs';
+import { LambdaEventSourceMapping } from '@cdktf/provider-aws/lib/lambda-event-source-mapping';
+import { LambdaFunctionEventInvokeConfig } from '@cdktf/provider-aws/lib/lambda-function-event-invoke-config';
+import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
+import { AsyncPropsBase, BufferOptionsBase, checkAsyncCommon } from '../core/async';
+import { checkRange, fail, isToken } from '../core/validation';
+import { CanaryAlias } from './canary-alias';
+import { IFunction } from './function-base';
+import { AWS_LIMITS } from './limits';
+
+/** An SQS queue made elsewhere. */
+export interface IQueue {
+  /** Queue ARN. */
+  readonly arn: string;
+  /** Message retention in seconds, when known (checked against the maximum event age). */
+  readonly retentionSeconds?: number;
+}
+
+/** A queue in front of the function: producers send to it, Lambda polls it in batches. */
+export interface BufferOptions extends BufferOptionsBase {
+  /** Seconds to gather a batch (0-300); required for batches above 10. @default 0 */
+  readonly maxBatchingWindow?: number;
+  /** Visibility timeout in seconds; at least the function timeout. @default 6 × the function timeout */
+  readonly visibilityTimeout?: number;
+}
+
+export interface AsyncWithDeadLetterProps extends AsyncPropsBase {
+  /** The function invoked asynchronously. */
+  readonly function: IFunction;
+  /** Alias (a CanaryAlias or its name) or version the configuration applies to. @default the unqualified function */
+  readonly qualifier?: CanaryAlias | string;
+  /** Queue for failed events. @default a new encrypted SQS queue with 14-day retention */
+  readonly deadLetterQueue?: SqsQueue | IQueue;
+  /** A failure-handling function instead of the queue as the on-failure destination. @default the dead-letter queue */
+  readonly onFailure?: IFunction;
+  /** Where successful results go: a queue or a function. @default nowhere */
+  readonly onSuccess?: SqsQueue | IQueue | IFunction;
+  /** A queue in front of the function to absorb bursts. @default none */
+  readonly buffer?: BufferOptions;
+}
+
+/**
+ * Asynchronous invocation with retries and a maximum event age; failed events go to a dead-letter
+ * queue (created, encrypted, 14 days) or a failure-handling function; optional success destination;
+ * optional buffer queue in front. The function's role gets exactly the permissions these need.
+ */
+export class AsyncWithDeadLetter extends Construct {
+  public readonly invokeConfig: LambdaFunctionEventInvokeConfig;
+  /** The dead-letter queue; undefined only when failures go to a function and there is no buffer. */
+  public readonly deadLetterQueue?: SqsQueue | IQueue;
+  public readonly bufferQueue?: SqsQueue;
+  public readonly eventSourceMapping?: LambdaEventSourceMapping;
+
+  constructor(scope: Construct, id: string, props: AsyncWithDeadLetterProps) {
+    super(scope, id);
+    const fn = props.function;
+    const checked = checkAsyncCommon(this, props, {
+      retriesMax: AWS_LIMITS.retriesMax,
+      eventAgeMin: AWS_LIMITS.eventAgeMin,
+      eventAgeMax: AWS_LIMITS.eventAgeMax,
+      defaultRetries: 2,
+      defaultEventAge: AWS_LIMITS.eventAgeMax,
+      retentionMax: 1209600,
+      defaultRetention: 1209600,
+    });
+    if (props.onFailure && (props.onFailure === fn || (!isToken(fn.functionName) && props.onFailure.functionName === fn.functionName))) {
+      fail(this, 'onFailure', 'a function other than the one invoked (its failures would loop back into it)', props.onFailure.functionName);
+    }
+    const qualifier = props.qualifier instanceof CanaryAlias ? props.qualifier.alias.name : props.qualifier;
+    const qualifiedArn = props.qualifier instanceof CanaryAlias ? props.qualifier.arn : qualifier ? `${fn.arn}:${qualifier}` : fn.arn;
+
+    if (!props.onFailure || props.buffer) {
+      this.deadLetterQueue = props.deadLetterQueue ?? new SqsQueue(this, 'DeadLetterQueue', {
+        sqsManagedSseEnabled: true,
+        messageRetentionSeconds: checked.deadLetterRetention,
+      });
+      checkRetention(this, 'deadLetterQueue retention', this.deadLetterQueue, checked.maxEventAge);
+    }
+
+    const dependencies: ITerraformDependable[] = [];
+    const grantSend = (sid: string, target: SqsQueue | IQueue | IFunction): string => {
+      if ('functionName' in target) {
+        fn.addToRolePolicy({ sid, actions: ['lambda:InvokeFunction'], resources: [target.arn] });
+      } else {
+        fn.addToRolePolicy({ sid, actions: ['sqs:SendMessage'], resources: [target.arn] });
+      }
+      return target.arn;
+    };
+    const onFailure = grantSend('SendFailedEvents', props.onFailure ?? this.deadLetterQueue!);
+    const onSuccess = props.onSuccess ? grantSend('SendSuccessfulResults', props.onSuccess) : undefined;
+    if (fn.policyDependency) dependencies.push(fn.policyDependency);
+
+    this.invokeConfig = new LambdaFunctionEventInvokeConfig(this, 'InvokeConfig', {
+      functionName: fn.functionName,
+      qualifier,
+      maximumRetryAttempts: checked.retryAttempts,
+      maximumEventAgeInSeconds: checked.maxEventAge,
+      destinationConfig: {
+        onFailure: { destination: onFailure },
+        onSuccess: onSuccess ? { destination: onSuccess } : undefined,
+      },
+      // Lambda checks at creation that the role may send to the destinations.
+      dependsOn: dependencies,
+    });
+
+    if (props.buffer) {
+      const buffer = props.buffer;
+      const timeout = fn.timeoutSeconds ?? 3;
+      checkRange(this, 'buffer.batchSize', buffer.batchSize, 1, 10000);
+      checkRange(this, 'buffer.maxBatchingWindow', buffer.maxBatchingWindow, 0, 300, { unit: 's' });
+      if (buffer.batchSize !== undefined && !isToken(buffer.batchSize) && buffer.batchSize > 10 && !buffer.maxBatchingWindow) {
+        fail(this, 'buffer.batchSize', 'at most 10 unless buffer.maxBatchingWindow is set', buffer.batchSize);
+      }
+      checkRange(this, 'buffer.maxConcurrency', buffer.maxConcurrency, 2, 1000);
+      checkRange(this, 'buffer.maxReceiveCount', buffer.maxReceiveCount, 1, 1000);
+      checkRange(this, 'buffer.visibilityTimeout', buffer.visibilityTimeout, 0, 43200, { unit: 's' });
+      if (buffer.visibilityTimeout !== undefined && !isToken(buffer.visibilityTimeout) && buffer.visibilityTimeout < timeout) {
+        fail(this, 'buffer.visibilityTimeout', `at least the function timeout (${timeout} s; AWS recommends 6 × = ${6 * timeout} s)`, buffer.visibilityTimeout);
+      }
+      checkRange(this, 'buffer.retention', buffer.retention, 60, 1209600, { unit: 's' });
+      if (buffer.retention !== undefined && !isToken(buffer.retention) && buffer.retention <= checked.maxEventAge) {
+        fail(this, 'buffer.retention', `longer than maxEventAge (${checked.maxEventAge} s)`, buffer.retention);
+      }
+      this.bufferQueue = new SqsQueue(this, 'BufferQueue', {
+        sqsManagedSseEnabled: true,
+        visibilityTimeoutSeconds: buffer.visibilityTimeout ?? Math.min(6 * timeout + (buffer.maxBatchingWindow ?? 0), 43200),
+        messageRetentionSeconds: buffer.retention ?? 345600,
+        redrivePolicy: JSON.stringify({ deadLetterTargetArn: this.deadLetterQueue!.arn, maxReceiveCount: buffer.maxReceiveCount ?? 3 }),
+      });
+      fn.addToRolePolicy({
+        sid: 'ConsumeBufferQueue',
+        actions: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'],
+        resources: [this.bufferQueue.arn],
+      });
+      this.eventSourceMapping = new LambdaEventSourceMapping(this, 'BufferMapping', {
+        eventSourceArn: this.bufferQueue.arn,
+        functionName: qualifiedArn,
+        batchSize: buffer.batchSize ?? 10,
+        maximumBatchingWindowInSeconds: buffer.maxBatchingWindow,
+        scalingConfig: buffer.maxConcurrency !== undefined ? { maximumConcurrency: buffer.maxConcurrency } : undefined,
+        functionResponseTypes: ['ReportBatchItemFailures'],
+        dependsOn: dependencies,
+      });
+    }
+  }
+
+  /** ARN of the queue producers send to: the buffer queue, when there is one. */
+  public get bufferQueueUrl(): string | undefined {
+    return this.bufferQueue?.url;
+  }
+}
+
+function checkRetention(scope: Construct, prop: string, queue: SqsQueue | IQueue, maxEventAge: number): void {
+  const retention = queue instanceof SqsQueue ? queue.messageRetentionSecondsInput ?? 345600 : queue.retentionSeconds;
+  if (retention === undefined || isToken(retention)) return;
+  if (retention < maxEventAge) fail(scope, prop, `at least maxEventAge (${maxEventAge} s), so no event expires in the queue before it could be delivered`, retention);
+}

@@ -1,0 +1,89 @@
+import { Construct } from 'constructs';
+import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
+import { LambdaAlias } from '@cdktf/provider-aws/lib/lambda-alias';
+import { CanaryAliasPropsBase, resolveRouting } from '../core/canary';
+import { checkPattern, checkRange } from '../core/validation';
+import { IFunction } from './function-base';
+
+/** An alarm on the canary version's errors: when it fires, roll back. */
+export interface CanaryAlarmOptions {
+  /** Errors of the canary version within one period that raise the alarm. */
+  readonly threshold: number;
+  /** Period in seconds (60 or a multiple of 60). @default 60 */
+  readonly periodSeconds?: number;
+  /** Periods that must breach before the alarm fires. @default 1 */
+  readonly evaluationPeriods?: number;
+  /** ARNs notified when the alarm fires (e.g. an SNS topic). @default none */
+  readonly alarmActions?: string[];
+}
+
+export interface CanaryAliasProps extends CanaryAliasPropsBase {
+  /** The function whose versions the alias splits traffic between. */
+  readonly function: IFunction;
+  /** Add a CloudWatch alarm on the canary version's errors. @default no alarm */
+  readonly alarm?: CanaryAlarmOptions;
+}
+
+/**
+ * A Lambda alias (default `live`) that points at a stable version and sends `canaryWeight` of the
+ * traffic to a canary version (by default the latest one the function published). Release by
+ * changing props: start at 0.05, raise, promote (stableVersion := canary, weight 0), or roll back
+ * (weight 0). Point triggers, async configs and queues at it through `aliasName` / `arn`.
+ */
+export class CanaryAlias extends Construct {
+  public readonly alias: LambdaAlias;
+  public readonly alarm?: CloudwatchMetricAlarm;
+  public readonly aliasName: string;
+  public readonly function: IFunction;
+
+  constructor(scope: Construct, id: string, props: CanaryAliasProps) {
+    super(scope, id);
+    this.aliasName = props.aliasName ?? 'live';
+    // Lambda: 1-128 of [A-Za-z0-9_-], and not only digits (that would read as a version).
+    checkPattern(this, 'aliasName', this.aliasName, /^(?!\d+$)[A-Za-z0-9_-]+$/, 'letters, digits, "-" and "_", not only digits', { maxLength: 128 });
+    this.function = props.function;
+    const routing = resolveRouting(this, props, props.function.version);
+
+    this.alias = new LambdaAlias(this, 'Alias', {
+      name: this.aliasName,
+      functionName: props.function.functionName,
+      functionVersion: routing.stableVersion,
+      description: props.description,
+      routingConfig: routing.additionalWeights ? { additionalVersionWeights: routing.additionalWeights } : undefined,
+    });
+
+    if (props.alarm) {
+      checkRange(this, 'alarm.threshold', props.alarm.threshold, 1, 1_000_000);
+      checkRange(this, 'alarm.periodSeconds', props.alarm.periodSeconds, 60, 86400, { multipleOf: 60 });
+      checkRange(this, 'alarm.evaluationPeriods', props.alarm.evaluationPeriods, 1, 100);
+      this.alarm = new CloudwatchMetricAlarm(this, 'CanaryErrors', {
+        alarmName: `${props.function.functionName}-${this.aliasName}-canary-errors`,
+        alarmDescription: `Errors of the canary version behind alias ${this.aliasName} (${this.node.path}): roll back by setting canaryWeight to 0`,
+        namespace: 'AWS/Lambda',
+        metricName: 'Errors',
+        dimensions: {
+          FunctionName: props.function.functionName,
+          Resource: `${props.function.functionName}:${this.alias.name}`,
+          ExecutedVersion: routing.canaryVersion ?? routing.stableVersion,
+        },
+        statistic: 'Sum',
+        period: props.alarm.periodSeconds ?? 60,
+        evaluationPeriods: props.alarm.evaluationPeriods ?? 1,
+        threshold: props.alarm.threshold,
+        comparisonOperator: 'GreaterThanOrEqualToThreshold',
+        treatMissingData: 'notBreaching',
+        alarmActions: props.alarm.alarmActions,
+      });
+    }
+  }
+
+  /** Qualified ARN of the alias: invoke this. */
+  public get arn(): string {
+    return this.alias.arn;
+  }
+
+  /** ARN for API Gateway integrations. */
+  public get invokeArn(): string {
+    return this.alias.invokeArn;
+  }
+}

@@ -1,0 +1,129 @@
+import { Construct } from 'constructs';
+import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
+import { LambdaFunctionUrl } from '@cdktf/provider-aws/lib/lambda-function-url';
+import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
+import { checkHealthCheckPath, checkPort } from '../core/checks';
+import { CustomImageFunctionPropsBase } from '../core/types';
+import { checkOneOf, checkPattern, fail, isToken, warn } from '../core/validation';
+import { FunctionBase, FunctionCommonProps } from './function-base';
+
+/** Who may call the function URL. */
+export enum FunctionUrlAuthType {
+  /** Callers sign requests with SigV4 and need `lambda:InvokeFunctionUrl`. */
+  AWS_IAM = 'AWS_IAM',
+  /** Anyone on the internet. */
+  NONE = 'NONE',
+}
+
+/** An HTTPS endpoint for the function (`aws_lambda_function_url`). */
+export interface HttpTriggerOptions {
+  /** Who may call it. @default FunctionUrlAuthType.AWS_IAM */
+  readonly authType?: FunctionUrlAuthType;
+  /** Alias name or version the URL invokes (e.g. a CanaryAlias's name). @default the unqualified function */
+  readonly qualifier?: string;
+  /** Origins allowed by CORS. @default no CORS */
+  readonly allowOrigins?: string[];
+  /** Methods allowed by CORS. @default ["*"] when allowOrigins is set */
+  readonly allowMethods?: string[];
+}
+
+export interface CustomImageFunctionProps extends CustomImageFunctionPropsBase, FunctionCommonProps {
+  /** Working directory of the start command. @default the image's WORKDIR */
+  readonly workingDirectory?: string;
+  /** Adds a function URL: `true` for the defaults (IAM auth). @default no URL */
+  readonly httpTrigger?: boolean | HttpTriggerOptions;
+}
+
+// <account>.dkr.ecr.<region>.amazonaws.com[.cn]/<repository>[:<tag>|@sha256:<digest>]
+const ECR_IMAGE = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?\/((?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*)(?::([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})|@sha256:([a-f0-9]{64}))?$/;
+
+/**
+ * An HTTP server in a container image on Lambda. The image runs the AWS Lambda Web Adapter
+ * (one `COPY` line in the Dockerfile, see README), which forwards invocations to `port` and
+ * waits for `healthCheck.path` before the first one. `command` is the ENTRYPOINT override,
+ * `args` the CMD override.
+ */
+export class CustomImageFunction extends FunctionBase {
+  public readonly function: LambdaFunction;
+  /** The function URL, when `httpTrigger` is set. */
+  public readonly functionUrl?: LambdaFunctionUrl;
+  /** The public-invoke permission, when the URL's auth type is NONE. */
+  public readonly publicUrlPermission?: LambdaPermission;
+
+  constructor(scope: Construct, id: string, props: CustomImageFunctionProps) {
+    super(scope, id, props);
+    if ((props as { layers?: unknown }).layers !== undefined) {
+      fail(this, 'layers', 'absent: container image functions cannot use layers (put the files in the image)', '(layers given)');
+    }
+    checkImage(this, props.image);
+    checkPort(this, 'port', props.port);
+    checkHealthCheckPath(this, props.healthCheck);
+    checkPattern(this, 'workingDirectory', props.workingDirectory, /^\//, 'an absolute path', { maxLength: 1000 });
+    for (const [prop, list] of [['command', props.command], ['args', props.args]] as const) {
+      if (list !== undefined && !isToken(list) && (!Array.isArray(list) || list.length === 0 || list.length > 1500)) {
+        fail(this, prop, 'a non-empty list of strings', list);
+      }
+    }
+
+    // The adapter reads its settings from the environment; ours must not be silently overridden.
+    const adapter: { [key: string]: string } = {};
+    if (props.port !== undefined) adapter.AWS_LWA_PORT = String(props.port);
+    if (props.healthCheck) adapter.AWS_LWA_READINESS_CHECK_PATH = props.healthCheck.path;
+    for (const key of Object.keys(adapter)) {
+      if (props.environment && key in props.environment) {
+        fail(this, 'environment key', `not set by hand when ${key === 'AWS_LWA_PORT' ? 'port' : 'healthCheck'} is given`, key);
+      }
+    }
+    const environment = { ...props.environment, ...adapter };
+
+    const imageConfig = props.command || props.args || props.workingDirectory
+      ? { entryPoint: props.command, command: props.args, workingDirectory: props.workingDirectory }
+      : undefined;
+    this.function = new LambdaFunction(this, 'Function', {
+      ...this.commonFunctionConfig(props, environment),
+      packageType: 'Image',
+      imageUri: props.image,
+      imageConfig,
+    });
+
+    if (props.httpTrigger) {
+      const trigger: HttpTriggerOptions = props.httpTrigger === true ? {} : props.httpTrigger;
+      const authType = trigger.authType ?? FunctionUrlAuthType.AWS_IAM;
+      checkOneOf(this, 'httpTrigger.authType', authType, [FunctionUrlAuthType.AWS_IAM, FunctionUrlAuthType.NONE]);
+      this.functionUrl = new LambdaFunctionUrl(this, 'FunctionUrl', {
+        functionName: this.function.functionName,
+        qualifier: trigger.qualifier,
+        authorizationType: authType,
+        cors: trigger.allowOrigins ? { allowOrigins: trigger.allowOrigins, allowMethods: trigger.allowMethods ?? ['*'] } : undefined,
+      });
+      if (authType === FunctionUrlAuthType.NONE) {
+        // A public URL still needs a resource policy that lets anyone call the URL (only the URL).
+        this.publicUrlPermission = new LambdaPermission(this, 'PublicUrlPermission', {
+          functionName: this.function.functionName,
+          qualifier: trigger.qualifier,
+          action: 'lambda:InvokeFunctionUrl',
+          principal: '*',
+          functionUrlAuthType: 'NONE',
+          statementId: 'FunctionUrlAllowPublicAccess',
+        });
+      }
+    }
+  }
+
+  /** The HTTPS URL, when `httpTrigger` is set. */
+  public get url(): string | undefined {
+    return this.functionUrl?.functionUrl;
+  }
+}
+
+function checkImage(scope: Construct, image: string): void {
+  if (isToken(image)) return;
+  const match = typeof image === 'string' ? ECR_IMAGE.exec(image) : null;
+  if (!match) {
+    fail(scope, 'image', 'an ECR image URI "<account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>" or "…/<repository>@sha256:<digest>"', image);
+  }
+  const [, , , , , tag, digest] = match;
+  if (!digest && (tag === undefined || tag === 'latest')) {
+    warn(scope, `image ${JSON.stringify(image)} ${tag ? 'uses the mutable tag "latest"' : 'has no tag (Lambda takes "latest")'}: pin a digest (@sha256:…) or an immutable tag so every deploy runs the image you tested`);
+  }
+}

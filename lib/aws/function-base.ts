@@ -1,0 +1,139 @@
+import { ITerraformDependable } from 'cdktf';
+import { Construct } from 'constructs';
+import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { LambdaFunction, LambdaFunctionConfig } from '@cdktf/provider-aws/lib/lambda-function';
+import { checkEnvironment } from '../core/checks';
+import { uniqueName } from '../core/names';
+import { checkOneOf, checkPattern, checkRange } from '../core/validation';
+import { PolicyStatement, PolicyStatements } from './policy';
+import { Architecture, AWS_RESERVED_ENVIRONMENT, checkArchitecture, checkFunctionName, checkMemoryAndTimeout, LOG_RETENTION_DAYS } from './limits';
+
+/** A Lambda function the other constructs can work with: one of ours or an existing one. */
+export interface IFunction {
+  /** Function name. */
+  readonly functionName: string;
+  /** Unqualified function ARN. */
+  readonly arn: string;
+  /** Latest published version number, when the function publishes versions. */
+  readonly version?: string;
+  /** Timeout in seconds, when known (queues in front size their visibility timeout from it). */
+  readonly timeoutSeconds?: number;
+  /** The resource that holds the grants; things that need a grant in place depend on it. */
+  readonly policyDependency?: ITerraformDependable;
+  /** Grants the function's execution role a statement. */
+  addToRolePolicy(statement: PolicyStatement): void;
+}
+
+/** Props every function of this library takes on AWS. */
+export interface FunctionCommonProps {
+  /** Function name. @default derived from the construct path */
+  readonly functionName?: string;
+  /** Description. @default none */
+  readonly description?: string;
+  /** Memory in MB (128-10240). @default 128 */
+  readonly memorySize?: number;
+  /** Timeout in seconds (1-900). @default 3 */
+  readonly timeout?: number;
+  /** Environment variables. @default none */
+  readonly environment?: { [key: string]: string };
+  /** Instruction set. @default Architecture.X86_64 */
+  readonly architecture?: Architecture;
+  /** Reserved concurrent executions (0 stops the function). @default unreserved */
+  readonly reservedConcurrency?: number;
+  /** Days the function's log group keeps logs. @default 30 */
+  readonly logRetentionDays?: number;
+}
+
+const DEFAULT_TIMEOUT = 3;
+
+/**
+ * What every function of the library has: an execution role that may only write to the function's
+ * own log group (retention set), one inline policy that other constructs add least-privilege
+ * statements to, and the `aws_lambda_function` with `publish = true`.
+ */
+export abstract class FunctionBase extends Construct implements IFunction {
+  public readonly role: IamRole;
+  public readonly rolePolicy: IamRolePolicy;
+  public readonly logGroup: CloudwatchLogGroup;
+  public abstract readonly function: LambdaFunction;
+  public readonly functionName: string;
+  public readonly timeoutSeconds: number;
+  private readonly statements = new PolicyStatements(this);
+
+  protected constructor(scope: Construct, id: string, props: FunctionCommonProps) {
+    super(scope, id);
+    this.functionName = props.functionName ?? uniqueName(this, 64);
+    checkFunctionName(this, this.functionName);
+    checkMemoryAndTimeout(this, props.memorySize, props.timeout);
+    checkArchitecture(this, 'architecture', props.architecture);
+    checkEnvironment(this, props.environment, AWS_RESERVED_ENVIRONMENT);
+    checkRange(this, 'reservedConcurrency', props.reservedConcurrency, 0, 100000);
+    checkOneOf<number>(this, 'logRetentionDays', props.logRetentionDays, LOG_RETENTION_DAYS);
+    checkPattern(this, 'description', props.description, /^[\s\S]*$/, 'any text', { minLength: 0, maxLength: 256 });
+    this.timeoutSeconds = props.timeout ?? DEFAULT_TIMEOUT;
+
+    this.logGroup = new CloudwatchLogGroup(this, 'LogGroup', {
+      name: `/aws/lambda/${this.functionName}`,
+      retentionInDays: props.logRetentionDays ?? 30,
+    });
+    this.role = new IamRole(this, 'Role', {
+      assumeRolePolicy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+      }),
+      description: `Execution role of ${this.node.path}`,
+    });
+    this.addToRolePolicy({ sid: 'CreateLogStreams', actions: ['logs:CreateLogStream'], resources: [this.logGroup.arn] });
+    this.addToRolePolicy({ sid: 'WriteLogEvents', actions: ['logs:PutLogEvents'], resources: [`${this.logGroup.arn}:log-stream:*`] });
+    this.rolePolicy = new IamRolePolicy(this, 'RolePolicy', {
+      role: this.role.id,
+      name: 'least-privilege',
+      policy: this.statements.render(),
+    });
+  }
+
+  /** Unqualified function ARN. */
+  public get arn(): string {
+    return this.function.arn;
+  }
+
+  /** Latest published version number (the function has `publish = true`). */
+  public get version(): string {
+    return this.function.version;
+  }
+
+  /** ARN of the latest published version. */
+  public get qualifiedArn(): string {
+    return this.function.qualifiedArn;
+  }
+
+  /** Adds a statement to the execution role's inline policy. Resources must be concrete ARNs. */
+  public addToRolePolicy(statement: PolicyStatement): void {
+    this.statements.add(statement);
+  }
+
+  /** The inline policy resource: depend on it when a grant must exist before something is created. */
+  public get policyDependency(): ITerraformDependable {
+    return this.rolePolicy;
+  }
+
+  /** The settings every function shares, for the subclass's `aws_lambda_function`. */
+  protected commonFunctionConfig(props: FunctionCommonProps, environment: { [key: string]: string } | undefined): Omit<LambdaFunctionConfig, 'functionName' | 'role'> & { functionName: string; role: string } {
+    return {
+      functionName: this.functionName,
+      role: this.role.arn,
+      description: props.description,
+      memorySize: props.memorySize,
+      timeout: this.timeoutSeconds,
+      architectures: [props.architecture ?? Architecture.X86_64],
+      reservedConcurrentExecutions: props.reservedConcurrency,
+      environment: environment && Object.keys(environment).length > 0 ? { variables: environment } : undefined,
+      loggingConfig: { logFormat: 'Text', logGroup: this.logGroup.name },
+      publish: true,
+      // The role must be able to write logs before the first invocation.
+      dependsOn: [this.logGroup, this.rolePolicy],
+    };
+  }
+}

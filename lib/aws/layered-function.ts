@@ -1,0 +1,75 @@
+import { TerraformAsset } from 'cdktf';
+import { Construct } from 'constructs';
+import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
+import { S3Object } from '@cdktf/provider-aws/lib/s3-object';
+import { artifactKey, zipAsset } from '../core/asset';
+import { checkLayers, checkUnzippedSize, LayerOverlap, warnLayerOverlaps } from '../core/layers';
+import { PackagedFolder, packageFolder } from '../core/package';
+import { LayeredFunctionPropsBase } from '../core/types';
+import { checkPattern } from '../core/validation';
+import { ArtifactBucket } from './artifact-bucket';
+import { FunctionBase, FunctionCommonProps } from './function-base';
+import { ILayer } from './layer';
+import { AWS_LIMITS } from './limits';
+
+export interface LayeredFunctionProps extends LayeredFunctionPropsBase, FunctionCommonProps {
+  /**
+   * Layers in order: a later layer overrides the same file of an earlier one (Lambda's own order).
+   * `Layer`s of this library or layer version ARNs. At most 5. @default none
+   */
+  readonly layers?: (ILayer | string)[];
+  /** Bucket name to upload the code zip to. @default the stack's ArtifactBucket */
+  readonly bucket?: string;
+}
+
+/**
+ * A Lambda function from a local code folder with ordered layers: the code is zipped
+ * deterministically and uploaded to S3, the function publishes a version on every change, and
+ * its role may only write its own logs.
+ */
+export class LayeredFunction extends FunctionBase {
+  public readonly function: LambdaFunction;
+  public readonly codeObject: S3Object;
+  public readonly codeAsset: TerraformAsset;
+  public readonly packaged: PackagedFolder;
+  /** The layers, in the order emitted (the user's order). */
+  public readonly layers: readonly ILayer[];
+  /** Files present in more than one local layer (each also reported as a synth warning). */
+  public readonly layerOverlaps: readonly LayerOverlap[];
+
+  constructor(scope: Construct, id: string, props: LayeredFunctionProps) {
+    super(scope, id, props);
+    checkPattern(this, 'runtime', props.runtime, /^[a-z0-9.]+$/, 'a Lambda runtime identifier such as "nodejs22.x"', { maxLength: 32 });
+    checkPattern(this, 'handler', props.handler, /^[^\s]+$/, 'a handler without spaces such as "index.handler"', { maxLength: 128 });
+    const checked = checkLayers(this, props.layers, props.runtime);
+    this.layers = checked.layers;
+    const localLayers = checked.local;
+    const arns = this.layers.map((l) => l.arn);
+
+    this.packaged = packageFolder(this, 'code', props.code);
+    checkUnzippedSize(this, [
+      { label: `code ${JSON.stringify(props.code)}`, bytes: this.packaged.unzippedSize },
+      ...localLayers.map((l) => ({ label: `layer ${JSON.stringify(l.label)}`, bytes: l.listing.unzippedSize })),
+    ], AWS_LIMITS.unzippedMax);
+    this.layerOverlaps = warnLayerOverlaps(this, localLayers);
+
+    this.codeAsset = zipAsset(this, 'CodeAsset', this.packaged);
+    this.codeObject = new S3Object(this, 'CodeObject', {
+      bucket: props.bucket ?? ArtifactBucket.of(this).bucketName,
+      key: artifactKey(`functions/${this.functionName}`, this.packaged),
+      source: this.codeAsset.path,
+      sourceHash: this.packaged.zipSha256,
+    });
+    this.function = new LambdaFunction(this, 'Function', {
+      ...this.commonFunctionConfig(props, props.environment),
+      runtime: props.runtime,
+      handler: props.handler,
+      packageType: 'Zip',
+      s3Bucket: this.codeObject.bucket,
+      s3Key: this.codeObject.key,
+      sourceCodeHash: this.packaged.zipSha256,
+      // Never sorted: on Lambda a later layer overrides an earlier one, which is the library's meaning.
+      layers: arns.length > 0 ? arns : undefined,
+    });
+  }
+}

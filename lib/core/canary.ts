@@ -1,0 +1,70 @@
+import { Fn, Op, Token } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { checkVersionNumber, checkWeight } from './checks';
+import { fail, isToken } from './validation';
+
+/** The traffic split of an alias, in the same words on both clouds. */
+export interface CanaryAliasPropsBase {
+  /** Alias name. @default "live" */
+  readonly aliasName?: string;
+  /**
+   * Version that takes `1 - canaryWeight` of the traffic. Leave out on a first deploy, when no
+   * version exists yet: the alias then follows the latest published version with no canary.
+   * @default the function's latest published version, no canary
+   */
+  readonly stableVersion?: string;
+  /** Version that takes `canaryWeight` of the traffic. @default the function's latest published version */
+  readonly canaryVersion?: string;
+  /** Fraction of the traffic sent to the canary version, 0..1. @default 0 */
+  readonly canaryWeight?: number;
+  /** Description of the alias. @default none */
+  readonly description?: string;
+}
+
+/** What the alias resource gets, whatever the cloud. */
+export interface ResolvedRouting {
+  /** The version the alias points at. */
+  readonly stableVersion: string;
+  /**
+   * The extra version and its weight: a plain map when both versions are literals, a Terraform
+   * expression that drops the entry when the two are equal at apply, or undefined for no canary.
+   */
+  readonly additionalWeights?: { [version: string]: number };
+  /** The canary version, when there is a split. */
+  readonly canaryVersion?: string;
+}
+
+/**
+ * Validates the split and renders it. An alias may carry one extra version, never `$LATEST`, never
+ * the same version twice, weight in [0, 1]. When either version is known only at apply (the
+ * function's latest version), the "same version" rule is written as a Terraform conditional: after
+ * a promotion the canary (latest) equals the stable version, and the alias must then carry no
+ * routing entry rather than fail.
+ */
+export function resolveRouting(scope: IConstruct, props: CanaryAliasPropsBase, latestVersion: string | undefined): ResolvedRouting {
+  checkVersionNumber(scope, 'stableVersion', props.stableVersion);
+  checkVersionNumber(scope, 'canaryVersion', props.canaryVersion);
+  checkWeight(scope, 'canaryWeight', props.canaryWeight);
+  const weight = props.canaryWeight ?? 0;
+
+  if (props.stableVersion === undefined) {
+    if (props.canaryVersion !== undefined || (!isToken(weight) && weight > 0)) {
+      fail(scope, 'stableVersion', 'set when canaryVersion or a canaryWeight above 0 is given (the alias needs a version to split from)', props.stableVersion);
+    }
+    if (latestVersion === undefined) fail(scope, 'stableVersion', 'set for a function that does not publish versions here', props.stableVersion);
+    return { stableVersion: latestVersion };
+  }
+  const stable = props.stableVersion;
+  const canary = props.canaryVersion ?? latestVersion;
+  if (canary === undefined) {
+    if (!isToken(weight) && weight > 0) fail(scope, 'canaryVersion', 'set for a function that does not publish versions here', undefined);
+    return { stableVersion: stable };
+  }
+  if (!isToken(weight) && weight === 0) return { stableVersion: stable };
+  if (!isToken(canary) && !isToken(stable)) {
+    if (canary === stable) fail(scope, 'canaryVersion', `a version other than stableVersion "${stable}" when canaryWeight is above 0`, canary);
+    return { stableVersion: stable, canaryVersion: canary, additionalWeights: { [canary]: weight } };
+  }
+  const weights = Token.asNumberMap(Fn.conditional(Op.eq(canary, stable), {}, Fn.zipmap([canary], [weight])));
+  return { stableVersion: stable, canaryVersion: canary, additionalWeights: weights };
+}

@@ -1,0 +1,66 @@
+/**
+ * Cloud-neutral props: one vocabulary for both clouds. Each cloud's construct props extend these
+ * with settings only that cloud has.
+ */
+
+/** A layer built from a local folder. */
+export interface LayerPropsBase {
+  /** Local folder whose content is unpacked under /opt (e.g. it holds `nodejs/node_modules/lodash`). */
+  readonly path: string;
+  /** Runtimes the layer is for; a function whose runtime is not listed cannot use it. */
+  readonly compatibleRuntimes: string[];
+  /** Name of the layer. @default derived from the construct path */
+  readonly layerName?: string;
+  /** Description of the layer. @default none */
+  readonly description?: string;
+}
+
+/** A function from a local code folder with ordered layers. */
+export interface LayeredFunctionPropsBase {
+  /** Runtime identifier, e.g. `nodejs22.x` (AWS) or `nodejs20` (FC3). */
+  readonly runtime: string;
+  /** Entry point, e.g. `index.handler`. */
+  readonly handler: string;
+  /** Local folder with the function code. */
+  readonly code: string;
+  /** Memory in MB. @default 128 on AWS, 512 on FC3 */
+  readonly memorySize?: number;
+  /** Timeout in seconds. @default 3 */
+  readonly timeout?: number;
+  /** Environment variables. @default none */
+  readonly environment?: { [key: string]: string };
+  /** Function name. @default derived from the construct path */
+  readonly functionName?: string;
+  /** Description. @default none */
+  readonly description?: string;
+}
+
+/** The HTTP readiness check of a container: the platform waits until it answers 2xx. */
+export interface HealthCheckBase {
+  /** HTTP path probed on the container's port; must start with `/`, e.g. `/healthz`. */
+  readonly path: string;
+}
+
+/** An HTTP server in a container image. */
+export interface CustomImageFunctionPropsBase {
+  /** Image reference in the cloud's registry; pin a digest for reproducible deploys. */
+  readonly image: string;
+  /** Start command (the image's ENTRYPOINT override). @default the image's ENTRYPOINT */
+  readonly command?: string[];
+  /** Arguments of the start command (the image's CMD override). @default the image's CMD */
+  readonly args?: string[];
+  /** Port the HTTP server listens on (1-65535). @default 9000 on FC3; 8080 (the adapter's default) on AWS */
+  readonly port?: number;
+  /** Readiness check. @default none */
+  readonly healthCheck?: HealthCheckBase;
+  /** Memory in MB. @default 128 on AWS, 512 on FC3 */
+  readonly memorySize?: number;
+  /** Timeout in seconds. @default 3 */
+  readonly timeout?: number;
+  /** Environment variables. @default none */
+  readonly environment?: { [key: string]: string };
+  /** Function name. @default derived from the construct path */
+  readonly functionName?: string;
+  /** Description. @default none */
+  readonly description?: string;
+}

@@ -1,0 +1,99 @@
+import { Annotations, Token } from 'cdktf';
+import { IConstruct } from 'constructs';
+
+/**
+ * The one error format of the library: `[construct path] prop must be <allowed>, got <value>`.
+ * Thrown in constructors, so bad input fails at synth before anything reaches Terraform.
+ */
+export class ValidationError extends Error {
+  constructor(scope: IConstruct, prop: string, allowed: string, value: unknown) {
+    super(`[${scope.node.path}] ${prop} must be ${allowed}, got ${describe(value)}`);
+    this.name = 'ValidationError';
+  }
+}
+
+/** Throws the library's validation error. */
+export function fail(scope: IConstruct, prop: string, allowed: string, value: unknown): never {
+  throw new ValidationError(scope, prop, allowed, value);
+}
+
+/** Adds a warning annotation in the same `[path] prop …` style (shown by `cdktf synth`). */
+export function warn(scope: IConstruct, message: string): void {
+  Annotations.of(scope).addWarning(message);
+}
+
+/** How a value is quoted in messages: strings in quotes, everything else as JSON. */
+export function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value === undefined) return 'undefined';
+  if (Array.isArray(value) && value.length > 8) return `${value.length} items`;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** True when the value is only known at apply time (a Terraform expression). */
+export function isToken(value: unknown): boolean {
+  if (typeof value === 'string' || typeof value === 'number') return Token.isUnresolved(value);
+  if (Array.isArray(value)) return Token.isUnresolved(value);
+  return value !== null && typeof value === 'object' && Token.isUnresolved(value);
+}
+
+export interface RangeOptions {
+  /** Require a whole number. @default true */
+  readonly integer?: boolean;
+  /** Require a multiple of this step. @default none */
+  readonly multipleOf?: number;
+  /** Unit appended in the message, e.g. "MB". @default none */
+  readonly unit?: string;
+}
+
+/** Checks `min <= value <= max` for a literal number; tokens are left to the provider. */
+export function checkRange(scope: IConstruct, prop: string, value: number | undefined, min: number, max: number, opts: RangeOptions = {}): void {
+  if (value === undefined || isToken(value)) return;
+  const unit = opts.unit ? ` ${opts.unit}` : '';
+  const integer = opts.integer ?? true;
+  const kind = integer ? 'an integer' : 'a number';
+  const step = opts.multipleOf ? ` and a multiple of ${opts.multipleOf}` : '';
+  const allowed = `${kind} between ${min} and ${max}${unit}${step}`;
+  if (typeof value !== 'number' || Number.isNaN(value) || value < min || value > max) fail(scope, prop, allowed, value);
+  if (integer && !Number.isInteger(value)) fail(scope, prop, allowed, value);
+  if (opts.multipleOf && !isMultiple(value, opts.multipleOf)) fail(scope, prop, allowed, value);
+}
+
+function isMultiple(value: number, step: number): boolean {
+  const q = value / step;
+  return Math.abs(q - Math.round(q)) < 1e-9;
+}
+
+export interface PatternOptions {
+  /** Minimum length. @default 1 */
+  readonly minLength?: number;
+  /** Maximum length. @default no limit */
+  readonly maxLength?: number;
+}
+
+/** Checks a literal string against a length range and a pattern, described in words for the message. */
+export function checkPattern(scope: IConstruct, prop: string, value: string | undefined, pattern: RegExp, described: string, opts: PatternOptions = {}): void {
+  if (value === undefined || isToken(value)) return;
+  const min = opts.minLength ?? 1;
+  const max = opts.maxLength;
+  const allowed = max === undefined ? described : `${min}-${max} characters of ${described}`;
+  if (typeof value !== 'string' || value.length < min || (max !== undefined && value.length > max) || !pattern.test(value)) {
+    fail(scope, prop, allowed, value);
+  }
+}
+
+/** Checks a literal value is one of a fixed set. */
+export function checkOneOf<T>(scope: IConstruct, prop: string, value: T | undefined, allowed: readonly T[]): void {
+  if (value === undefined || isToken(value)) return;
+  if (!allowed.includes(value)) fail(scope, prop, `one of ${allowed.map((a) => describe(a)).join(', ')}`, value);
+}
+
+/** Checks a list is not longer than `max`. */
+export function checkMaxItems(scope: IConstruct, prop: string, value: readonly unknown[] | undefined, max: number, what: string): void {
+  if (value === undefined || isToken(value)) return;
+  if (value.length > max) throw new Error(`[${scope.node.path}] ${prop} must have at most ${max} ${what}, got ${value.length}`);
+}

@@ -1,0 +1,237 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { TerraformStack, Testing } from 'cdktf';
+import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
+import { LambdaLayerVersion } from '@cdktf/provider-aws/lib/lambda-layer-version';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { aws } from '../lib';
+import { awsStack, makeFolder, only, resources, statements, synth, warnings } from './helpers';
+
+const lodash = makeFolder({
+  'nodejs/node_modules/lodash/package.json': '{"name":"lodash"}',
+  'nodejs/node_modules/lodash/lodash.js': 'module.exports = {};',
+}, 'lodash');
+const patch = makeFolder({ 'nodejs/node_modules/lodash/lodash.js': 'module.exports = { patched: true };' }, 'patch');
+const code = makeFolder({ 'index.js': 'exports.handler = async () => "ok";' }, 'code');
+
+function layer(scope: TerraformStack, id: string, folder = lodash, runtimes = ['nodejs22.x']): aws.Layer {
+  return new aws.Layer(scope, id, { path: folder, compatibleRuntimes: runtimes, layerName: id });
+}
+
+describe('aws.Layer', () => {
+  test('uploads the zip to a private, encrypted, versioned bucket and publishes a layer version', () => {
+    const { stack } = awsStack();
+    const l = new aws.Layer(stack, 'lodash', { path: lodash, compatibleRuntimes: ['nodejs22.x', 'nodejs24.x'], layerName: 'lodash', description: 'lodash', compatibleArchitectures: [aws.Architecture.ARM_64] });
+    const json = synth(stack);
+    const version = only(json, 'aws_lambda_layer_version');
+    expect(version).toEqual(expect.objectContaining({
+      layer_name: 'lodash',
+      compatible_runtimes: ['nodejs22.x', 'nodejs24.x'],
+      compatible_architectures: ['arm64'],
+      description: 'lodash',
+      s3_bucket: expect.stringMatching(/^\$\{aws_s3_object\.lodash_Object_[0-9A-F]+\.bucket\}$/),
+      s3_key: expect.stringMatching(/^\$\{aws_s3_object\.lodash_Object_[0-9A-F]+\.key\}$/),
+      source_code_hash: l.packaged.zipSha256,
+    }));
+    const object = only(json, 'aws_s3_object');
+    expect(object.key).toBe(`layers/lodash/${l.packaged.contentHash}.zip`);
+    expect(object.source).toMatch(new RegExp(`^assets/lodash_Asset_[0-9A-F]+/${l.packaged.contentHash}/${l.packaged.contentHash}\\.zip$`));
+    expect(object.bucket).toMatch(/^\$\{aws_s3_bucket\.ServerlessArtifacts_Bucket_[0-9A-F]+\.bucket\}$/);
+    expect(only(json, 'aws_s3_bucket_public_access_block')).toEqual(expect.objectContaining({ block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true }));
+    expect(only(json, 'aws_s3_bucket_server_side_encryption_configuration').rule[0].apply_server_side_encryption_by_default).toEqual({ sse_algorithm: 'AES256' });
+    expect(only(json, 'aws_s3_bucket_versioning').versioning_configuration).toEqual({ status: 'Enabled' });
+    expect(only(json, 'aws_s3_bucket_ownership_controls').rule).toEqual({ object_ownership: 'BucketOwnerEnforced' });
+  });
+
+  test('one artifact bucket per stack, or the bucket the user passes', () => {
+    const { stack } = awsStack();
+    layer(stack, 'a');
+    layer(stack, 'b', patch);
+    new aws.Layer(stack, 'c', { path: code, compatibleRuntimes: ['nodejs22.x'], bucket: 'my-artifacts' });
+    const json = synth(stack);
+    expect(Object.keys(resources(json, 'aws_s3_bucket'))).toHaveLength(1);
+    expect(Object.values(resources(json, 'aws_s3_object')).map((o: any) => o.bucket)).toContain('my-artifacts');
+  });
+
+  test('an existing layer version by ARN', () => {
+    const { stack } = awsStack();
+    const ext = aws.Layer.fromLayerVersionArn(stack, 'ext', 'arn:aws:lambda:eu-west-1:123456789012:layer:otel:7');
+    expect(ext.arn).toBe('arn:aws:lambda:eu-west-1:123456789012:layer:otel:7');
+    expect(() => aws.Layer.fromLayerVersionArn(stack, 'bad', 'arn:aws:lambda:eu-west-1:123456789012:layer:otel'))
+      .toThrow('[test/bad] arn must be a layer version ARN (arn:aws:lambda:<region>:<account>:layer:<name>:<version>), got "arn:aws:lambda:eu-west-1:123456789012:layer:otel"');
+  });
+
+  test.each([
+    ['', 'layerName must be 1-140 characters of letters, digits, "-" and "_", got ""'],
+    ['a'.repeat(141), `layerName must be 1-140 characters of letters, digits, "-" and "_", got "${'a'.repeat(141)}"`],
+    ['has space', 'layerName must be 1-140 characters of letters, digits, "-" and "_", got "has space"'],
+  ])('layer name %j is refused', (name, message) => {
+    const { stack } = awsStack();
+    expect(() => new aws.Layer(stack, 'l', { path: lodash, compatibleRuntimes: ['nodejs22.x'], layerName: name })).toThrow(`[test/l] ${message}`);
+  });
+
+  test('a missing or empty layer folder is refused', () => {
+    const { stack } = awsStack();
+    expect(() => layer(stack, 'missing', '/no/such/layer')).toThrow('[test/missing] path must be an existing folder, got "/no/such/layer" (not found)');
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'csc-empty-layer-'));
+    expect(() => layer(stack, 'empty', empty)).toThrow(`[test/empty] path must be a folder with at least one file, got ${JSON.stringify(empty)} (empty)`);
+  });
+
+  test('no compatible runtimes is refused', () => {
+    const { stack } = awsStack();
+    expect(() => new aws.Layer(stack, 'l', { path: lodash, compatibleRuntimes: [] })).toThrow('[test/l] compatibleRuntimes must be a list of 1 to 15 runtimes, got []');
+  });
+});
+
+describe('aws.LayeredFunction', () => {
+  test('layers in the declared order, publish, S3 code with its hash, role and log group', () => {
+    const { stack } = awsStack();
+    const first = layer(stack, 'lodash');
+    const second = layer(stack, 'patch', patch);
+    const fn = new aws.LayeredFunction(stack, 'orders', {
+      functionName: 'orders', runtime: 'nodejs22.x', handler: 'index.handler', code,
+      layers: [second, 'arn:aws:lambda:eu-west-1:123456789012:layer:otel:7', first],
+      memorySize: 256, timeout: 10, environment: { TABLE: 'orders' }, reservedConcurrency: 5, description: 'orders',
+    });
+    const json = synth(stack);
+    const f = only(json, 'aws_lambda_function');
+    const layerIds = Object.keys(resources(json, 'aws_lambda_layer_version'));
+    const id = (name: string) => layerIds.find((k) => k.startsWith(`${name}_`));
+    // Exactly the user's order, never sorted: patch, the ARN, lodash.
+    expect(f.layers).toEqual([
+      `\${aws_lambda_layer_version.${id('patch')}.arn}`,
+      'arn:aws:lambda:eu-west-1:123456789012:layer:otel:7',
+      `\${aws_lambda_layer_version.${id('lodash')}.arn}`,
+    ]);
+    expect(f).toEqual(expect.objectContaining({
+      function_name: 'orders', runtime: 'nodejs22.x', handler: 'index.handler', package_type: 'Zip', publish: true,
+      memory_size: 256, timeout: 10, reserved_concurrent_executions: 5, architectures: ['x86_64'], description: 'orders',
+      environment: { variables: { TABLE: 'orders' } },
+      source_code_hash: fn.packaged.zipSha256,
+      logging_config: { log_format: 'Text', log_group: expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.orders_LogGroup_[0-9A-F]+\.name\}$/) },
+      role: expect.stringMatching(/^\$\{aws_iam_role\.orders_Role_[0-9A-F]+\.arn\}$/),
+    }));
+    const codeObject = Object.values(resources(json, 'aws_s3_object')).find((o: any) => o.key.startsWith('functions/')) as any;
+    expect(codeObject.key).toBe(`functions/orders/${fn.packaged.contentHash}.zip`);
+    expect(f.s3_key).toMatch(/^\$\{aws_s3_object\.orders_CodeObject_[0-9A-F]+\.key\}$/);
+    expect(only(json, 'aws_cloudwatch_log_group')).toEqual(expect.objectContaining({ name: '/aws/lambda/orders', retention_in_days: 30 }));
+    expect(JSON.parse(only(json, 'aws_iam_role').assume_role_policy).Statement).toEqual([
+      { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' },
+    ]);
+    const logGroup = `\${aws_cloudwatch_log_group.${Object.keys(resources(json, 'aws_cloudwatch_log_group'))[0]}.arn}`;
+    expect(statements(only(json, 'aws_iam_role_policy').policy)).toEqual([
+      { Sid: 'CreateLogStreams', Effect: 'Allow', Action: 'logs:CreateLogStream', Resource: logGroup },
+      { Sid: 'WriteLogEvents', Effect: 'Allow', Action: 'logs:PutLogEvents', Resource: `${logGroup}:log-stream:*` },
+    ]);
+    expect(f.depends_on).toEqual([expect.stringMatching(/^aws_cloudwatch_log_group\./), expect.stringMatching(/^aws_iam_role_policy\./)]);
+    expect(fn.version).toMatch(/TfToken/);
+  });
+
+  test('overlapping layers warn with the file, both layers and the winner', () => {
+    const { stack } = awsStack();
+    const fn = new aws.LayeredFunction(stack, 'fn', {
+      runtime: 'nodejs22.x', handler: 'index.handler', code, layers: [layer(stack, 'lodash'), layer(stack, 'patch', patch)],
+    });
+    expect(warnings(fn)).toEqual([
+      'layers: file "nodejs/node_modules/lodash/lodash.js" is in layers "lodash", "patch"; "patch" wins (a later layer overrides the same file of an earlier one)',
+    ]);
+    expect(fn.layerOverlaps).toEqual([{ file: 'nodejs/node_modules/lodash/lodash.js', layers: ['lodash', 'patch'], winner: 'patch' }]);
+  });
+
+  test('a default function name is derived from the path, deterministic and within 64 characters', () => {
+    const { stack } = awsStack();
+    const fn = new aws.LayeredFunction(stack, 'a-very-long-construct-id-that-keeps-going-and-going-beyond-the-limit', { runtime: 'nodejs22.x', handler: 'index.handler', code });
+    expect(fn.functionName.length).toBeLessThanOrEqual(64);
+    expect(fn.functionName).toMatch(/^test-a-very-long-construct-id.*-[0-9a-f]{8}$/);
+  });
+
+  test('a layer in a shared stack is used by a function in another stack (cross-stack reference)', () => {
+    const app = Testing.app({ stackTraces: false });
+    const shared = new TerraformStack(app, 'shared');
+    new AwsProvider(shared, 'aws', { region: 'eu-west-1' });
+    const consumer = new TerraformStack(app, 'consumer');
+    new AwsProvider(consumer, 'aws', { region: 'eu-west-1' });
+    const l = layer(shared, 'lodash');
+    new aws.LayeredFunction(consumer, 'fn', { functionName: 'fn', runtime: 'nodejs22.x', handler: 'index.handler', code, layers: [l] });
+    app.synth();
+    const read = (s: string) => JSON.parse(fs.readFileSync(path.join(app.outdir, 'stacks', s, 'cdk.tf.json'), 'utf8'));
+    const sharedJson = read('shared');
+    const consumerJson = read('consumer');
+    const outputName = Object.keys(sharedJson.output).find((k) => k.includes('lodash_LayerVersion'))!;
+    expect(sharedJson.output[outputName].value).toMatch(/^\$\{aws_lambda_layer_version\.lodash_LayerVersion_[0-9A-F]+\.arn\}$/);
+    expect(only(consumerJson, 'aws_lambda_function').layers).toEqual([
+      `\${data.terraform_remote_state.cross-stack-reference-input-shared.outputs.${outputName}}`,
+    ]);
+    expect(resources(consumerJson, 'aws_lambda_layer_version')).toEqual({});
+    const manifest = JSON.parse(fs.readFileSync(path.join(app.outdir, 'manifest.json'), 'utf8'));
+    expect(manifest.stacks.consumer.dependencies).toEqual(['shared']);
+  });
+
+  describe('bad input', () => {
+    const base = { runtime: 'nodejs22.x', handler: 'index.handler', code };
+
+    test('more than 5 layers', () => {
+      const { stack } = awsStack();
+      const arns = [1, 2, 3, 4, 5, 6].map((v) => `arn:aws:lambda:eu-west-1:123456789012:layer:l${v}:1`);
+      expect(() => new aws.LayeredFunction(stack, 'fn', { ...base, layers: arns })).toThrow('[test/fn] layers must have at most 5 layers, got 6');
+    });
+
+    test('the same layer twice', () => {
+      const { stack } = awsStack();
+      const l = layer(stack, 'lodash');
+      expect(() => new aws.LayeredFunction(stack, 'fn', { ...base, layers: [l, l] })).toThrow('[test/fn] layers[1] must be a layer not already in the list, got "lodash"');
+    });
+
+    test('a layer whose compatible runtimes exclude the function runtime', () => {
+      const { stack } = awsStack();
+      const py = layer(stack, 'py', lodash, ['python3.13']);
+      expect(() => new aws.LayeredFunction(stack, 'fn', { ...base, layers: [py] }))
+        .toThrow('[test/fn] layers[0] must be a layer compatible with runtime "nodejs22.x" (layer "py" lists python3.13), got "py"');
+    });
+
+    test.each([
+      [{ memorySize: 127 }, 'memorySize must be an integer between 128 and 10240 MB, got 127'],
+      [{ memorySize: 10241 }, 'memorySize must be an integer between 128 and 10240 MB, got 10241'],
+      [{ timeout: 0 }, 'timeout must be an integer between 1 and 900 s, got 0'],
+      [{ timeout: 901 }, 'timeout must be an integer between 1 and 900 s, got 901'],
+      [{ functionName: 'a'.repeat(65) }, `functionName must be 1-64 characters of letters, digits, "-" and "_", got "${'a'.repeat(65)}"`],
+      [{ functionName: 'bad.name' }, 'functionName must be 1-64 characters of letters, digits, "-" and "_", got "bad.name"'],
+      [{ environment: { AWS_REGION: 'x' } }, 'environment key must be a name the platform does not reserve'],
+      [{ environment: { _HANDLER: 'x' } }, 'got "_HANDLER"'],
+      [{ environment: { '1X': 'x' } }, 'environment key must be letters, digits and "_", starting with a letter, got "1X"'],
+      [{ environment: { LAMBDA_TASK_ROOT: 'x' } }, 'got "LAMBDA_TASK_ROOT"'],
+      [{ logRetentionDays: 2 }, 'logRetentionDays must be one of 1, 3, 5, 7, 14, 30'],
+      [{ architecture: 'sparc' as aws.Architecture }, 'architecture must be one of "x86_64", "arm64", got "sparc"'],
+      [{ code: '/no/such/code' }, 'code must be an existing folder, got "/no/such/code" (not found)'],
+    ])('%j is refused', (override, message) => {
+      const { stack } = awsStack();
+      expect(() => new aws.LayeredFunction(stack, 'fn', { ...base, ...override })).toThrow(message.startsWith('got') ? message : `[test/fn] ${message}`);
+    });
+
+    test('a reserved environment key names the key', () => {
+      const { stack } = awsStack();
+      expect(() => new aws.LayeredFunction(stack, 'fn', { ...base, environment: { AWS_REGION: 'x' } })).toThrow(/^\[test\/fn\] environment key must be a name the platform does not reserve \(reserved: _HANDLER, .*AWS_REGION.*\), got "AWS_REGION"$/);
+    });
+
+    test('code plus layers over 262144000 bytes unzipped names the largest parts', () => {
+      const { stack } = awsStack();
+      // Layers as the size check sees them: their listings (no need for 270 MB on disk).
+      const big = '/layers/model';
+      const bigLayer: aws.ILayer = { arn: 'arn:aws:lambda:eu-west-1:123456789012:layer:model:1', label: 'model', listing: { directory: big, files: [{ path: 'model.bin', size: 200_000_000, executable: false }], unzippedSize: 200_000_000, statSignature: '' } };
+      const lib: aws.ILayer = { arn: 'arn:aws:lambda:eu-west-1:123456789012:layer:libs:1', label: 'libs', listing: { directory: big, files: [{ path: 'libs.bin', size: 70_000_000, executable: false }], unzippedSize: 70_000_000, statSignature: '' } };
+      expect(() => new aws.LayeredFunction(stack, 'fn', { ...base, layers: [bigLayer, lib] }))
+        .toThrow(/^\[test\/fn\] code plus layers must be at most 262144000 bytes unzipped, got 2700000\d\d bytes \(largest: layer "model" 200000000 bytes, layer "libs" 70000000 bytes, code ".*code" \d+ bytes\)$/);
+    });
+  });
+});
+
+test('the library exposes provider classes for the escape hatch', () => {
+  const { stack } = awsStack();
+  const fn = new aws.LayeredFunction(stack, 'fn', { runtime: 'nodejs22.x', handler: 'index.handler', code });
+  expect(fn.function).toBeInstanceOf(LambdaFunction);
+  fn.function.addOverride('tracing_config', { mode: 'Active' });
+  const l = layer(stack, 'l');
+  expect(l.layerVersion).toBeInstanceOf(LambdaLayerVersion);
+  expect(only(synth(stack), 'aws_lambda_function').tracing_config).toEqual({ mode: 'Active' });
+});
