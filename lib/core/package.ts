@@ -122,7 +122,7 @@ export function packageFolder(scope: IConstruct, prop: string, folder: string): 
   fs.mkdirSync(path.join(cache, 'index'), { recursive: true });
 
   const signature = listing.statSignature;
-  const memoKey = `${listing.directory}\0${signature}`;
+  const memoKey = `${cache}\0${listing.directory}\0${signature}`;
   const known = memo.get(memoKey);
   if (known) return known;
 

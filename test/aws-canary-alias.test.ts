@@ -1,0 +1,130 @@
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { aws } from '../lib';
+import { awsStack, makeFolder, only, resources, synth } from './helpers';
+
+const code = makeFolder({ 'index.js': 'exports.handler = async () => "ok";' }, 'code');
+
+function setup() {
+  const { stack } = awsStack();
+  const fn = new aws.LayeredFunction(stack, 'orders', { functionName: 'orders', runtime: 'nodejs22.x', handler: 'index.handler', code });
+  return { stack, fn };
+}
+
+const LATEST = /^\$\{aws_lambda_function\.orders_Function_[0-9A-F]+\.version\}$/;
+
+describe('aws.CanaryAlias', () => {
+  test('5 % to the latest published version: the routing entry is dropped by Terraform when canary equals stable', () => {
+    const { stack, fn } = setup();
+    const alias = new aws.CanaryAlias(stack, 'live', { function: fn, stableVersion: '7', canaryWeight: 0.05 });
+    const a = only(synth(stack), 'aws_lambda_alias');
+    expect(a).toEqual(expect.objectContaining({ name: 'live', function_name: 'orders', function_version: '7' }));
+    expect(a.routing_config.additional_version_weights).toMatch(
+      /^\$\{\(aws_lambda_function\.orders_Function_[0-9A-F]+\.version == "7"\) \? \{\} : zipmap\(\[aws_lambda_function\.orders_Function_[0-9A-F]+\.version\], \[0\.05\]\)\}$/,
+    );
+    expect(alias.aliasName).toBe('live');
+    expect(alias.arn).toMatch(/TfToken/);
+  });
+
+  test('literal versions give a plain one-entry map', () => {
+    const { stack, fn } = setup();
+    new aws.CanaryAlias(stack, 'live', { function: fn, aliasName: 'prod', stableVersion: '7', canaryVersion: '8', canaryWeight: 0.25, description: 'prod traffic' });
+    expect(only(synth(stack), 'aws_lambda_alias')).toEqual(expect.objectContaining({
+      name: 'prod', function_version: '7', description: 'prod traffic', routing_config: { additional_version_weights: { 8: 0.25 } },
+    }));
+  });
+
+  test('first deploy: no stable version, the alias follows the latest version with no canary', () => {
+    const { stack, fn } = setup();
+    new aws.CanaryAlias(stack, 'live', { function: fn });
+    const a = only(synth(stack), 'aws_lambda_alias');
+    expect(a.function_version).toMatch(LATEST);
+    expect(a.routing_config).toBeUndefined();
+  });
+
+  test('the release workflow: start, raise, promote, roll back', () => {
+    const weightsOf = (props: Partial<aws.CanaryAliasProps>) => {
+      const { stack, fn } = setup();
+      new aws.CanaryAlias(stack, 'live', { function: fn, ...props });
+      const a = only(synth(stack), 'aws_lambda_alias');
+      return { stable: a.function_version, weights: a.routing_config?.additional_version_weights };
+    };
+    expect(weightsOf({ stableVersion: '3', canaryWeight: 0.05 }).weights).toContain('[0.05]');
+    expect(weightsOf({ stableVersion: '3', canaryWeight: 0.5 }).weights).toContain('[0.5]');
+    // Promote: the canary (version 4) becomes stable, weight 0, no routing.
+    expect(weightsOf({ stableVersion: '4', canaryWeight: 0 })).toEqual({ stable: '4', weights: undefined });
+    // Roll back: weight 0 (or stable back to the previous version).
+    expect(weightsOf({ stableVersion: '3', canaryWeight: 0 })).toEqual({ stable: '3', weights: undefined });
+  });
+
+  test('an alarm on the canary version errors of this alias', () => {
+    const { stack, fn } = setup();
+    new aws.CanaryAlias(stack, 'live', { function: fn, stableVersion: '3', canaryWeight: 0.05, alarm: { threshold: 3, evaluationPeriods: 2, alarmActions: ['arn:aws:sns:eu-west-1:123456789012:oncall'] } });
+    const alarm = only(synth(stack), 'aws_cloudwatch_metric_alarm');
+    expect(alarm).toEqual(expect.objectContaining({
+      namespace: 'AWS/Lambda', metric_name: 'Errors', statistic: 'Sum', threshold: 3, evaluation_periods: 2, period: 60,
+      comparison_operator: 'GreaterThanOrEqualToThreshold', alarm_actions: ['arn:aws:sns:eu-west-1:123456789012:oncall'],
+    }));
+    expect(alarm.dimensions).toEqual({
+      FunctionName: 'orders',
+      Resource: expect.stringMatching(/^orders:\$\{aws_lambda_alias\.live_Alias_[0-9A-F]+\.name\}$/),
+      ExecutedVersion: expect.stringMatching(LATEST),
+    });
+  });
+
+  test('works with an existing function given by name and ARN', () => {
+    const { stack } = awsStack();
+    const fn = new aws.ImportedFunction(stack, 'legacy', { functionName: 'legacy', arn: 'arn:aws:lambda:eu-west-1:123456789012:function:legacy' });
+    new aws.CanaryAlias(stack, 'live', { function: fn, stableVersion: '12', canaryVersion: '13', canaryWeight: 0.1 });
+    expect(only(synth(stack), 'aws_lambda_alias')).toEqual(expect.objectContaining({
+      function_name: 'legacy', function_version: '12', routing_config: { additional_version_weights: { 13: 0.1 } },
+    }));
+    expect(resources(synth(stack), 'aws_lambda_function')).toEqual({});
+  });
+
+  describe('bad input', () => {
+    test.each([
+      [{ canaryWeight: 1.5, stableVersion: '1' }, 'canaryWeight must be a number between 0 and 1, got 1.5'],
+      [{ canaryWeight: -0.1, stableVersion: '1' }, 'canaryWeight must be a number between 0 and 1, got -0.1'],
+      [{ stableVersion: '$LATEST' }, 'stableVersion must be a published version number such as "1" (not $LATEST), got "$LATEST"'],
+      [{ stableVersion: '' }, 'stableVersion must be a published version number such as "1" (not $LATEST), got ""'],
+      [{ stableVersion: 'v1' }, 'stableVersion must be a published version number such as "1" (not $LATEST), got "v1"'],
+      [{ stableVersion: '2', canaryVersion: '$LATEST', canaryWeight: 0.1 }, 'canaryVersion must be a published version number such as "1" (not $LATEST), got "$LATEST"'],
+      [{ stableVersion: '2', canaryVersion: '2', canaryWeight: 0.1 }, 'canaryVersion must be a version other than stableVersion "2" when canaryWeight is above 0, got "2"'],
+      [{ canaryWeight: 0.1 }, 'stableVersion must be set when canaryVersion or a canaryWeight above 0 is given (the alias needs a version to split from), got undefined'],
+      [{ aliasName: '123' }, 'aliasName must be 1-128 characters of letters, digits, "-" and "_", not only digits, got "123"'],
+      [{ aliasName: 'a'.repeat(129) }, `aliasName must be 1-128 characters of letters, digits, "-" and "_", not only digits, got "${'a'.repeat(129)}"`],
+      [{ aliasName: 'has space' }, 'aliasName must be 1-128 characters of letters, digits, "-" and "_", not only digits, got "has space"'],
+      [{ stableVersion: '1', canaryWeight: 0.1, alarm: { threshold: 0 } }, 'alarm.threshold must be an integer between 1 and 1000000, got 0'],
+    ])('%j is refused', (props, message) => {
+      const { stack, fn } = setup();
+      expect(() => new aws.CanaryAlias(stack, 'live', { function: fn, ...props })).toThrow(`[test/live] ${message}`);
+    });
+  });
+});
+
+// The conditional is Terraform's; when a terraform binary is around, evaluate it for real.
+const terraform = (() => {
+  try {
+    execFileSync('terraform', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+(terraform ? test : test.skip)('terraform evaluates the routing expression: empty when equal, one entry otherwise', () => {
+  const { stack, fn } = setup();
+  new aws.CanaryAlias(stack, 'live', { function: fn, stableVersion: '7', canaryWeight: 0.05 });
+  const expr: string = only(synth(stack), 'aws_lambda_alias').routing_config.additional_version_weights;
+  const evaluate = (latest: string) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'csc-tf-'));
+    const inner = expr.slice(2, -1).replace(/aws_lambda_function\.orders_Function_[0-9A-F]+\.version/g, 'var.latest');
+    fs.writeFileSync(path.join(dir, 'main.tf'), `variable "latest" { default = "${latest}" }\n`);
+    return execFileSync('terraform', ['console'], { cwd: dir, input: `jsonencode(${inner})`, env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' } }).toString().trim();
+  };
+  expect(evaluate('7')).toBe('"{}"');
+  expect(evaluate('8')).toBe('"{\\"8\\":0.05}"');
+});

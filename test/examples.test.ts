@@ -1,0 +1,137 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App } from 'cdktf';
+import { buildAwsExample } from '../examples/aws/app';
+import { conformanceErrors, loadSchema } from './conformance';
+import { only, resources, statements } from './helpers';
+
+/** Synthesizes every example stack into a fresh folder, with a fresh packaging cache. */
+function synthExamples(): string {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'csc-examples-'));
+  process.env.CDKTF_SERVERLESS_CACHE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'csc-examples-cache-'));
+  const app = new App({ outdir, stackTraces: false });
+  buildAwsExample(app);
+  app.synth();
+  return outdir;
+}
+
+function listFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => path.relative(dir, path.join(d.parentPath ?? (d as any).path, d.name)))
+    .sort();
+}
+
+const first = synthExamples();
+const second = synthExamples();
+const stack = (name: string) => JSON.parse(fs.readFileSync(path.join(first, 'stacks', name, 'cdk.tf.json'), 'utf8'));
+const awsStacks = ['aws-shared-layers', 'aws-orders'];
+
+test('two clean synths give byte-identical JSON and zips', () => {
+  const files = listFiles(first);
+  expect(listFiles(second)).toEqual(files);
+  expect(files.filter((f) => f.endsWith('.zip'))).toHaveLength(3);
+  for (const f of files) {
+    expect({ file: f, same: fs.readFileSync(path.join(first, f)).equals(fs.readFileSync(path.join(second, f))) }).toEqual({ file: f, same: true });
+  }
+});
+
+test('no absolute path of this machine reaches the output', () => {
+  for (const f of listFiles(first).filter((f) => f.endsWith('.json'))) {
+    const text = fs.readFileSync(path.join(first, f), 'utf8');
+    expect(text).not.toContain(path.resolve(__dirname, '..'));
+    expect(text).not.toContain(os.tmpdir() + '/');
+  }
+});
+
+test.each(awsStacks)('%s conforms to the AWS provider schema (6.25.0)', (name) => {
+  expect(conformanceErrors(stack(name), loadSchema('aws.json'), 'aws_')).toEqual([]);
+});
+
+test('the conformance check catches unknown attributes, missing required ones and wrong block shapes', () => {
+  const bad = {
+    resource: {
+      aws_lambda_alias: { a: { name: 'live', function_version: '1', routing_config: [{}, {}], colour: 'red' } },
+      aws_sqs_queue: { q: { visibility_timeout_seconds: 'soon', arn: 'x' } },
+      aws_lambda_thing: { t: {} },
+    },
+  };
+  expect(conformanceErrors(bad, loadSchema('aws.json'), 'aws_')).toEqual([
+    'aws_lambda_alias.a.routing_config: at most 1 block(s), got 2',
+    'aws_lambda_alias.a: unknown attribute or block "colour"',
+    'aws_lambda_alias.a: missing required attribute "function_name"',
+    'aws_sqs_queue.q.visibility_timeout_seconds: expected a number, got "soon"',
+    'aws_sqs_queue.q.arn: is computed only and cannot be set',
+    'aws_lambda_thing: not in the schema',
+  ]);
+});
+
+describe('the AWS example', () => {
+  const layers = stack('aws-shared-layers');
+  const orders = stack('aws-orders');
+
+  test('layer versions from S3 with their hash', () => {
+    for (const v of Object.values<any>(resources(layers, 'aws_lambda_layer_version'))) {
+      expect(v).toEqual(expect.objectContaining({
+        s3_bucket: expect.stringMatching(/^\$\{aws_s3_object\..+\.bucket\}$/),
+        s3_key: expect.stringMatching(/^\$\{aws_s3_object\..+\.key\}$/),
+        source_code_hash: expect.stringMatching(/^[A-Za-z0-9+/]{43}=$/),
+        compatible_runtimes: ['nodejs22.x', 'nodejs24.x'],
+      }));
+    }
+    expect(Object.values<any>(resources(layers, 'aws_lambda_layer_version')).map((v) => v.layer_name).sort()).toEqual(['lodash', 'lodash-patch']);
+  });
+
+  test('the function uses lodash then lodash-patch (declared order), publishes, and the overlap warning is in the manifest', () => {
+    const fn = resources(orders, 'aws_lambda_function');
+    const f = Object.values<any>(fn).find((x) => x.function_name === 'orders');
+    expect(f.publish).toBe(true);
+    expect(f.runtime).toBe('nodejs22.x');
+    expect(f.layers).toHaveLength(2);
+    expect(f.layers[0]).toContain('lodash_LayerVersion');
+    expect(f.layers[1]).toContain('lodash-patch_LayerVersion');
+    const manifest = JSON.parse(fs.readFileSync(path.join(first, 'manifest.json'), 'utf8'));
+    expect(manifest.stacks['aws-orders'].annotations).toContainEqual(expect.objectContaining({
+      constructPath: 'aws-orders/orders', level: '@cdktf/warn',
+      message: 'layers: file "nodejs/node_modules/lodash/lodash.js" is in layers "lodash", "lodash-patch"; "lodash-patch" wins (a later layer overrides the same file of an earlier one)',
+    }));
+  });
+
+  test('the web function from an image: port 9000, /healthz, function URL', () => {
+    const web = Object.values<any>(resources(orders, 'aws_lambda_function')).find((x) => x.function_name === 'web');
+    expect(web.package_type).toBe('Image');
+    expect(web.image_config).toEqual({ entry_point: ['/app/server'], command: ['--listen', '0.0.0.0:9000'] });
+    expect(web.environment.variables).toEqual({ AWS_LWA_PORT: '9000', AWS_LWA_READINESS_CHECK_PATH: '/healthz' });
+    expect(only(orders, 'aws_lambda_function_url').authorization_type).toBe('AWS_IAM');
+  });
+
+  test('the live alias sends 5 % to the latest version; async on the alias with 2 retries, a DLQ and a buffer', () => {
+    const alias = only(orders, 'aws_lambda_alias');
+    expect(alias.name).toBe('live');
+    expect(alias.function_version).toBe('1');
+    expect(alias.routing_config.additional_version_weights).toContain('[0.05]');
+    const config = only(orders, 'aws_lambda_function_event_invoke_config');
+    expect(config.maximum_retry_attempts).toBe(2);
+    expect(config.qualifier).toMatch(/^\$\{aws_lambda_alias\.live_Alias_[0-9A-F]+\.name\}$/);
+    expect(config.destination_config.on_failure.destination).toMatch(/^\$\{aws_sqs_queue\.orders-async_DeadLetterQueue_[0-9A-F]+\.arn\}$/);
+    const mapping = only(orders, 'aws_lambda_event_source_mapping');
+    expect(mapping.scaling_config).toEqual({ maximum_concurrency: 50 });
+    expect(mapping.event_source_arn).toMatch(/^\$\{aws_sqs_queue\.orders-async_BufferQueue_[0-9A-F]+\.arn\}$/);
+    for (const q of Object.values<any>(resources(orders, 'aws_sqs_queue'))) expect(q.sqs_managed_sse_enabled).toBe(true);
+  });
+
+  test('no role policy grants anything on a wildcard resource', () => {
+    for (const s of [layers, orders]) {
+      for (const p of Object.values<any>(resources(s, 'aws_iam_role_policy'))) {
+        for (const st of statements(p.policy)) {
+          for (const r of [st.Resource].flat()) expect(r).not.toBe('*');
+        }
+      }
+    }
+  });
+
+  test('snapshot of the synthesized stacks (a complement to the assertions above)', () => {
+    expect({ layers, orders }).toMatchSnapshot();
+  });
+});

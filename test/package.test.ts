@@ -1,0 +1,64 @@
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const root = path.resolve(__dirname, '..');
+const exec = (cmd: string, args: string[], cwd: string) =>
+  execFileSync(cmd, args, { cwd, env: { ...process.env, CHECKPOINT_DISABLE: '1' }, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
+
+const version = (name: string) => JSON.parse(fs.readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
+
+test('npm pack, install the tarball into a separate cdktf app, and synthesize a stack importing it by name', () => {
+  exec('npm', ['run', 'build', '--silent'], root);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'csc-pack-'));
+  const packed = JSON.parse(exec('npm', ['pack', '--json', '--pack-destination', work], root))[0];
+  const files: string[] = packed.files.map((f: { path: string }) => f.path);
+  expect(files).toContain('dist/index.js');
+  expect(files).toContain('dist/index.d.ts');
+  expect(files).toContain('dist/aws/layered-function.d.ts');
+  expect(files.some((f) => f.startsWith('test/') || f.startsWith('lib/') || f.startsWith('examples/'))).toBe(false);
+
+  const app = path.join(work, 'app');
+  fs.mkdirSync(path.join(app, 'code'), { recursive: true });
+  fs.mkdirSync(path.join(app, 'layer', 'nodejs'), { recursive: true });
+  fs.writeFileSync(path.join(app, 'code', 'index.js'), 'exports.handler = async () => 1;\n');
+  fs.writeFileSync(path.join(app, 'layer', 'nodejs', 'util.js'), 'module.exports = 1;\n');
+  fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({
+    name: 'consumer-app', private: true,
+    dependencies: {
+      'cdktf-serverless-constructs': `file:../${packed.filename}`,
+      cdktf: version('cdktf'), constructs: version('constructs'), '@cdktf/provider-aws': version('@cdktf/provider-aws'),
+    },
+  }));
+  fs.writeFileSync(path.join(app, 'cdktf.json'), JSON.stringify({ language: 'typescript', app: 'node main.js' }));
+  fs.writeFileSync(path.join(app, 'main.js'), `
+const { App, TerraformStack } = require('cdktf');
+const { AwsProvider } = require('@cdktf/provider-aws/lib/provider');
+const { aws } = require('cdktf-serverless-constructs');
+const app = new App({ stackTraces: false });
+const stack = new TerraformStack(app, 'consumer');
+new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+const layer = new aws.Layer(stack, 'util', { path: 'layer', compatibleRuntimes: ['nodejs22.x'] });
+const fn = new aws.LayeredFunction(stack, 'fn', { runtime: 'nodejs22.x', handler: 'index.handler', code: 'code', layers: [layer] });
+new aws.CanaryAlias(stack, 'live', { function: fn });
+app.synth();
+const providerRoot = Object.keys(require.cache).some((k) => /@cdktf[\\\\/]provider-aws[\\\\/]lib[\\\\/]index\\.js$/.test(k));
+console.log(JSON.stringify({ resolved: require.resolve('cdktf-serverless-constructs'), providerRoot }));
+`);
+  exec('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], app);
+  const out = JSON.parse(exec('node', ['main.js'], app).trim().split('\n').pop()!);
+  expect(out.resolved).toBe(path.join(fs.realpathSync(app), 'node_modules', 'cdktf-serverless-constructs', 'dist', 'index.js'));
+  expect(out.providerRoot).toBe(false);
+  const json = JSON.parse(fs.readFileSync(path.join(app, 'cdktf.out', 'stacks', 'consumer', 'cdk.tf.json'), 'utf8'));
+  expect(Object.keys(json.resource).sort()).toEqual([
+    'aws_cloudwatch_log_group', 'aws_iam_role', 'aws_iam_role_policy', 'aws_lambda_alias', 'aws_lambda_function', 'aws_lambda_layer_version',
+    'aws_s3_bucket', 'aws_s3_bucket_ownership_controls', 'aws_s3_bucket_public_access_block', 'aws_s3_bucket_server_side_encryption_configuration',
+    'aws_s3_bucket_versioning', 'aws_s3_object',
+  ]);
+  const fn = Object.values<any>(json.resource.aws_lambda_function)[0];
+  expect(fn.layers).toEqual([expect.stringMatching(/^\$\{aws_lambda_layer_version\.util_LayerVersion_[0-9A-F]+\.arn\}$/)]);
+  // The zip was written into the stack's assets folder, relative to the stack.
+  const obj = Object.values<any>(json.resource.aws_s3_object)[0];
+  expect(fs.existsSync(path.join(app, 'cdktf.out', 'stacks', 'consumer', obj.source))).toBe(true);
+});
