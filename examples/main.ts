@@ -1,4 +1,5 @@
 import { App } from 'cdktf';
+import { buildAlicloudExample } from './alicloud/app';
 import { buildAwsExample } from './aws/app';
 import { printWarnings } from './warnings';
 
@@ -6,5 +7,6 @@ import { printWarnings } from './warnings';
 // No stack traces in manifest.json: they hold machine paths, and the output must be the same anywhere.
 const app = new App({ stackTraces: false });
 buildAwsExample(app);
+buildAlicloudExample(app);
 app.synth();
 printWarnings(app);

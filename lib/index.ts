@@ -1,4 +1,5 @@
 export * as aws from './aws';
+export * as alicloud from './alicloud';
 export * from './core/types';
 export { ValidationError } from './core/validation';
 export { findLayerOverlaps } from './core/layers';

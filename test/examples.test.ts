@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App } from 'cdktf';
+import { buildAlicloudExample } from '../examples/alicloud/app';
 import { buildAwsExample } from '../examples/aws/app';
 import { conformanceErrors, loadSchema } from './conformance';
 import { only, resources, statements } from './helpers';
@@ -12,6 +13,7 @@ function synthExamples(): string {
   process.env.CDKTF_SERVERLESS_CACHE_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'csc-examples-cache-'));
   const app = new App({ outdir, stackTraces: false });
   buildAwsExample(app);
+  buildAlicloudExample(app);
   app.synth();
   return outdir;
 }
@@ -31,7 +33,7 @@ const awsStacks = ['aws-shared-layers', 'aws-orders'];
 test('two clean synths give byte-identical JSON and zips', () => {
   const files = listFiles(first);
   expect(listFiles(second)).toEqual(files);
-  expect(files.filter((f) => f.endsWith('.zip'))).toHaveLength(3);
+  expect(files.filter((f) => f.endsWith('.zip'))).toHaveLength(6);
   for (const f of files) {
     expect({ file: f, same: fs.readFileSync(path.join(first, f)).equals(fs.readFileSync(path.join(second, f))) }).toEqual({ file: f, same: true });
   }
@@ -47,6 +49,13 @@ test('no absolute path of this machine reaches the output', () => {
 
 test.each(awsStacks)('%s conforms to the AWS provider schema (6.25.0)', (name) => {
   expect(conformanceErrors(stack(name), loadSchema('aws.json'), 'aws_')).toEqual([]);
+});
+
+test('alicloud-orders conforms to the Alibaba Cloud provider schema (1.289.0) and requires aliyun/alicloud', () => {
+  const json = stack('alicloud-orders');
+  expect(conformanceErrors(json, loadSchema('alicloud.json'), 'alicloud_')).toEqual([]);
+  expect(json.terraform.required_providers).toEqual({ alicloud: { source: 'aliyun/alicloud', version: '~> 1.289' } });
+  expect(json.provider.alicloud).toEqual([{ region: 'cn-hangzhou' }]);
 });
 
 test('the conformance check catches unknown attributes, missing required ones and wrong block shapes', () => {
@@ -133,5 +142,47 @@ describe('the AWS example', () => {
 
   test('snapshot of the synthesized stacks (a complement to the assertions above)', () => {
     expect({ layers, orders }).toMatchSnapshot();
+  });
+});
+
+describe('the Alibaba Cloud example', () => {
+  const fc = stack('alicloud-orders');
+  const fn = (name: string) => Object.values<any>(resources(fc, 'alicloud_fcv3_function')).find((f) => f.function_name === name);
+
+  test('the function uses lodash and lodash-patch, emitted reversed so lodash-patch wins on FC3', () => {
+    const layers = fn('orders').layers;
+    expect(layers).toHaveLength(2);
+    expect(layers[0]).toContain('lodash-patch_LayerVersion');
+    expect(layers[1]).toContain('lodash_LayerVersion');
+    for (const v of Object.values<any>(resources(fc, 'alicloud_fcv3_layer_version'))) {
+      expect(v.code.oss_object_name).toMatch(/^\$\{alicloud_oss_bucket_object\..+\.key\}$/);
+    }
+  });
+
+  test('the web function: custom container on port 9000 with /healthz and an HTTP trigger', () => {
+    const web = fn('web');
+    expect(web.runtime).toBe('custom-container');
+    expect(web.custom_container_config).toEqual(expect.objectContaining({ port: 9000, entrypoint: ['/app/server'], command: ['--listen', '0.0.0.0:9000'] }));
+    expect(web.custom_container_config.health_check_config.http_get_url).toBe('/healthz');
+    expect(only(fc, 'alicloud_fcv3_trigger').trigger_type).toBe('http');
+  });
+
+  test('live alias at 95/5, a protected published version, async with retries and an MNS dead-letter queue', () => {
+    const alias = only(fc, 'alicloud_fcv3_alias');
+    expect(alias.alias_name).toBe('live');
+    expect(alias.version_id).toBe('1');
+    expect(alias.additional_version_weight).toContain('[0.05]');
+    const versions = resources(fc, 'alicloud_fcv3_function_version');
+    expect(Object.entries<any>(versions).find(([k]) => k.startsWith('orders_'))![1].lifecycle).toEqual({ create_before_destroy: true, prevent_destroy: true });
+    expect(Object.entries<any>(versions).find(([k]) => k.startsWith('web_'))![1].lifecycle).toEqual({ create_before_destroy: true });
+    const config = only(fc, 'alicloud_fcv3_async_invoke_config');
+    expect(config.max_async_retry_attempts).toBe(3);
+    expect(config.destination_config.on_failure.destination).toMatch(/^acs:mns:cn-hangzhou:\$\{local\.orders_Account_[0-9A-F]+\}:\/queues\/\$\{alicloud_message_service_queue\.orders-async_DeadLetterQueue_[0-9A-F]+\.queue_name\}\/messages$/);
+    const statementsOf = JSON.parse(only(fc, 'alicloud_ram_policy').policy_document).Statement;
+    expect(statementsOf).toEqual([{ Effect: 'Allow', Action: ['mns:SendMessage'], Resource: [config.destination_config.on_failure.destination] }]);
+  });
+
+  test('snapshot of the synthesized stack (a complement to the assertions above)', () => {
+    expect(fc).toMatchSnapshot();
   });
 });

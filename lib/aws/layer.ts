@@ -89,4 +89,9 @@ export class Layer extends Construct implements ILayer {
   public get listing(): FolderListing {
     return this.packaged;
   }
+
+  /** Hash of the layer's content. */
+  public get contentHash(): string {
+    return this.packaged.contentHash;
+  }
 }

@@ -13,6 +13,8 @@ export interface LayerRef {
   readonly compatibleRuntimes?: readonly string[];
   /** Its files, when it was built from a local folder (for overlap and size checks). */
   readonly listing?: FolderListing;
+  /** Hash of its content, when built from a local folder (a new version follows a new layer). */
+  readonly contentHash?: string;
 }
 
 /** A function's layers after the checks both clouds share. */

@@ -36,10 +36,12 @@ export interface PackagedFolder extends FolderListing {
   readonly zipSha256: string;
   /** Size of the zip in bytes. */
   readonly zipSize: number;
+  /** Base64 MD5 of the zip bytes: what OSS checks an upload against (`content_md5`). */
+  readonly zipMd5: string;
 }
 
 // Bump when the zip layout changes, so old cache entries are never reused.
-const FORMAT = 'csc-zip-v1';
+const FORMAT = 'csc-zip-v2';
 
 /**
  * Lists a folder for packaging. Fails with one clear error on what would give a wrong archive:
@@ -96,6 +98,7 @@ export function cacheDirectory(): string {
 interface CacheRecord {
   readonly format: string;
   readonly zipSha256: string;
+  readonly zipMd5: string;
   readonly zipSize: number;
 }
 
@@ -149,10 +152,15 @@ export function packageFolder(scope: IConstruct, prop: string, folder: string): 
     fs.renameSync(tmp, zipFile);
     packagingStats.zipped++;
     const bytes = fs.readFileSync(zipFile);
-    record = { format: FORMAT, zipSha256: crypto.createHash('sha256').update(bytes).digest('base64'), zipSize: bytes.length };
+    record = {
+      format: FORMAT,
+      zipSha256: crypto.createHash('sha256').update(bytes).digest('base64'),
+      zipMd5: crypto.createHash('md5').update(bytes).digest('base64'),
+      zipSize: bytes.length,
+    };
     writeJsonAtomic(recordFile, record);
   }
-  const packaged: PackagedFolder = { ...listing, contentHash, zipFile, zipSha256: record.zipSha256, zipSize: record.zipSize };
+  const packaged: PackagedFolder = { ...listing, contentHash, zipFile, zipSha256: record.zipSha256, zipMd5: record.zipMd5, zipSize: record.zipSize };
   memo.set(memoKey, packaged);
   return packaged;
 }

@@ -1,0 +1,191 @@
+import { ITerraformDependable } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { AsyncPropsBase, BufferOptionsBase, checkAsyncCommon } from '../core/async';
+import { uniqueName } from '../core/names';
+import { checkPattern, checkRange, fail, isToken } from '../core/validation';
+import { CanaryAlias } from './canary-alias';
+import { IFunction } from './function-base';
+import { FC_LIMITS } from './limits';
+import { Fcv3AsyncInvokeConfig } from './provider/fcv3-async-invoke-config';
+import { Fcv3Trigger } from './provider/fcv3-trigger';
+import { MessageServiceQueue } from './provider/message-service-queue';
+
+/** An MNS queue made elsewhere. */
+export interface IQueue {
+  /** Queue name. */
+  readonly queueName: string;
+  /** Message retention in seconds, when known (checked against the maximum event age). */
+  readonly retentionSeconds?: number;
+}
+
+/** A queue in front of the function: producers send to it, EventBridge feeds the function. */
+export interface BufferOptions extends BufferOptionsBase {
+  /** Seconds to gather a batch (EventBridge time-based window). @default 0 */
+  readonly maxBatchingWindow?: number;
+  /** Visibility timeout in seconds; at least the function timeout. @default 6 × the function timeout */
+  readonly visibilityTimeout?: number;
+}
+
+export interface AsyncWithDeadLetterProps extends AsyncPropsBase {
+  /** The function invoked asynchronously. */
+  readonly function: IFunction;
+  /** Alias (a CanaryAlias or its name) or version the configuration applies to. @default the function (LATEST) */
+  readonly qualifier?: CanaryAlias | string;
+  /** Queue for failed events. @default a new MNS queue keeping messages 7 days */
+  readonly deadLetterQueue?: MessageServiceQueue | IQueue;
+  /** A failure-handling function instead of the queue as the on-failure destination. @default the dead-letter queue */
+  readonly onFailure?: IFunction;
+  /** Where successful results go: a queue or a function. @default nowhere */
+  readonly onSuccess?: MessageServiceQueue | IQueue | IFunction;
+  /** A queue in front of the function to absorb bursts. @default none */
+  readonly buffer?: BufferOptions;
+}
+
+// FC keys the async config by function name only: a second one for the same function would collide.
+const configured = new WeakMap<IConstruct, Set<string>>();
+
+/**
+ * FC3 asynchronous invocation with retries and a maximum event age; failed events go to an MNS
+ * dead-letter queue (created unless given) or a failure-handling function; optional success
+ * destination; optional buffer queue in front. The function's RAM role gets exactly
+ * `mns:SendMessage` on the destination queues (or `fc:InvokeFunction` on a destination function).
+ */
+export class AsyncWithDeadLetter extends Construct {
+  public readonly invokeConfig: Fcv3AsyncInvokeConfig;
+  /** The dead-letter queue; undefined only when failures go to a function and there is no buffer. */
+  public readonly deadLetterQueue?: MessageServiceQueue | IQueue;
+  public readonly bufferQueue?: MessageServiceQueue;
+  /** The EventBridge trigger that feeds the function from the buffer queue. */
+  public readonly bufferTrigger?: Fcv3Trigger;
+
+  constructor(scope: Construct, id: string, props: AsyncWithDeadLetterProps) {
+    super(scope, id);
+    const fn = props.function;
+    const checked = checkAsyncCommon(this, props, {
+      retriesMax: FC_LIMITS.retriesMax,
+      eventAgeMin: FC_LIMITS.eventAgeMin,
+      eventAgeMax: FC_LIMITS.eventAgeMax,
+      defaultRetries: 3,
+      defaultEventAge: FC_LIMITS.eventAgeMax,
+      retentionMax: FC_LIMITS.queueRetentionMax,
+      defaultRetention: FC_LIMITS.queueRetentionMax,
+    });
+    if (props.onFailure && (props.onFailure === fn || (!isToken(fn.functionName) && props.onFailure.functionName === fn.functionName))) {
+      fail(this, 'onFailure', 'a function other than the one invoked (its failures would loop back into it)', props.onFailure.functionName);
+    }
+    if (!isToken(fn.functionName)) {
+      const root = this.node.root;
+      const names = configured.get(root) ?? new Set<string>();
+      if (names.has(fn.functionName)) {
+        fail(this, 'function', 'a function without another AsyncWithDeadLetter (FC3 keeps one async configuration per function)', fn.functionName);
+      }
+      names.add(fn.functionName);
+      configured.set(root, names);
+    }
+    const qualifier = props.qualifier instanceof CanaryAlias ? props.qualifier.qualifier : props.qualifier;
+    const where = fn.location;
+
+    if (!props.onFailure || props.buffer) {
+      this.deadLetterQueue = props.deadLetterQueue ?? new MessageServiceQueue(this, 'DeadLetterQueue', {
+        queueName: queueName(this, 'dlq'),
+        messageRetentionPeriod: checked.deadLetterRetention,
+      });
+      checkRetention(this, 'deadLetterQueue retention', this.deadLetterQueue, checked.maxEventAge);
+    }
+
+    const destination = (target: MessageServiceQueue | IQueue | IFunction): string => {
+      if ('functionName' in target) {
+        const arn = `acs:fc:${where.region}:${where.account}:functions/${target.functionName}`;
+        fn.addToRolePolicy({ actions: ['fc:InvokeFunction'], resources: [arn] });
+        return arn;
+      }
+      const arn = `acs:mns:${where.region}:${where.account}:/queues/${target.queueName}/messages`;
+      fn.addToRolePolicy({ actions: ['mns:SendMessage'], resources: [arn] });
+      return arn;
+    };
+    const onFailure = destination(props.onFailure ?? this.deadLetterQueue!);
+    const onSuccess = props.onSuccess ? destination(props.onSuccess) : undefined;
+    const dependencies: ITerraformDependable[] = fn.policyDependency ? [fn.policyDependency] : [];
+
+    this.invokeConfig = new Fcv3AsyncInvokeConfig(this, 'InvokeConfig', {
+      functionName: fn.functionName,
+      qualifier,
+      maxAsyncRetryAttempts: checked.retryAttempts,
+      maxAsyncEventAgeInSeconds: checked.maxEventAge,
+      destinationConfig: {
+        onFailure: { destination: onFailure },
+        onSuccess: onSuccess ? { destination: onSuccess } : undefined,
+      },
+      // FC returns a generic error if the role cannot reach the destinations yet.
+      dependsOn: dependencies,
+    });
+
+    if (props.buffer) {
+      const buffer = props.buffer;
+      const timeout = fn.timeoutSeconds ?? 3;
+      checkRange(this, 'buffer.batchSize', buffer.batchSize, 1, 10000);
+      checkRange(this, 'buffer.maxBatchingWindow', buffer.maxBatchingWindow, 0, 300, { unit: 's' });
+      checkRange(this, 'buffer.maxConcurrency', buffer.maxConcurrency, 1, 300);
+      checkRange(this, 'buffer.maxReceiveCount', buffer.maxReceiveCount, 1, 1000);
+      checkRange(this, 'buffer.visibilityTimeout', buffer.visibilityTimeout, 1, 43200, { unit: 's' });
+      if (buffer.visibilityTimeout !== undefined && !isToken(buffer.visibilityTimeout) && buffer.visibilityTimeout < timeout) {
+        fail(this, 'buffer.visibilityTimeout', `at least the function timeout (${timeout} s; 6 × = ${6 * timeout} s recommended)`, buffer.visibilityTimeout);
+      }
+      checkRange(this, 'buffer.retention', buffer.retention, 60, FC_LIMITS.queueRetentionMax, { unit: 's' });
+      const retention = buffer.retention ?? 345600;
+      if (!isToken(retention) && retention <= checked.maxEventAge) {
+        fail(this, 'buffer.retention', `longer than maxEventAge (${checked.maxEventAge} s)`, retention);
+      }
+      this.bufferQueue = new MessageServiceQueue(this, 'BufferQueue', {
+        queueName: queueName(this, 'buffer'),
+        visibilityTimeout: buffer.visibilityTimeout ?? Math.min(6 * timeout + (buffer.maxBatchingWindow ?? 0), 43200),
+        messageRetentionPeriod: retention,
+        dlqPolicy: { enabled: true, deadLetterTargetQueue: this.deadLetterQueue!.queueName, maxReceiveCount: buffer.maxReceiveCount ?? 3 },
+      });
+      // MNS queues feed FC through EventBridge (there is no "mns_queue" trigger type).
+      this.bufferTrigger = new Fcv3Trigger(this, 'BufferTrigger', {
+        functionName: fn.functionName,
+        triggerName: 'buffer-queue',
+        triggerType: 'eventbridge',
+        qualifier: qualifier ?? 'LATEST',
+        description: `Feeds ${this.node.path} from its buffer queue`,
+        triggerConfig: JSON.stringify({
+          triggerEnable: true,
+          asyncInvocationType: false,
+          eventSourceConfig: {
+            eventSourceType: 'MNS',
+            eventSourceParameters: { sourceMNSParameters: { RegionId: where.region, QueueName: this.bufferQueue.queueName, IsBase64Decode: false } },
+          },
+          eventRuleFilterPattern: '{}',
+          eventSinkConfig: { deliveryOption: { mode: 'event-driven', eventSchema: 'CloudEvents' } },
+          runOptions: {
+            mode: 'event-driven',
+            maximumTasks: buffer.maxConcurrency,
+            batchWindow: { CountBasedWindow: buffer.batchSize ?? 10, TimeBasedWindow: buffer.maxBatchingWindow ?? 0 },
+            retryStrategy: { PushRetryStrategy: 'BACKOFF_RETRY' },
+            errorsTolerance: 'ALL',
+          },
+        }),
+      });
+    }
+  }
+
+  /** Where producers send: the buffer queue's name, when there is one. */
+  public get bufferQueueName(): string | undefined {
+    return this.bufferQueue?.queueName;
+  }
+}
+
+/** MNS queue names: 1-120 of letters, digits and "-", starting with a letter. */
+function queueName(scope: Construct, suffix: string): string {
+  const name = `${uniqueName(scope, 120 - suffix.length - 1).replace(/_/g, '-')}-${suffix}`;
+  checkPattern(scope, 'queueName', name, /^[A-Za-z][A-Za-z0-9-]*$/, 'letters, digits and "-", starting with a letter', { maxLength: 120 });
+  return name;
+}
+
+function checkRetention(scope: Construct, prop: string, queue: MessageServiceQueue | IQueue, maxEventAge: number): void {
+  const retention = queue instanceof MessageServiceQueue ? queue.messageRetentionPeriodInput ?? 345600 : queue.retentionSeconds;
+  if (retention === undefined || isToken(retention)) return;
+  if (retention < maxEventAge) fail(scope, prop, `at least maxEventAge (${maxEventAge} s), so no event expires in the queue before it could be delivered`, retention);
+}
+

@@ -1,0 +1,42 @@
+import { Construct } from 'constructs';
+import { CanaryAliasPropsBase, resolveRouting } from '../core/canary';
+import { checkFcName } from './limits';
+import { FunctionBase, IFunction } from './function-base';
+import { Fcv3Alias } from './provider/fcv3-alias';
+
+export interface CanaryAliasProps extends CanaryAliasPropsBase {
+  /** The function whose versions the alias splits traffic between. */
+  readonly function: IFunction;
+}
+
+/**
+ * An FC3 alias (default `live`) on a stable version that sends `canaryWeight` of the traffic to a
+ * canary version (by default the one the library published last). Same release workflow as on AWS.
+ */
+export class CanaryAlias extends Construct {
+  public readonly alias: Fcv3Alias;
+  public readonly aliasName: string;
+  public readonly function: IFunction;
+
+  constructor(scope: Construct, id: string, props: CanaryAliasProps) {
+    super(scope, id);
+    this.aliasName = props.aliasName ?? 'live';
+    checkFcName(this, 'aliasName', this.aliasName, 128);
+    this.function = props.function;
+    const routing = resolveRouting(this, props, props.function.version);
+    this.alias = new Fcv3Alias(this, 'Alias', {
+      functionName: props.function.functionName,
+      aliasName: this.aliasName,
+      versionId: routing.stableVersion,
+      additionalVersionWeight: routing.additionalWeights,
+      description: props.description,
+    });
+    // A pinned stable side may be the version the library published; it must not be deleted.
+    if (props.stableVersion !== undefined && props.function instanceof FunctionBase) props.function.protectPublishedVersion();
+  }
+
+  /** Alias name, as a reference (qualifiers that use it wait for the alias). */
+  public get qualifier(): string {
+    return this.alias.aliasName;
+  }
+}

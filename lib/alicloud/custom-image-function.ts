@@ -1,0 +1,147 @@
+import { Construct } from 'constructs';
+import { checkHealthCheckPath, checkPort } from '../core/checks';
+import { CustomImageFunctionPropsBase, HealthCheckBase } from '../core/types';
+import { checkOneOf, checkRange, fail, isToken, warn } from '../core/validation';
+import { FunctionBase, FunctionCommonProps } from './function-base';
+import { Fcv3Function } from './provider/fcv3-function';
+import { Fcv3FunctionVersion } from './provider/fcv3-function-version';
+import { Fcv3Trigger } from './provider/fcv3-trigger';
+
+/** The readiness check FC runs against the container before it routes requests to it. */
+export interface HealthCheck extends HealthCheckBase {
+  /** Seconds before the first check, 0-120. @default 0 */
+  readonly initialDelay?: number;
+  /** Seconds between checks, 1-120. @default 3 */
+  readonly period?: number;
+  /** Seconds a check may take, 1-3. @default 1 */
+  readonly timeout?: number;
+  /** Failed checks before the instance counts as unhealthy, 1-120. @default 3 */
+  readonly failureThreshold?: number;
+  /** Passed checks before it counts as healthy, 1-120. @default 1 */
+  readonly successThreshold?: number;
+}
+
+/** Who may call the HTTP trigger. */
+export enum HttpAuthType {
+  /** Requests signed with Alibaba Cloud credentials. */
+  FUNCTION = 'function',
+  /** Anyone. */
+  ANONYMOUS = 'anonymous',
+}
+
+/** An HTTP trigger for the function (`alicloud_fcv3_trigger` of type `http`). */
+export interface HttpTriggerOptions {
+  /** Who may call it. @default HttpAuthType.FUNCTION (signed requests) */
+  readonly authType?: HttpAuthType;
+  /** HTTP methods. @default ["GET", "POST", "PUT", "DELETE", "HEAD", "PATCH", "OPTIONS"] */
+  readonly methods?: string[];
+  /** Alias name or version the trigger invokes. @default "LATEST" */
+  readonly qualifier?: string;
+  /** Turn off the public URL (VPC only). @default false */
+  readonly disableUrlInternet?: boolean;
+}
+
+export interface CustomImageFunctionProps extends CustomImageFunctionPropsBase, FunctionCommonProps {
+  /** Readiness check with FC's timings. @default none */
+  readonly healthCheck?: HealthCheck;
+  /** Adds an HTTP trigger: `true` for the defaults (signed requests). @default no trigger */
+  readonly httpTrigger?: boolean | HttpTriggerOptions;
+}
+
+// registry[-vpc].<region>.aliyuncs.com/<ns>/<repo> or <instance>-registry[-vpc].<region>.cr.aliyuncs.com/<ns>/<repo>, then :<tag> or @sha256:<digest>
+const ACR_IMAGE = /^(?:registry(?:-vpc)?\.[a-z0-9-]+\.aliyuncs\.com|[a-z0-9][a-z0-9-]*-registry(?:-vpc)?\.[a-z0-9-]+\.cr\.aliyuncs\.com)\/[a-z0-9][a-z0-9._-]*\/[a-z0-9][a-z0-9._/-]*?(?::([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})|@sha256:([a-f0-9]{64}))?$/;
+const ALL_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'HEAD', 'PATCH', 'OPTIONS'];
+
+/**
+ * An HTTP server in a container image on FC3 (`runtime = "custom-container"`): FC starts `command`
+ * with `args`, routes requests to `port` (default 9000) once `healthCheck.path` answers, and an
+ * optional HTTP trigger gives it a URL. FC runs linux/amd64 images only.
+ */
+export class CustomImageFunction extends FunctionBase {
+  public readonly function: Fcv3Function;
+  public readonly functionVersion: Fcv3FunctionVersion;
+  /** The HTTP trigger, when `httpTrigger` is set. */
+  public readonly trigger?: Fcv3Trigger;
+
+  constructor(scope: Construct, id: string, props: CustomImageFunctionProps) {
+    super(scope, id, props);
+    if ((props as { layers?: unknown }).layers !== undefined) {
+      fail(this, 'layers', 'absent: container image functions cannot use layers (put the files in the image)', '(layers given)');
+    }
+    checkAcrImage(this, props.image);
+    checkPort(this, 'port', props.port);
+    checkHealthCheckPath(this, props.healthCheck);
+    const health = props.healthCheck;
+    if (health) {
+      checkRange(this, 'healthCheck.initialDelay', health.initialDelay, 0, 120, { unit: 's' });
+      checkRange(this, 'healthCheck.period', health.period, 1, 120, { unit: 's' });
+      checkRange(this, 'healthCheck.timeout', health.timeout, 1, 3, { unit: 's' });
+      checkRange(this, 'healthCheck.failureThreshold', health.failureThreshold, 1, 120);
+      checkRange(this, 'healthCheck.successThreshold', health.successThreshold, 1, 120);
+    }
+    for (const [prop, list] of [['command', props.command], ['args', props.args]] as const) {
+      if (list !== undefined && !isToken(list) && (!Array.isArray(list) || list.length === 0 || list.length > 100)) {
+        fail(this, prop, 'a list of 1 to 100 strings', list);
+      }
+    }
+
+    const port = props.port ?? 9000;
+    const containerConfig = {
+      image: props.image,
+      entrypoint: props.command,
+      command: props.args,
+      port,
+      healthCheckConfig: health ? {
+        httpGetUrl: health.path,
+        initialDelaySeconds: health.initialDelay ?? 0,
+        periodSeconds: health.period ?? 3,
+        timeoutSeconds: health.timeout ?? 1,
+        failureThreshold: health.failureThreshold ?? 3,
+        successThreshold: health.successThreshold ?? 1,
+      } : undefined,
+    };
+    this.function = new Fcv3Function(this, 'Function', {
+      ...this.commonFunctionConfig(props),
+      runtime: 'custom-container',
+      // Required by the provider schema; FC does not use it for custom containers.
+      handler: 'index.handler',
+      customContainerConfig: containerConfig,
+    });
+    this.functionVersion = this.publishVersion({
+      containerConfig, memorySize: props.memorySize, timeout: props.timeout, cpu: props.cpu, diskSize: props.diskSize,
+      instanceConcurrency: props.instanceConcurrency, environment: props.environment, logConfig: props.logConfig,
+    });
+
+    if (props.httpTrigger) {
+      const trigger: HttpTriggerOptions = props.httpTrigger === true ? {} : props.httpTrigger;
+      const authType = trigger.authType ?? HttpAuthType.FUNCTION;
+      checkOneOf(this, 'httpTrigger.authType', authType, [HttpAuthType.FUNCTION, HttpAuthType.ANONYMOUS]);
+      const methods = trigger.methods ?? ALL_METHODS;
+      methods.forEach((m) => checkOneOf(this, 'httpTrigger.methods', m, ALL_METHODS));
+      this.trigger = new Fcv3Trigger(this, 'HttpTrigger', {
+        functionName: this.function.functionName,
+        triggerName: 'http',
+        triggerType: 'http',
+        qualifier: trigger.qualifier ?? 'LATEST',
+        triggerConfig: JSON.stringify({ authType, methods, disableURLInternet: trigger.disableUrlInternet ?? false }),
+      });
+    }
+  }
+
+  /** Public URL of the HTTP trigger, when `httpTrigger` is set. */
+  public get url(): string | undefined {
+    return this.trigger?.httpTrigger.get(0).urlInternet;
+  }
+}
+
+function checkAcrImage(scope: Construct, image: string): void {
+  if (isToken(image)) return;
+  const match = typeof image === 'string' ? ACR_IMAGE.exec(image) : null;
+  if (!match) {
+    fail(scope, 'image', 'an Alibaba Cloud Container Registry image: "registry[-vpc].<region>.aliyuncs.com/<namespace>/<repository>:<tag>" or "<instance>-registry[-vpc].<region>.cr.aliyuncs.com/<namespace>/<repository>:<tag>" (or @sha256:<digest>)', image);
+  }
+  const [, tag, digest] = match;
+  if (!digest && (tag === undefined || tag === 'latest')) {
+    warn(scope, `image ${JSON.stringify(image)} ${tag ? 'uses the mutable tag "latest"' : 'has no tag ("latest" is pulled)'}: pin a digest (@sha256:…) or an immutable tag so every deploy runs the image you tested`);
+  }
+}

@@ -1,0 +1,219 @@
+import { Fn, ITerraformDependable, Lazy, TerraformLocal, TerraformStack } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { checkEnvironment } from '../core/checks';
+import { fingerprint } from '../core/fingerprint';
+import { uniqueName } from '../core/names';
+import { checkPattern, isToken } from '../core/validation';
+import { checkFcCapacity, checkFcName, FC_RESERVED_ENVIRONMENT, FC_RESERVED_PREFIXES } from './limits';
+import { AlicloudProvider } from './provider/provider';
+import { Fcv3Function, Fcv3FunctionConfig } from './provider/fcv3-function';
+import { Fcv3FunctionVersion } from './provider/fcv3-function-version';
+import { RamPolicy } from './provider/ram-policy';
+import { RamRole } from './provider/ram-role';
+import { RamRolePolicyAttachment } from './provider/ram-role-policy-attachment';
+
+/** One RAM policy statement; resources are always concrete ARNs. */
+export interface RamStatement {
+  /** Actions, e.g. `mns:SendMessage`. */
+  readonly actions: string[];
+  /** Resource ARNs (`acs:…`). */
+  readonly resources: string[];
+}
+
+/** An FC3 function the other constructs can work with. */
+export interface IFunction {
+  /** Function name. */
+  readonly functionName: string;
+  /** Function ARN (`acs:fc:<region>:<account>:functions/<name>`). */
+  readonly arn: string;
+  /** Version id published by the library, when the function publishes versions. */
+  readonly version?: string;
+  /** Timeout in seconds (queues in front size their visibility timeout from it). */
+  readonly timeoutSeconds?: number;
+  /** The region and account the function's resources live in. */
+  readonly location: FcLocation;
+  /** The resource that holds the grants; things that need a grant in place depend on it. */
+  readonly policyDependency?: ITerraformDependable;
+  /** Grants the function's RAM role a statement. */
+  addToRolePolicy(statement: RamStatement): void;
+}
+
+/** Where ARNs point: region and account, each a literal or a Terraform expression. */
+export interface FcLocation {
+  readonly region: string;
+  readonly account: string;
+}
+
+/** SLS logging for a function. */
+export interface LogConfig {
+  /** SLS project. */
+  readonly project: string;
+  /** SLS logstore. */
+  readonly logstore: string;
+}
+
+/** Props every function of this library takes on FC3. */
+export interface FunctionCommonProps {
+  /** Function name (1-64 of letters, digits, "_", "-"). @default derived from the construct path */
+  readonly functionName?: string;
+  /** Description. @default none */
+  readonly description?: string;
+  /** Memory in MB, 128-32768, a multiple of 64. @default 512 */
+  readonly memorySize?: number;
+  /** Timeout in seconds, 1-86400. @default 3 */
+  readonly timeout?: number;
+  /** vCPUs, 0.05-16 in steps of 0.05, with a vCPU : memory (GB) ratio between 1:1 and 1:4. @default chosen by FC from the memory */
+  readonly cpu?: number;
+  /** Disk in MB: 512 or 10240. @default 512 */
+  readonly diskSize?: number;
+  /** Requests one instance serves at once, 1-200. @default 1 */
+  readonly instanceConcurrency?: number;
+  /** Environment variables. @default none */
+  readonly environment?: { [key: string]: string };
+  /** Send logs to this SLS logstore (the role gets `log:PostLogStoreLogs` on it only). @default no logging */
+  readonly logConfig?: LogConfig;
+}
+
+const DEFAULT_TIMEOUT = 3;
+const DEFAULT_MEMORY = 512;
+
+/** The region RAM ARNs need: the AlicloudProvider's literal region, or the context key `cdktf-serverless:alicloudRegion`. */
+export function regionOf(scope: IConstruct): string {
+  const stack = TerraformStack.of(scope);
+  const fromContext = scope.node.tryGetContext('cdktf-serverless:alicloudRegion') as string | undefined;
+  const provider = stack.node.findAll().find((c): c is AlicloudProvider => c instanceof AlicloudProvider);
+  const region = fromContext ?? provider?.region;
+  if (!region || isToken(region)) {
+    throw new Error(`[${scope.node.path}] region must be set on the AlicloudProvider of stack ${stack.node.id} (or in context "cdktf-serverless:alicloudRegion") so RAM policies name exact resources, got ${region === undefined ? 'undefined' : 'an unresolved value'}`);
+  }
+  return region;
+}
+
+/**
+ * What every FC3 function of the library has: a RAM role that only FC may assume, one custom RAM
+ * policy (created with the first grant) holding exactly what other constructs need, the
+ * `alicloud_fcv3_function`, and a published `alicloud_fcv3_function_version`.
+ */
+export abstract class FunctionBase extends Construct implements IFunction {
+  public readonly role: RamRole;
+  /** The custom policy with every grant; undefined until something is granted. */
+  public rolePolicy?: RamPolicy;
+  /** Attaches rolePolicy to the role. */
+  public rolePolicyAttachment?: RamRolePolicyAttachment;
+  public abstract readonly function: Fcv3Function;
+  /** The published version (see README, "Versions on FC3"). */
+  public abstract readonly functionVersion: Fcv3FunctionVersion;
+  public readonly functionName: string;
+  public readonly timeoutSeconds: number;
+  public readonly location: FcLocation;
+  private readonly statements: RamStatement[] = [];
+
+  protected constructor(scope: Construct, id: string, props: FunctionCommonProps) {
+    super(scope, id);
+    this.functionName = props.functionName ?? uniqueName(this, 64, '_');
+    checkFcName(this, 'functionName', this.functionName, 64);
+    checkFcCapacity(this, props);
+    checkEnvironment(this, props.environment, FC_RESERVED_ENVIRONMENT, FC_RESERVED_PREFIXES);
+    checkPattern(this, 'description', props.description, /^[\s\S]*$/, 'any text', { minLength: 0, maxLength: 256 });
+    this.timeoutSeconds = props.timeout ?? DEFAULT_TIMEOUT;
+
+    this.role = new RamRole(this, 'Role', {
+      roleName: uniqueName(this, 64),
+      description: `Execution role of ${this.node.path}`,
+      assumeRolePolicyDocument: JSON.stringify({
+        Version: '1',
+        Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: ['fc.aliyuncs.com'] } }],
+      }),
+    });
+    // acs:ram::<account>:role/<name> gives the account without a dependency on the function; a
+    // local keeps the expression (and its quotes) out of the policy JSON.
+    const account = new TerraformLocal(this, 'Account', Fn.element(Fn.split(':', this.role.arn), 3));
+    this.location = { region: regionOf(this), account: account.asString };
+    if (props.logConfig) {
+      const { project, logstore } = props.logConfig;
+      this.addToRolePolicy({ actions: ['log:PostLogStoreLogs'], resources: [`acs:log:${this.location.region}:${this.location.account}:project/${project}/logstore/${logstore}`] });
+    }
+  }
+
+  /** Function ARN. */
+  public get arn(): string {
+    return this.function.functionArn;
+  }
+
+  /** Id of the version the library published for the current code and configuration. */
+  public get version(): string {
+    return this.functionVersion.versionId;
+  }
+
+  /** Adds a statement to the function's custom RAM policy. */
+  public addToRolePolicy(statement: RamStatement): void {
+    for (const r of statement.resources) {
+      if (!isToken(r) && (r === '*' || r.trim() === '')) {
+        throw new Error(`[${this.node.path}] policy resources must be concrete ARNs, got ${JSON.stringify(r)} for ${statement.actions.join(', ')}`);
+      }
+    }
+    this.statements.push(statement);
+    if (!this.rolePolicy) {
+      this.rolePolicy = new RamPolicy(this, 'RolePolicy', {
+        policyName: uniqueName(this, 128),
+        description: `Least-privilege grants of ${this.node.path}`,
+        policyDocument: Lazy.stringValue({
+          produce: () => JSON.stringify({
+            Version: '1',
+            Statement: this.statements.map((s) => ({ Effect: 'Allow', Action: s.actions, Resource: s.resources })),
+          }),
+        }),
+      });
+      this.rolePolicyAttachment = new RamRolePolicyAttachment(this, 'RolePolicyAttachment', {
+        policyName: this.rolePolicy.policyName,
+        policyType: 'Custom',
+        roleName: this.role.roleName,
+      });
+    }
+  }
+
+  /** The attachment: depend on it when a grant must exist before something is created. */
+  public get policyDependency(): ITerraformDependable | undefined {
+    return this.rolePolicyAttachment;
+  }
+
+  /**
+   * Forbids Terraform to delete the published version (`prevent_destroy`). CanaryAlias calls this
+   * while its stable side is pinned: see README, "Versions on FC3".
+   */
+  public protectPublishedVersion(): void {
+    this.functionVersion.addOverride('lifecycle.prevent_destroy', true);
+  }
+
+  /** The settings every function shares. */
+  protected commonFunctionConfig(props: FunctionCommonProps): Omit<Fcv3FunctionConfig, 'runtime' | 'handler'> {
+    return {
+      functionName: this.functionName,
+      description: props.description,
+      role: this.role.arn,
+      memorySize: props.memorySize ?? DEFAULT_MEMORY,
+      timeout: this.timeoutSeconds,
+      cpu: props.cpu,
+      diskSize: props.diskSize ?? 512,
+      instanceConcurrency: props.instanceConcurrency,
+      environmentVariables: props.environment && Object.keys(props.environment).length > 0 ? props.environment : undefined,
+      logConfig: props.logConfig ? { project: props.logConfig.project, logstore: props.logConfig.logstore, enableRequestMetrics: true, logBeginRule: 'DefaultRegex' } : undefined,
+      // With logging, FC checks at creation that the role may write to the logstore.
+      dependsOn: props.logConfig ? [this.rolePolicyAttachment!] : undefined,
+    };
+  }
+
+  /**
+   * Publishes a version whenever the code or configuration changes: the fingerprint is in the
+   * description, which the provider treats as ForceNew; create_before_destroy publishes the new
+   * version before Terraform removes the old resource.
+   */
+  protected publishVersion(fingerprintParts: unknown): Fcv3FunctionVersion {
+    return new Fcv3FunctionVersion(this, 'Version', {
+      functionName: this.function.functionName,
+      description: `config ${fingerprint(fingerprintParts)}`,
+      dependsOn: [this.function],
+      lifecycle: { createBeforeDestroy: true },
+    });
+  }
+}

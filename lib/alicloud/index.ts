@@ -1,0 +1,10 @@
+export { AlicloudProvider } from './provider/provider';
+export type { AlicloudProviderConfig } from './provider/provider';
+export * from './limits';
+export * from './artifact-bucket';
+export * from './function-base';
+export * from './layer';
+export * from './layered-function';
+export * from './custom-image-function';
+export * from './canary-alias';
+export * from './async-with-dead-letter';

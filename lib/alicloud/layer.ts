@@ -1,0 +1,83 @@
+import { TerraformAsset } from 'cdktf';
+import { Construct } from 'constructs';
+import { LayerRef } from '../core/layers';
+import { uniqueName } from '../core/names';
+import { FolderListing, PackagedFolder, packageFolder } from '../core/package';
+import { LayerPropsBase } from '../core/types';
+import { checkPattern, fail } from '../core/validation';
+import { checkFcName } from './limits';
+import { Fcv3LayerVersion } from './provider/fcv3-layer-version';
+import { OssBucketObject } from './provider/oss-bucket-object';
+import { uploadToOss } from './upload';
+
+/** A layer a function can use: built here, or an existing layer version ARN. */
+export interface ILayer extends LayerRef {}
+
+export interface LayerProps extends LayerPropsBase {
+  /** OSS bucket name to upload the zip to. @default the stack's ArtifactBucket */
+  readonly bucket?: string;
+  /** License of the layer's content. @default none */
+  readonly license?: string;
+}
+
+/**
+ * An FC3 layer version from a local folder: zipped deterministically, uploaded to OSS
+ * (`alicloud_oss_bucket_object`) and published (`alicloud_fcv3_layer_version`, private).
+ */
+export class Layer extends Construct implements ILayer {
+  /** An existing layer version, by ARN (`acs:fc:<region>:<account>:layers/<name>/versions/<n>`; official layers use account "official"). */
+  public static fromLayerVersionArn(scope: Construct, id: string, arn: string, options: { compatibleRuntimes?: string[] } = {}): ILayer {
+    const ref = new Construct(scope, id);
+    checkPattern(ref, 'arn', arn, /^acs:fc:[a-z0-9-]+:(\d+|official):layers\/[A-Za-z0-9_-]+\/versions\/[0-9]+$/, 'a layer version ARN (acs:fc:<region>:<account>:layers/<name>/versions/<version>)');
+    return { arn, label: arn, compatibleRuntimes: options.compatibleRuntimes };
+  }
+
+  public readonly layerVersion: Fcv3LayerVersion;
+  public readonly object: OssBucketObject;
+  public readonly asset: TerraformAsset;
+  public readonly packaged: PackagedFolder;
+  public readonly layerName: string;
+  public readonly compatibleRuntimes: readonly string[];
+  public readonly label: string;
+
+  constructor(scope: Construct, id: string, props: LayerProps) {
+    super(scope, id);
+    this.layerName = props.layerName ?? uniqueName(this, 64, '_');
+    checkFcName(this, 'layerName', this.layerName, 64);
+    if (!Array.isArray(props.compatibleRuntimes) || props.compatibleRuntimes.length === 0 || props.compatibleRuntimes.length > 20) {
+      fail(this, 'compatibleRuntimes', 'a list of 1 to 20 runtimes', props.compatibleRuntimes);
+    }
+    checkPattern(this, 'description', props.description, /^[\s\S]*$/, 'any text', { minLength: 0, maxLength: 256 });
+    this.compatibleRuntimes = props.compatibleRuntimes;
+    this.label = props.layerName ?? id;
+    this.packaged = packageFolder(this, 'path', props.path);
+    const upload = uploadToOss(this, '', this.packaged, `layers/${this.layerName}`, props.bucket);
+    this.asset = upload.asset;
+    this.object = upload.object;
+    this.layerVersion = new Fcv3LayerVersion(this, 'LayerVersion', {
+      layerName: this.layerName,
+      compatibleRuntime: [...props.compatibleRuntimes],
+      code: { ossBucketName: this.object.bucket, ossObjectName: this.object.key },
+      description: props.description,
+      license: props.license,
+      acl: '0',
+      // Every argument is ForceNew: publish the new version before the old one goes.
+      lifecycle: { createBeforeDestroy: true },
+    });
+  }
+
+  /** Layer version ARN. */
+  public get arn(): string {
+    return this.layerVersion.layerVersionArn;
+  }
+
+  /** The folder's files, for overlap and size analysis. */
+  public get listing(): FolderListing {
+    return this.packaged;
+  }
+
+  /** Hash of the layer's content. */
+  public get contentHash(): string {
+    return this.packaged.contentHash;
+  }
+}

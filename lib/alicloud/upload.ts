@@ -1,0 +1,30 @@
+import { TerraformAsset } from 'cdktf';
+import { Construct } from 'constructs';
+import { artifactKey, zipAsset } from '../core/asset';
+import { PackagedFolder } from '../core/package';
+import { ArtifactBucket } from './artifact-bucket';
+import { OssBucketObject } from './provider/oss-bucket-object';
+
+/** A packaged zip uploaded to OSS: the asset and the `alicloud_oss_bucket_object`. */
+export interface OssUpload {
+  readonly asset: TerraformAsset;
+  readonly object: OssBucketObject;
+}
+
+/**
+ * Uploads a packaged zip under a content-addressed key, so a content change is a new key (FC reads
+ * `code` only when it changes; a new key is that change). OSS verifies the upload against the MD5.
+ */
+export function uploadToOss(scope: Construct, id: string, packaged: PackagedFolder, prefix: string, bucket: string | undefined): OssUpload {
+  const asset = zipAsset(scope, `${id}Asset`, packaged);
+  const object = new OssBucketObject(scope, `${id}Object`, {
+    bucket: bucket ?? ArtifactBucket.of(scope).bucketName,
+    key: artifactKey(prefix, packaged),
+    source: asset.path,
+    contentMd5: packaged.zipMd5,
+    contentType: 'application/zip',
+    acl: 'private',
+    serverSideEncryption: 'AES256',
+  });
+  return { asset, object };
+}
