@@ -76,13 +76,14 @@ describe('alicloud.Layer and LayeredFunction', () => {
       disk_size: 10240, instance_concurrency: 10, environment_variables: { TABLE: 'orders' }, description: 'orders',
       role: expect.stringMatching(/^\$\{alicloud_ram_role\.orders_Role_[0-9A-F]+\.arn\}$/),
       code: {
-        oss_bucket_name: expect.stringMatching(/^\$\{alicloud_oss_bucket_object\.orders_CodeObject_[0-9A-F]+\.bucket\}$/),
-        oss_object_name: expect.stringMatching(/^\$\{alicloud_oss_bucket_object\.orders_CodeObject_[0-9A-F]+\.key\}$/),
+        oss_bucket_name: expect.stringMatching(/^\$\{alicloud_oss_bucket_object\.ServerlessCode_Object-[0-9a-f]{16}_[0-9A-F]+\.bucket\}$/),
+        oss_object_name: expect.stringMatching(/^\$\{alicloud_oss_bucket_object\.ServerlessCode_Object-[0-9a-f]{16}_[0-9A-F]+\.key\}$/),
       },
     }));
     expect(JSON.parse(only(json, 'alicloud_ram_role').assume_role_policy_document)).toEqual({
       Version: '1', Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: ['fc.aliyuncs.com'] } }],
     });
+    expect(only(json, 'alicloud_oss_bucket_object').key).toBe(`code/${f.packaged.contentHash}.zip`);
     expect(resources(json, 'alicloud_ram_policy')).toEqual({});
     expect(f.rolePolicy).toBeUndefined();
     conforms(json);

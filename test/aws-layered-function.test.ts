@@ -112,9 +112,10 @@ describe('aws.LayeredFunction', () => {
       logging_config: { log_format: 'Text', log_group: expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.orders_LogGroup_[0-9A-F]+\.name\}$/) },
       role: expect.stringMatching(/^\$\{aws_iam_role\.orders_Role_[0-9A-F]+\.arn\}$/),
     }));
-    const codeObject = Object.values(resources(json, 'aws_s3_object')).find((o: any) => o.key.startsWith('functions/')) as any;
-    expect(codeObject.key).toBe(`functions/orders/${fn.packaged.contentHash}.zip`);
-    expect(f.s3_key).toMatch(/^\$\{aws_s3_object\.orders_CodeObject_[0-9A-F]+\.key\}$/);
+    const codeObject = Object.values(resources(json, 'aws_s3_object')).find((o: any) => o.key.startsWith('code/')) as any;
+    expect(codeObject.key).toBe(`code/${fn.packaged.contentHash}.zip`);
+    expect(codeObject.source_hash).toBe(fn.packaged.zipSha256);
+    expect(f.s3_key).toMatch(/^\$\{aws_s3_object\.ServerlessCode_Object-[0-9a-f]{16}_[0-9A-F]+\.key\}$/);
     expect(only(json, 'aws_cloudwatch_log_group')).toEqual(expect.objectContaining({ name: '/aws/lambda/orders', retention_in_days: 30 }));
     expect(JSON.parse(only(json, 'aws_iam_role').assume_role_policy).Statement).toEqual([
       { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' },
@@ -126,6 +127,20 @@ describe('aws.LayeredFunction', () => {
     ]);
     expect(f.depends_on).toEqual([expect.stringMatching(/^aws_cloudwatch_log_group\./), expect.stringMatching(/^aws_iam_role_policy\./)]);
     expect(fn.version).toMatch(/TfToken/);
+  });
+
+  test('functions built from the same folder share one asset and one S3 object; other content gets its own', () => {
+    const { stack } = awsStack();
+    const a = new aws.LayeredFunction(stack, 'a', { runtime: 'nodejs22.x', handler: 'index.a', code });
+    const b = new aws.LayeredFunction(stack, 'b', { runtime: 'nodejs22.x', handler: 'index.b', code });
+    const c = new aws.LayeredFunction(stack, 'c', { runtime: 'nodejs22.x', handler: 'index.handler', code: patch });
+    expect(b.codeObject).toBe(a.codeObject);
+    expect(c.codeObject).not.toBe(a.codeObject);
+    const json = synth(stack);
+    expect(Object.keys(resources(json, 'aws_s3_object'))).toHaveLength(2);
+    const keys = Object.values<any>(resources(json, 'aws_lambda_function')).map((f) => f.s3_key);
+    expect(keys[0]).toBe(keys[1]);
+    expect(keys[2]).not.toBe(keys[0]);
   });
 
   test('overlapping layers warn with the file, both layers and the winner', () => {

@@ -10,7 +10,7 @@ import { FC_RUNTIMES } from './limits';
 import { Fcv3Function } from './provider/fcv3-function';
 import { Fcv3FunctionVersion } from './provider/fcv3-function-version';
 import { OssBucketObject } from './provider/oss-bucket-object';
-import { uploadToOss } from './upload';
+import { uploadCodeToOss } from './upload';
 
 /** FC3 takes code packages up to 500 MB through OSS. */
 const MAX_CODE_ZIP = 500 * 1024 * 1024;
@@ -50,7 +50,7 @@ export class LayeredFunction extends FunctionBase {
 
     this.packaged = packageFolder(this, 'code', props.code);
     if (this.packaged.zipSize > MAX_CODE_ZIP) fail(this, 'code', `a folder that zips to at most ${MAX_CODE_ZIP} bytes`, `${this.packaged.zipSize} bytes zipped`);
-    const upload = uploadToOss(this, 'Code', this.packaged, `functions/${this.functionName}`, props.bucket);
+    const upload = uploadCodeToOss(this, this.packaged, props.bucket);
     this.codeAsset = upload.asset;
     this.codeObject = upload.object;
 

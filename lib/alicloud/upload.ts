@@ -1,6 +1,6 @@
 import { TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
-import { artifactKey, zipAsset } from '../core/asset';
+import { artifactKey, sharedCodeUpload, zipAsset } from '../core/asset';
 import { PackagedFolder } from '../core/package';
 import { ArtifactBucket } from './artifact-bucket';
 import { OssBucketObject } from './provider/oss-bucket-object';
@@ -17,14 +17,22 @@ export interface OssUpload {
  */
 export function uploadToOss(scope: Construct, id: string, packaged: PackagedFolder, prefix: string, bucket: string | undefined): OssUpload {
   const asset = zipAsset(scope, `${id}Asset`, packaged);
-  const object = new OssBucketObject(scope, `${id}Object`, {
+  return { asset, object: ossObject(scope, `${id}Object`, asset, artifactKey(prefix, packaged), packaged, bucket) };
+}
+
+/** Function code: one upload per stack and content, shared by functions built from the same folder. */
+export function uploadCodeToOss(scope: Construct, packaged: PackagedFolder, bucket: string | undefined): OssUpload {
+  return sharedCodeUpload(scope, packaged, bucket, (owner, id, asset, key) => ossObject(owner, id, asset, key, packaged, bucket));
+}
+
+function ossObject(scope: Construct, id: string, asset: TerraformAsset, key: string, packaged: PackagedFolder, bucket: string | undefined): OssBucketObject {
+  return new OssBucketObject(scope, id, {
     bucket: bucket ?? ArtifactBucket.of(scope).bucketName,
-    key: artifactKey(prefix, packaged),
+    key,
     source: asset.path,
     contentMd5: packaged.zipMd5,
     contentType: 'application/zip',
     acl: 'private',
     serverSideEncryption: 'AES256',
   });
-  return { asset, object };
 }

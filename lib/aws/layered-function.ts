@@ -2,7 +2,7 @@ import { TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { S3Object } from '@cdktf/provider-aws/lib/s3-object';
-import { artifactKey, zipAsset } from '../core/asset';
+import { sharedCodeUpload } from '../core/asset';
 import { checkLayers, checkUnzippedSize, LayerOverlap, warnLayerOverlaps } from '../core/layers';
 import { PackagedFolder, packageFolder } from '../core/package';
 import { LayeredFunctionPropsBase } from '../core/types';
@@ -29,6 +29,7 @@ export interface LayeredFunctionProps extends LayeredFunctionPropsBase, Function
  */
 export class LayeredFunction extends FunctionBase {
   public readonly function: LambdaFunction;
+  /** The code zip in S3 (shared by every function of the stack built from the same content). */
   public readonly codeObject: S3Object;
   public readonly codeAsset: TerraformAsset;
   public readonly packaged: PackagedFolder;
@@ -53,13 +54,14 @@ export class LayeredFunction extends FunctionBase {
     ], AWS_LIMITS.unzippedMax);
     this.layerOverlaps = warnLayerOverlaps(this, localLayers);
 
-    this.codeAsset = zipAsset(this, 'CodeAsset', this.packaged);
-    this.codeObject = new S3Object(this, 'CodeObject', {
+    const upload = sharedCodeUpload(this, this.packaged, props.bucket, (owner, id, asset, key) => new S3Object(owner, id, {
       bucket: props.bucket ?? ArtifactBucket.of(this).bucketName,
-      key: artifactKey(`functions/${this.functionName}`, this.packaged),
-      source: this.codeAsset.path,
+      key,
+      source: asset.path,
       sourceHash: this.packaged.zipSha256,
-    });
+    }));
+    this.codeAsset = upload.asset;
+    this.codeObject = upload.object;
     this.function = new LambdaFunction(this, 'Function', {
       ...this.commonFunctionConfig(props, props.environment),
       runtime: props.runtime,

@@ -1,5 +1,6 @@
-import { AssetType, TerraformAsset } from 'cdktf';
-import { Construct } from 'constructs';
+import * as crypto from 'crypto';
+import { AssetType, TerraformAsset, TerraformStack } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
 import { PackagedFolder } from './package';
 
 /**
@@ -11,7 +12,38 @@ export function zipAsset(scope: Construct, id: string, packaged: PackagedFolder)
   return new TerraformAsset(scope, id, { path: packaged.zipFile, type: AssetType.FILE, assetHash: packaged.contentHash });
 }
 
-/** Object key of a packaged zip in the artifact bucket: content-addressed, so a change is a new object. */
+/** Object key of a packaged zip: content-addressed, so a change is a new object. */
 export function artifactKey(prefix: string, packaged: PackagedFolder): string {
   return `${prefix}/${packaged.contentHash}.zip`;
+}
+
+/** A zip uploaded to object storage: the asset and the cloud's object resource. */
+export interface Upload<T> {
+  readonly asset: TerraformAsset;
+  readonly object: T;
+}
+
+const uploads = new WeakMap<IConstruct, Map<string, Upload<unknown>>>();
+
+/**
+ * One upload per stack, bucket and content: functions built from the same folder share one asset
+ * and one object (`code/<hash>.zip`) instead of uploading the same bytes once per function.
+ * `create` makes the cloud's object resource under the stack's `ServerlessCode` scope.
+ */
+export function sharedCodeUpload<T>(
+  scope: IConstruct, packaged: PackagedFolder, bucket: string | undefined,
+  create: (owner: Construct, id: string, asset: TerraformAsset, key: string) => T,
+): Upload<T> {
+  const stack = TerraformStack.of(scope);
+  const owner = (stack.node.tryFindChild('ServerlessCode') as Construct | undefined) ?? new Construct(stack, 'ServerlessCode');
+  const bucketPart = bucket === undefined ? '' : `-${crypto.createHash('sha256').update(bucket).digest('hex').slice(0, 8)}`;
+  const id = `${packaged.contentHash.slice(0, 16)}${bucketPart}`;
+  const known = uploads.get(stack) ?? new Map<string, Upload<unknown>>();
+  uploads.set(stack, known);
+  const existing = known.get(id);
+  if (existing) return existing as Upload<T>;
+  const asset = zipAsset(owner, `Asset-${id}`, packaged);
+  const upload = { asset, object: create(owner, `Object-${id}`, asset, artifactKey('code', packaged)) };
+  known.set(id, upload);
+  return upload;
 }
