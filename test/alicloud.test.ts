@@ -57,9 +57,9 @@ describe('alicloud.Layer and LayeredFunction', () => {
     const json = synth(stack);
     const emitted = only(json, 'alicloud_fcv3_function').layers;
     expect(emitted).toEqual([
-      expect.stringMatching(/^\$\{alicloud_fcv3_layer_version\.patch_LayerVersion_[0-9A-F]+\.layer_version_arn\}$/),
+      expect.stringMatching(/^\$\{alicloud_fcv3_layer_version\.patch\.layer_version_arn\}$/),
       'acs:fc:cn-hangzhou:official:layers/Nodejs-Tools/versions/2',
-      expect.stringMatching(/^\$\{alicloud_fcv3_layer_version\.lodash_LayerVersion_[0-9A-F]+\.layer_version_arn\}$/),
+      expect.stringMatching(/^\$\{alicloud_fcv3_layer_version\.lodash\.layer_version_arn\}$/),
     ]);
     // The user's order is kept on the construct, and the overlap warning names the same winner as on AWS.
     expect(f.layers.map((l) => l.label)).toEqual(['lodash', 'acs:fc:cn-hangzhou:official:layers/Nodejs-Tools/versions/2', 'patch']);
@@ -96,7 +96,7 @@ describe('alicloud.Layer and LayeredFunction', () => {
     const policy = JSON.parse(only(json, 'alicloud_ram_policy').policy_document);
     expect(policy.Statement).toEqual([{
       Effect: 'Allow', Action: ['log:PostLogStoreLogs'],
-      Resource: [expect.stringMatching(/^acs:log:cn-hangzhou:\$\{local\.orders_Account_[0-9A-F]+\}:project\/app-logs\/logstore\/orders$/)],
+      Resource: [expect.stringMatching(/^acs:log:cn-hangzhou:\$\{local\.ServerlessAccountId\}:project\/app-logs\/logstore\/orders$/)],
     }]);
     const f = only(json, 'alicloud_fcv3_function');
     expect(f.log_config).toEqual(expect.objectContaining({ project: 'app-logs', logstore: 'orders' }));
@@ -113,9 +113,9 @@ describe('alicloud.Layer and LayeredFunction', () => {
     };
     const v = description(code);
     expect(v).toEqual({
-      function_name: expect.stringMatching(/^\$\{alicloud_fcv3_function\.orders_Function_[0-9A-F]+\.function_name\}$/),
+      function_name: expect.stringMatching(/^\$\{alicloud_fcv3_function\.orders\.function_name\}$/),
       description: expect.stringMatching(/^config [0-9a-f]{16}$/),
-      depends_on: [expect.stringMatching(/^alicloud_fcv3_function\.orders_Function_/)],
+      depends_on: [expect.stringMatching(/^alicloud_fcv3_function\.orders$/)],
       lifecycle: { create_before_destroy: true },
     });
     expect(description(code).description).toBe(v.description);
@@ -158,6 +158,20 @@ describe('alicloud.Layer and LayeredFunction', () => {
       expect(() => fn(stack, { layers: [py] })).toThrow('[test/orders] layers[0] must be a layer compatible with runtime "nodejs20" (layer "py" lists python3.12), got "py"');
       expect(() => alicloud.Layer.fromLayerVersionArn(stack, 'arn', 'arn:aws:lambda:eu-west-1:123456789012:layer:x:1'))
         .toThrow('[test/arn] arn must be a layer version ARN (acs:fc:<region>:<account>:layers/<name>/versions/<version>), got "arn:aws:lambda:eu-west-1:123456789012:layer:x:1"');
+    });
+
+    test('the account in ARNs: one stack-level local read from a role, or the provider\'s literal account_id', () => {
+      const stack = fcStack();
+      fn(stack, { logConfig: { project: 'p', logstore: 'l' } });
+      new alicloud.LayeredFunction(stack, 'other', { runtime: 'nodejs20', handler: 'index.handler', code, logConfig: { project: 'p', logstore: 'l' } });
+      const json = synth(stack);
+      expect(json.locals).toEqual({ ServerlessAccountId: '${element(split(":", alicloud_ram_role.orders_Role_3316C6BB.arn), 3)}' });
+      const pinned = new TerraformStack(Testing.app(), 'pinned');
+      new alicloud.AlicloudProvider(pinned, 'alicloud', { region: 'cn-shanghai', accountId: '1234567890' });
+      fn(pinned, { logConfig: { project: 'p', logstore: 'l' } });
+      const pinnedJson = synth(pinned);
+      expect(pinnedJson.locals).toBeUndefined();
+      expect(JSON.parse(only(pinnedJson, 'alicloud_ram_policy').policy_document).Statement[0].Resource).toEqual(['acs:log:cn-shanghai:1234567890:project/p/logstore/l']);
     });
 
     test('a provider without a literal region', () => {
@@ -275,7 +289,7 @@ describe('alicloud.CanaryAlias', () => {
 });
 
 describe('alicloud.AsyncWithDeadLetter', () => {
-  const MNS = (id: string) => new RegExp(`^acs:mns:cn-hangzhou:\\$\\{local\\.orders_Account_[0-9A-F]+\\}:/queues/\\$\\{alicloud_message_service_queue\\.${id}_[0-9A-F]+\\.queue_name\\}/messages$`);
+  const MNS = (id: string) => new RegExp(`^acs:mns:cn-hangzhou:\\$\\{local\\.ServerlessAccountId\\}:/queues/\\$\\{alicloud_message_service_queue\\.${id}_[0-9A-F]+\\.queue_name\\}/messages$`);
 
   test('on the alias: retries, event age, failures to a created MNS queue, mns:SendMessage on that queue only', () => {
     const stack = fcStack();
@@ -286,7 +300,7 @@ describe('alicloud.AsyncWithDeadLetter', () => {
     const config = only(json, 'alicloud_fcv3_async_invoke_config');
     expect(config).toEqual(expect.objectContaining({
       function_name: 'orders', max_async_retry_attempts: 5, max_async_event_age_in_seconds: 7200,
-      qualifier: expect.stringMatching(/^\$\{alicloud_fcv3_alias\.live_Alias_[0-9A-F]+\.alias_name\}$/),
+      qualifier: expect.stringMatching(/^\$\{alicloud_fcv3_alias\.live\.alias_name\}$/),
       destination_config: { on_failure: { destination: expect.stringMatching(MNS('async_DeadLetterQueue')) } },
       depends_on: [expect.stringMatching(/^alicloud_ram_role_policy_attachment\.orders_RolePolicyAttachment_/)],
     }));
@@ -315,7 +329,7 @@ describe('alicloud.AsyncWithDeadLetter', () => {
     const handler = new alicloud.LayeredFunction(stack, 'failures', { functionName: 'failures', runtime: 'nodejs20', handler: 'index.handler', code });
     new alicloud.AsyncWithDeadLetter(stack, 'async', { function: f, onFailure: handler });
     const json = synth(stack);
-    const arn = expect.stringMatching(/^acs:fc:cn-hangzhou:\$\{local\.orders_Account_[0-9A-F]+\}:functions\/failures$/);
+    const arn = expect.stringMatching(/^acs:fc:cn-hangzhou:\$\{local\.ServerlessAccountId\}:functions\/failures$/);
     expect(only(json, 'alicloud_fcv3_async_invoke_config').destination_config).toEqual({ on_failure: { destination: arn } });
     expect(JSON.parse(only(json, 'alicloud_ram_policy').policy_document).Statement).toEqual([{ Effect: 'Allow', Action: ['fc:InvokeFunction'], Resource: [arn] }]);
     expect(resources(json, 'alicloud_message_service_queue')).toEqual({});
@@ -333,7 +347,7 @@ describe('alicloud.AsyncWithDeadLetter', () => {
       dlq_policy: { enabled: true, max_receive_count: 5, dead_letter_target_queue: expect.stringMatching(/^\$\{alicloud_message_service_queue\.async_DeadLetterQueue_[0-9A-F]+\.queue_name\}$/) },
     }));
     const trigger = only(json, 'alicloud_fcv3_trigger');
-    expect(trigger).toEqual(expect.objectContaining({ trigger_type: 'eventbridge', qualifier: expect.stringMatching(/alicloud_fcv3_alias\.live_Alias_/) }));
+    expect(trigger).toEqual(expect.objectContaining({ trigger_type: 'eventbridge', qualifier: expect.stringMatching(/alicloud_fcv3_alias\.live\./) }));
     const config = JSON.parse(trigger.trigger_config);
     expect(config.eventSourceConfig).toEqual({ eventSourceType: 'MNS', eventSourceParameters: { sourceMNSParameters: { RegionId: 'cn-hangzhou', QueueName: expect.stringMatching(/async_BufferQueue/), IsBase64Decode: false } } });
     expect(config.runOptions).toEqual(expect.objectContaining({ maximumTasks: 10, batchWindow: { CountBasedWindow: 20, TimeBasedWindow: 0 } }));

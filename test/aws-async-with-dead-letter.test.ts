@@ -11,6 +11,8 @@ function setup(timeout = 10) {
 }
 
 const ref = (type: string, idPrefix: string, attr: string) => new RegExp(`^\\$\\{${type}\\.${idPrefix}_[0-9A-F]+\\.${attr}\\}$`);
+/** A reference to the main resource of a construct (id "Default": its logical id is the construct's). */
+const main = (type: string, id: string, attr: string) => `\${${type}.${id}.${attr}}`;
 
 function policyOf(json: any): any[] {
   return statements(Object.values(resources(json, 'aws_iam_role_policy'))
@@ -26,7 +28,7 @@ describe('aws.AsyncWithDeadLetter', () => {
     const config = only(json, 'aws_lambda_function_event_invoke_config');
     expect(config).toEqual(expect.objectContaining({
       function_name: 'orders',
-      qualifier: expect.stringMatching(ref('aws_lambda_alias', 'live_Alias', 'name')),
+      qualifier: main('aws_lambda_alias', 'live', 'name'),
       maximum_retry_attempts: 1,
       maximum_event_age_in_seconds: 3600,
       destination_config: { on_failure: { destination: expect.stringMatching(ref('aws_sqs_queue', 'async_DeadLetterQueue', 'arn')) } },
@@ -56,15 +58,27 @@ describe('aws.AsyncWithDeadLetter', () => {
     expect(only(json, 'aws_lambda_function_event_invoke_config')).toEqual(expect.objectContaining({
       qualifier: '3',
       destination_config: {
-        on_failure: { destination: expect.stringMatching(ref('aws_lambda_function', 'failures_Function', 'arn')) },
+        on_failure: { destination: main('aws_lambda_function', 'failures', 'arn') },
         on_success: { destination: expect.stringMatching(/^\$\{aws_sqs_queue\.results\.arn\}$/) },
       },
     }));
     const policy = policyOf(json);
-    expect(policy).toContainEqual({ Sid: 'SendFailedEvents', Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: expect.stringMatching(ref('aws_lambda_function', 'failures_Function', 'arn')) });
+    expect(policy).toContainEqual({ Sid: 'SendFailedEvents', Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: main('aws_lambda_function', 'failures', 'arn') });
     expect(policy).toContainEqual({ Sid: 'SendSuccessfulResults', Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '${aws_sqs_queue.results.arn}' });
     expect(async.deadLetterQueue).toBeUndefined();
     expect(Object.keys(resources(json, 'aws_sqs_queue'))).toEqual(['results']);
+  });
+
+  test('a failure-handling function with a buffer: failures go to the function, the buffer redrives to a created DLQ', () => {
+    const { stack, fn } = setup();
+    const handler = new aws.LayeredFunction(stack, 'failures', { functionName: 'failures', runtime: 'nodejs22.x', handler: 'index.handler', code });
+    const async = new aws.AsyncWithDeadLetter(stack, 'async', { function: fn, onFailure: handler, buffer: {} });
+    const json = synth(stack);
+    expect(only(json, 'aws_lambda_function_event_invoke_config').destination_config.on_failure.destination).toBe(main('aws_lambda_function', 'failures', 'arn'));
+    const buffer = Object.entries<any>(resources(json, 'aws_sqs_queue')).find(([k]) => k.startsWith('async_BufferQueue'))![1];
+    expect(JSON.parse(buffer.redrive_policy).deadLetterTargetArn).toMatch(ref('aws_sqs_queue', 'async_DeadLetterQueue', 'arn'));
+    expect(policyOf(json).map((s) => s.Sid)).toEqual(['CreateLogStreams', 'WriteLogEvents', 'SendFailedEvents', 'ConsumeBufferQueue']);
+    expect(async.deadLetterQueue).toBeInstanceOf(SqsQueue);
   });
 
   test('buffer: encrypted queue, redrive to the DLQ, 6 × timeout visibility, mapping on the alias, consume rights on the buffer only', () => {
@@ -78,7 +92,7 @@ describe('aws.AsyncWithDeadLetter', () => {
     expect(JSON.parse(buffer.redrive_policy)).toEqual({ deadLetterTargetArn: expect.stringMatching(ref('aws_sqs_queue', 'async_DeadLetterQueue', 'arn')), maxReceiveCount: 4 });
     expect(only(json, 'aws_lambda_event_source_mapping')).toEqual(expect.objectContaining({
       event_source_arn: expect.stringMatching(ref('aws_sqs_queue', 'async_BufferQueue', 'arn')),
-      function_name: expect.stringMatching(ref('aws_lambda_alias', 'live_Alias', 'arn')),
+      function_name: main('aws_lambda_alias', 'live', 'arn'),
       batch_size: 100, maximum_batching_window_in_seconds: 5,
       scaling_config: { maximum_concurrency: 50 },
       function_response_types: ['ReportBatchItemFailures'],

@@ -25,7 +25,7 @@ describe('aws.CustomImageFunction', () => {
     const url = only(json, 'aws_lambda_function_url');
     expect(url).toEqual({
       authorization_type: 'AWS_IAM',
-      function_name: expect.stringMatching(/^\$\{aws_lambda_function\.web_Function_[0-9A-F]+\.function_name\}$/),
+      function_name: expect.stringMatching(/^\$\{aws_lambda_function\.web\.function_name\}$/),
     });
     expect(resources(json, 'aws_lambda_permission')).toEqual({});
     expect(fn.url).toMatch(/TfToken/);

@@ -98,8 +98,8 @@ describe('the AWS example', () => {
     expect(f.publish).toBe(true);
     expect(f.runtime).toBe('nodejs22.x');
     expect(f.layers).toHaveLength(2);
-    expect(f.layers[0]).toContain('lodash_LayerVersion');
-    expect(f.layers[1]).toContain('lodash-patch_LayerVersion');
+    expect(f.layers[0]).toMatch(/cross-stack-output-aws_lambda_layer_versionlodasharn\}$/);
+    expect(f.layers[1]).toMatch(/cross-stack-output-aws_lambda_layer_versionlodash-patcharn\}$/);
     const manifest = JSON.parse(fs.readFileSync(path.join(first, 'manifest.json'), 'utf8'));
     expect(manifest.stacks['aws-orders'].annotations).toContainEqual(expect.objectContaining({
       constructPath: 'aws-orders/orders', level: '@cdktf/warn',
@@ -122,7 +122,7 @@ describe('the AWS example', () => {
     expect(alias.routing_config.additional_version_weights).toContain('[0.05]');
     const config = only(orders, 'aws_lambda_function_event_invoke_config');
     expect(config.maximum_retry_attempts).toBe(2);
-    expect(config.qualifier).toMatch(/^\$\{aws_lambda_alias\.live_Alias_[0-9A-F]+\.name\}$/);
+    expect(config.qualifier).toMatch(/^\$\{aws_lambda_alias\.live\.name\}$/);
     expect(config.destination_config.on_failure.destination).toMatch(/^\$\{aws_sqs_queue\.orders-async_DeadLetterQueue_[0-9A-F]+\.arn\}$/);
     const mapping = only(orders, 'aws_lambda_event_source_mapping');
     expect(mapping.scaling_config).toEqual({ maximum_concurrency: 50 });
@@ -152,8 +152,8 @@ describe('the Alibaba Cloud example', () => {
   test('the function uses lodash and lodash-patch, emitted reversed so lodash-patch wins on FC3', () => {
     const layers = fn('orders').layers;
     expect(layers).toHaveLength(2);
-    expect(layers[0]).toContain('lodash-patch_LayerVersion');
-    expect(layers[1]).toContain('lodash_LayerVersion');
+    expect(layers[0]).toContain('_layer_version.lodash-patch.');
+    expect(layers[1]).toContain('_layer_version.lodash.');
     for (const v of Object.values<any>(resources(fc, 'alicloud_fcv3_layer_version'))) {
       expect(v.code.oss_object_name).toMatch(/^\$\{alicloud_oss_bucket_object\..+\.key\}$/);
     }
@@ -177,7 +177,7 @@ describe('the Alibaba Cloud example', () => {
     expect(Object.entries<any>(versions).find(([k]) => k.startsWith('web_'))![1].lifecycle).toEqual({ create_before_destroy: true });
     const config = only(fc, 'alicloud_fcv3_async_invoke_config');
     expect(config.max_async_retry_attempts).toBe(3);
-    expect(config.destination_config.on_failure.destination).toMatch(/^acs:mns:cn-hangzhou:\$\{local\.orders_Account_[0-9A-F]+\}:\/queues\/\$\{alicloud_message_service_queue\.orders-async_DeadLetterQueue_[0-9A-F]+\.queue_name\}\/messages$/);
+    expect(config.destination_config.on_failure.destination).toMatch(/^acs:mns:cn-hangzhou:\$\{local\.ServerlessAccountId\}:\/queues\/\$\{alicloud_message_service_queue\.orders-async_DeadLetterQueue_[0-9A-F]+\.queue_name\}\/messages$/);
     const statementsOf = JSON.parse(only(fc, 'alicloud_ram_policy').policy_document).Statement;
     expect(statementsOf).toEqual([{ Effect: 'Allow', Action: ['mns:SendMessage'], Resource: [config.destination_config.on_failure.destination] }]);
   });

@@ -24,7 +24,7 @@ export class ArtifactBucket extends Construct {
     super(scope, id);
     const named = this.node.tryGetContext('cdktf-serverless:alicloudArtifactBucketName') as string | undefined;
     const hash = crypto.createHash('sha256').update(this.node.path).digest('hex').slice(0, 12);
-    this.bucket = new OssBucket(this, 'Bucket', {
+    this.bucket = new OssBucket(this, 'Default', {
       bucket: named ?? `serverless-artifacts-${hash}`,
       serverSideEncryptionRule: { sseAlgorithm: 'AES256' },
       versioning: { status: 'Enabled' },
@@ -33,6 +33,8 @@ export class ArtifactBucket extends Construct {
 
   /** Bucket name, for `oss_bucket_name` arguments. */
   public get bucketName(): string {
-    return this.bucket.bucket;
+    return (this.name ??= this.bucket.bucket);
   }
+
+  private name?: string;
 }

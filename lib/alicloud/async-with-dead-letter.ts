@@ -107,7 +107,7 @@ export class AsyncWithDeadLetter extends Construct {
     const onSuccess = props.onSuccess ? destination(props.onSuccess) : undefined;
     const dependencies: ITerraformDependable[] = fn.policyDependency ? [fn.policyDependency] : [];
 
-    this.invokeConfig = new Fcv3AsyncInvokeConfig(this, 'InvokeConfig', {
+    this.invokeConfig = new Fcv3AsyncInvokeConfig(this, 'Default', {
       functionName: fn.functionName,
       qualifier,
       maxAsyncRetryAttempts: checked.retryAttempts,

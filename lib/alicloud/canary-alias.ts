@@ -24,7 +24,7 @@ export class CanaryAlias extends Construct {
     checkFcName(this, 'aliasName', this.aliasName, 128);
     this.function = props.function;
     const routing = resolveRouting(this, props, props.function.version);
-    this.alias = new Fcv3Alias(this, 'Alias', {
+    this.alias = new Fcv3Alias(this, 'Default', {
       functionName: props.function.functionName,
       aliasName: this.aliasName,
       versionId: routing.stableVersion,

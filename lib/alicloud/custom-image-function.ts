@@ -100,7 +100,7 @@ export class CustomImageFunction extends FunctionBase {
         successThreshold: health.successThreshold ?? 1,
       } : undefined,
     };
-    this.function = new Fcv3Function(this, 'Function', {
+    this.function = new Fcv3Function(this, 'Default', {
       ...this.commonFunctionConfig(props),
       runtime: 'custom-container',
       // Required by the provider schema; FC does not use it for custom containers.

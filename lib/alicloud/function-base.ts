@@ -77,16 +77,47 @@ export interface FunctionCommonProps {
 const DEFAULT_TIMEOUT = 3;
 const DEFAULT_MEMORY = 512;
 
+const providers = new WeakMap<TerraformStack, AlicloudProvider>();
+const locations = new WeakMap<TerraformStack, FcLocation>();
+
+/** The stack's AlicloudProvider, found once per stack (a search per function would cost O(n²)). */
+function providerOf(stack: TerraformStack): AlicloudProvider | undefined {
+  const known = providers.get(stack);
+  if (known) return known;
+  const found = stack.node.findAll().find((c): c is AlicloudProvider => c instanceof AlicloudProvider);
+  if (found) providers.set(stack, found);
+  return found;
+}
+
 /** The region RAM ARNs need: the AlicloudProvider's literal region, or the context key `cdktf-serverless:alicloudRegion`. */
 export function regionOf(scope: IConstruct): string {
   const stack = TerraformStack.of(scope);
   const fromContext = scope.node.tryGetContext('cdktf-serverless:alicloudRegion') as string | undefined;
-  const provider = stack.node.findAll().find((c): c is AlicloudProvider => c instanceof AlicloudProvider);
-  const region = fromContext ?? provider?.region;
+  const region = fromContext ?? providerOf(stack)?.region;
   if (!region || isToken(region)) {
     throw new Error(`[${scope.node.path}] region must be set on the AlicloudProvider of stack ${stack.node.id} (or in context "cdktf-serverless:alicloudRegion") so RAM policies name exact resources, got ${region === undefined ? 'undefined' : 'an unresolved value'}`);
   }
   return region;
+}
+
+/**
+ * Region and account for the ARNs of a stack, made once per stack. The account is the provider's
+ * literal `account_id` when set; otherwise it is read from the first execution role's ARN
+ * (`acs:ram::<account>:role/<name>`) through one stack-level local: every role of the stack is in
+ * the same account, and reading it from a role keeps functions free of dependency cycles.
+ */
+export function locationOf(scope: IConstruct, roleArn: string): FcLocation {
+  const stack = TerraformStack.of(scope);
+  const known = locations.get(stack);
+  if (known) return known;
+  const region = regionOf(scope);
+  const accountId = providerOf(stack)?.accountId;
+  const account = accountId && !isToken(accountId)
+    ? accountId
+    : new TerraformLocal(stack, 'ServerlessAccountId', Fn.element(Fn.split(':', roleArn), 3)).asString;
+  const location = { region, account };
+  locations.set(stack, location);
+  return location;
 }
 
 /**
@@ -106,6 +137,7 @@ export abstract class FunctionBase extends Construct implements IFunction {
   public readonly functionName: string;
   public readonly timeoutSeconds: number;
   public readonly location: FcLocation;
+  private readonly roleArn: string;
   private readonly statements: RamStatement[] = [];
 
   protected constructor(scope: Construct, id: string, props: FunctionCommonProps) {
@@ -125,10 +157,8 @@ export abstract class FunctionBase extends Construct implements IFunction {
         Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: ['fc.aliyuncs.com'] } }],
       }),
     });
-    // acs:ram::<account>:role/<name> gives the account without a dependency on the function; a
-    // local keeps the expression (and its quotes) out of the policy JSON.
-    const account = new TerraformLocal(this, 'Account', Fn.element(Fn.split(':', this.role.arn), 3));
-    this.location = { region: regionOf(this), account: account.asString };
+    this.roleArn = this.role.arn;
+    this.location = locationOf(this, this.roleArn);
     if (props.logConfig) {
       const { project, logstore } = props.logConfig;
       this.addToRolePolicy({ actions: ['log:PostLogStoreLogs'], resources: [`acs:log:${this.location.region}:${this.location.account}:project/${project}/logstore/${logstore}`] });
@@ -190,7 +220,7 @@ export abstract class FunctionBase extends Construct implements IFunction {
     return {
       functionName: this.functionName,
       description: props.description,
-      role: this.role.arn,
+      role: this.roleArn,
       memorySize: props.memorySize ?? DEFAULT_MEMORY,
       timeout: this.timeoutSeconds,
       cpu: props.cpu,

@@ -39,6 +39,8 @@ export class Layer extends Construct implements ILayer {
   public readonly layerName: string;
   public readonly compatibleRuntimes: readonly string[];
   public readonly label: string;
+  /** Layer version ARN. */
+  public readonly arn: string;
 
   constructor(scope: Construct, id: string, props: LayerProps) {
     super(scope, id);
@@ -54,21 +56,17 @@ export class Layer extends Construct implements ILayer {
     const upload = uploadToOss(this, '', this.packaged, `layers/${this.layerName}`, props.bucket);
     this.asset = upload.asset;
     this.object = upload.object;
-    this.layerVersion = new Fcv3LayerVersion(this, 'LayerVersion', {
+    this.layerVersion = new Fcv3LayerVersion(this, 'Default', {
       layerName: this.layerName,
       compatibleRuntime: [...props.compatibleRuntimes],
-      code: { ossBucketName: this.object.bucket, ossObjectName: this.object.key },
+      code: { ossBucketName: upload.refs.bucket, ossObjectName: upload.refs.key },
       description: props.description,
       license: props.license,
       acl: '0',
       // Every argument is ForceNew: publish the new version before the old one goes.
       lifecycle: { createBeforeDestroy: true },
     });
-  }
-
-  /** Layer version ARN. */
-  public get arn(): string {
-    return this.layerVersion.layerVersionArn;
+    this.arn = this.layerVersion.layerVersionArn;
   }
 
   /** The folder's files, for overlap and size analysis. */

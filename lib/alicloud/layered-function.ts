@@ -56,11 +56,11 @@ export class LayeredFunction extends FunctionBase {
 
     // FC3 merges layers so that the first one in its list wins; ours means "later wins": reverse.
     const emitted = [...this.layers].reverse().map((l) => l.arn);
-    this.function = new Fcv3Function(this, 'Function', {
+    this.function = new Fcv3Function(this, 'Default', {
       ...this.commonFunctionConfig(props),
       runtime: props.runtime,
       handler: props.handler,
-      code: { ossBucketName: this.codeObject.bucket, ossObjectName: this.codeObject.key },
+      code: { ossBucketName: upload.refs.bucket, ossObjectName: upload.refs.key },
       layers: emitted.length > 0 ? emitted : undefined,
     });
     this.functionVersion = this.publishVersion({

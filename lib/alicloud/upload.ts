@@ -9,6 +9,8 @@ import { OssBucketObject } from './provider/oss-bucket-object';
 export interface OssUpload {
   readonly asset: TerraformAsset;
   readonly object: OssBucketObject;
+  /** The object's bucket and key as references. */
+  readonly refs: { readonly bucket: string; readonly key: string };
 }
 
 /**
@@ -17,12 +19,14 @@ export interface OssUpload {
  */
 export function uploadToOss(scope: Construct, id: string, packaged: PackagedFolder, prefix: string, bucket: string | undefined): OssUpload {
   const asset = zipAsset(scope, `${id}Asset`, packaged);
-  return { asset, object: ossObject(scope, `${id}Object`, asset, artifactKey(prefix, packaged), packaged, bucket) };
+  const object = ossObject(scope, `${id}Object`, asset, artifactKey(prefix, packaged), packaged, bucket);
+  return { asset, object, refs: { bucket: object.bucket, key: object.key } };
 }
 
 /** Function code: one upload per stack and content, shared by functions built from the same folder. */
 export function uploadCodeToOss(scope: Construct, packaged: PackagedFolder, bucket: string | undefined): OssUpload {
-  return sharedCodeUpload(scope, packaged, bucket, (owner, id, asset, key) => ossObject(owner, id, asset, key, packaged, bucket));
+  return sharedCodeUpload(scope, packaged, bucket, (owner, id, asset, key) => ossObject(owner, id, asset, key, packaged, bucket),
+    (o) => ({ bucket: o.bucket, key: o.key }));
 }
 
 function ossObject(scope: Construct, id: string, asset: TerraformAsset, key: string, packaged: PackagedFolder, bucket: string | undefined): OssBucketObject {

@@ -27,7 +27,7 @@ export class ArtifactBucket extends Construct {
 
   private constructor(scope: Construct, id: string) {
     super(scope, id);
-    this.bucket = new S3Bucket(this, 'Bucket', { bucketPrefix: 'serverless-artifacts-' });
+    this.bucket = new S3Bucket(this, 'Default', { bucketPrefix: 'serverless-artifacts-' });
     this.publicAccessBlock = new S3BucketPublicAccessBlock(this, 'PublicAccessBlock', {
       bucket: this.bucket.id,
       blockPublicAcls: true,
@@ -51,6 +51,8 @@ export class ArtifactBucket extends Construct {
 
   /** Bucket name, for `s3_bucket` arguments. */
   public get bucketName(): string {
-    return this.bucket.bucket;
+    return (this.name ??= this.bucket.bucket);
   }
+
+  private name?: string;
 }

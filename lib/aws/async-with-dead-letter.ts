@@ -68,7 +68,6 @@ export class AsyncWithDeadLetter extends Construct {
       fail(this, 'onFailure', 'a function other than the one invoked (its failures would loop back into it)', props.onFailure.functionName);
     }
     const qualifier = props.qualifier instanceof CanaryAlias ? props.qualifier.alias.name : props.qualifier;
-    const qualifiedArn = props.qualifier instanceof CanaryAlias ? props.qualifier.arn : qualifier ? `${fn.arn}:${qualifier}` : fn.arn;
 
     if (!props.onFailure || props.buffer) {
       this.deadLetterQueue = props.deadLetterQueue ?? new SqsQueue(this, 'DeadLetterQueue', {
@@ -80,18 +79,17 @@ export class AsyncWithDeadLetter extends Construct {
 
     const dependencies: ITerraformDependable[] = [];
     const grantSend = (sid: string, target: SqsQueue | IQueue | IFunction): string => {
-      if ('functionName' in target) {
-        fn.addToRolePolicy({ sid, actions: ['lambda:InvokeFunction'], resources: [target.arn] });
-      } else {
-        fn.addToRolePolicy({ sid, actions: ['sqs:SendMessage'], resources: [target.arn] });
-      }
-      return target.arn;
+      const arn = target.arn;
+      fn.addToRolePolicy({ sid, actions: ['functionName' in target ? 'lambda:InvokeFunction' : 'sqs:SendMessage'], resources: [arn] });
+      return arn;
     };
-    const onFailure = grantSend('SendFailedEvents', props.onFailure ?? this.deadLetterQueue!);
+    // Failures go to the function when one is given, else to the dead-letter queue.
+    const deadLetterArn = props.onFailure ? undefined : grantSend('SendFailedEvents', this.deadLetterQueue!);
+    const onFailure = props.onFailure ? grantSend('SendFailedEvents', props.onFailure) : deadLetterArn!;
     const onSuccess = props.onSuccess ? grantSend('SendSuccessfulResults', props.onSuccess) : undefined;
     if (fn.policyDependency) dependencies.push(fn.policyDependency);
 
-    this.invokeConfig = new LambdaFunctionEventInvokeConfig(this, 'InvokeConfig', {
+    this.invokeConfig = new LambdaFunctionEventInvokeConfig(this, 'Default', {
       functionName: fn.functionName,
       qualifier,
       maximumRetryAttempts: checked.retryAttempts,
@@ -126,15 +124,17 @@ export class AsyncWithDeadLetter extends Construct {
         sqsManagedSseEnabled: true,
         visibilityTimeoutSeconds: buffer.visibilityTimeout ?? Math.min(6 * timeout + (buffer.maxBatchingWindow ?? 0), 43200),
         messageRetentionSeconds: buffer.retention ?? 345600,
-        redrivePolicy: JSON.stringify({ deadLetterTargetArn: this.deadLetterQueue!.arn, maxReceiveCount: buffer.maxReceiveCount ?? 3 }),
+        redrivePolicy: JSON.stringify({ deadLetterTargetArn: deadLetterArn ?? this.deadLetterQueue!.arn, maxReceiveCount: buffer.maxReceiveCount ?? 3 }),
       });
+      const bufferArn = this.bufferQueue.arn;
       fn.addToRolePolicy({
         sid: 'ConsumeBufferQueue',
         actions: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'],
-        resources: [this.bufferQueue.arn],
+        resources: [bufferArn],
       });
+      const qualifiedArn = props.qualifier instanceof CanaryAlias ? props.qualifier.arn : qualifier ? `${fn.arn}:${qualifier}` : fn.arn;
       this.eventSourceMapping = new LambdaEventSourceMapping(this, 'BufferMapping', {
-        eventSourceArn: this.bufferQueue.arn,
+        eventSourceArn: bufferArn,
         functionName: qualifiedArn,
         batchSize: buffer.batchSize ?? 10,
         maximumBatchingWindowInSeconds: buffer.maxBatchingWindow,

@@ -44,7 +44,7 @@ export class CanaryAlias extends Construct {
     this.function = props.function;
     const routing = resolveRouting(this, props, props.function.version);
 
-    this.alias = new LambdaAlias(this, 'Alias', {
+    this.alias = new LambdaAlias(this, 'Default', {
       name: this.aliasName,
       functionName: props.function.functionName,
       functionVersion: routing.stableVersion,

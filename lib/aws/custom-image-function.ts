@@ -79,7 +79,7 @@ export class CustomImageFunction extends FunctionBase {
     const imageConfig = props.command || props.args || props.workingDirectory
       ? { entryPoint: props.command, command: props.args, workingDirectory: props.workingDirectory }
       : undefined;
-    this.function = new LambdaFunction(this, 'Function', {
+    this.function = new LambdaFunction(this, 'Default', {
       ...this.commonFunctionConfig(props, environment),
       packageType: 'Image',
       imageUri: props.image,

@@ -85,8 +85,9 @@ export abstract class FunctionBase extends Construct implements IFunction {
       }),
       description: `Execution role of ${this.node.path}`,
     });
-    this.addToRolePolicy({ sid: 'CreateLogStreams', actions: ['logs:CreateLogStream'], resources: [this.logGroup.arn] });
-    this.addToRolePolicy({ sid: 'WriteLogEvents', actions: ['logs:PutLogEvents'], resources: [`${this.logGroup.arn}:log-stream:*`] });
+    const logGroupArn = this.logGroup.arn;
+    this.addToRolePolicy({ sid: 'CreateLogStreams', actions: ['logs:CreateLogStream'], resources: [logGroupArn] });
+    this.addToRolePolicy({ sid: 'WriteLogEvents', actions: ['logs:PutLogEvents'], resources: [`${logGroupArn}:log-stream:*`] });
     this.rolePolicy = new IamRolePolicy(this, 'RolePolicy', {
       role: this.role.id,
       name: 'least-privilege',

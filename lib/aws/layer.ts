@@ -45,6 +45,8 @@ export class Layer extends Construct implements ILayer {
   public readonly layerName: string;
   public readonly compatibleRuntimes: readonly string[];
   public readonly label: string;
+  /** Layer version ARN. */
+  public readonly arn: string;
 
   constructor(scope: Construct, id: string, props: LayerProps) {
     super(scope, id);
@@ -67,7 +69,7 @@ export class Layer extends Construct implements ILayer {
       source: this.asset.path,
       sourceHash: this.packaged.zipSha256,
     });
-    this.layerVersion = new LambdaLayerVersion(this, 'LayerVersion', {
+    this.layerVersion = new LambdaLayerVersion(this, 'Default', {
       layerName: this.layerName,
       s3Bucket: this.object.bucket,
       s3Key: this.object.key,
@@ -78,11 +80,7 @@ export class Layer extends Construct implements ILayer {
       licenseInfo: props.licenseInfo,
       skipDestroy: props.skipDestroy,
     });
-  }
-
-  /** Layer version ARN. */
-  public get arn(): string {
-    return this.layerVersion.arn;
+    this.arn = this.layerVersion.arn;
   }
 
   /** The folder's files, for overlap and size analysis. */

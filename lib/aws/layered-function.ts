@@ -59,16 +59,16 @@ export class LayeredFunction extends FunctionBase {
       key,
       source: asset.path,
       sourceHash: this.packaged.zipSha256,
-    }));
+    }), (o) => ({ bucket: o.bucket, key: o.key }));
     this.codeAsset = upload.asset;
     this.codeObject = upload.object;
-    this.function = new LambdaFunction(this, 'Function', {
+    this.function = new LambdaFunction(this, 'Default', {
       ...this.commonFunctionConfig(props, props.environment),
       runtime: props.runtime,
       handler: props.handler,
       packageType: 'Zip',
-      s3Bucket: this.codeObject.bucket,
-      s3Key: this.codeObject.key,
+      s3Bucket: upload.refs.bucket,
+      s3Key: upload.refs.key,
       sourceCodeHash: this.packaged.zipSha256,
       // Never sorted: on Lambda a later layer overrides an earlier one, which is the library's meaning.
       layers: arns.length > 0 ? arns : undefined,

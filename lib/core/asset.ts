@@ -21,6 +21,8 @@ export function artifactKey(prefix: string, packaged: PackagedFolder): string {
 export interface Upload<T> {
   readonly asset: TerraformAsset;
   readonly object: T;
+  /** The object's bucket and key as references, made once and shared by every function using it. */
+  readonly refs: { readonly bucket: string; readonly key: string };
 }
 
 const uploads = new WeakMap<IConstruct, Map<string, Upload<unknown>>>();
@@ -33,6 +35,7 @@ const uploads = new WeakMap<IConstruct, Map<string, Upload<unknown>>>();
 export function sharedCodeUpload<T>(
   scope: IConstruct, packaged: PackagedFolder, bucket: string | undefined,
   create: (owner: Construct, id: string, asset: TerraformAsset, key: string) => T,
+  refsOf: (object: T) => { bucket: string; key: string },
 ): Upload<T> {
   const stack = TerraformStack.of(scope);
   const owner = (stack.node.tryFindChild('ServerlessCode') as Construct | undefined) ?? new Construct(stack, 'ServerlessCode');
@@ -43,7 +46,8 @@ export function sharedCodeUpload<T>(
   const existing = known.get(id);
   if (existing) return existing as Upload<T>;
   const asset = zipAsset(owner, `Asset-${id}`, packaged);
-  const upload = { asset, object: create(owner, `Object-${id}`, asset, artifactKey('code', packaged)) };
+  const object = create(owner, `Object-${id}`, asset, artifactKey('code', packaged));
+  const upload = { asset, object, refs: refsOf(object) };
   known.set(id, upload);
   return upload;
 }
