@@ -1,8 +1,8 @@
 import { ITerraformDependable } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { AsyncPropsBase, BufferOptionsBase, checkAsyncCommon } from '../core/async';
+import { AsyncPropsBase, BufferOptionsBase, checkAsyncCommon, checkBuffer, checkNotSelf } from '../core/async';
 import { uniqueName } from '../core/names';
-import { checkPattern, checkRange, fail, isToken } from '../core/validation';
+import { checkPattern, fail, isToken } from '../core/validation';
 import { CanaryAlias } from './canary-alias';
 import { IFunction } from './function-base';
 import { FC_LIMITS } from './limits';
@@ -70,9 +70,7 @@ export class AsyncWithDeadLetter extends Construct {
       retentionMax: FC_LIMITS.queueRetentionMax,
       defaultRetention: FC_LIMITS.queueRetentionMax,
     });
-    if (props.onFailure && (props.onFailure === fn || (!isToken(fn.functionName) && props.onFailure.functionName === fn.functionName))) {
-      fail(this, 'onFailure', 'a function other than the one invoked (its failures would loop back into it)', props.onFailure.functionName);
-    }
+    checkNotSelf(this, fn, props.onFailure);
     if (!isToken(fn.functionName)) {
       const root = this.node.root;
       const names = configured.get(root) ?? new Set<string>();
@@ -121,26 +119,14 @@ export class AsyncWithDeadLetter extends Construct {
     });
 
     if (props.buffer) {
-      const buffer = props.buffer;
-      const timeout = fn.timeoutSeconds ?? 3;
-      checkRange(this, 'buffer.batchSize', buffer.batchSize, 1, 10000);
-      checkRange(this, 'buffer.maxBatchingWindow', buffer.maxBatchingWindow, 0, 300, { unit: 's' });
-      checkRange(this, 'buffer.maxConcurrency', buffer.maxConcurrency, 1, 300);
-      checkRange(this, 'buffer.maxReceiveCount', buffer.maxReceiveCount, 1, 1000);
-      checkRange(this, 'buffer.visibilityTimeout', buffer.visibilityTimeout, 1, 43200, { unit: 's' });
-      if (buffer.visibilityTimeout !== undefined && !isToken(buffer.visibilityTimeout) && buffer.visibilityTimeout < timeout) {
-        fail(this, 'buffer.visibilityTimeout', `at least the function timeout (${timeout} s; 6 × = ${6 * timeout} s recommended)`, buffer.visibilityTimeout);
-      }
-      checkRange(this, 'buffer.retention', buffer.retention, 60, FC_LIMITS.queueRetentionMax, { unit: 's' });
-      const retention = buffer.retention ?? 345600;
-      if (!isToken(retention) && retention <= checked.maxEventAge) {
-        fail(this, 'buffer.retention', `longer than maxEventAge (${checked.maxEventAge} s)`, retention);
-      }
+      const buffer = checkBuffer(this, props.buffer, fn.timeoutSeconds ?? 3, checked.maxEventAge, {
+        concurrencyMin: 1, concurrencyMax: 300, retentionMax: FC_LIMITS.queueRetentionMax, windowAbove10: false, recommendation: 'recommended:',
+      });
       this.bufferQueue = new MessageServiceQueue(this, 'BufferQueue', {
         queueName: queueName(this, 'buffer'),
-        visibilityTimeout: buffer.visibilityTimeout ?? Math.min(6 * timeout + (buffer.maxBatchingWindow ?? 0), 43200),
-        messageRetentionPeriod: retention,
-        dlqPolicy: { enabled: true, deadLetterTargetQueue: this.deadLetterQueue!.queueName, maxReceiveCount: buffer.maxReceiveCount ?? 3 },
+        visibilityTimeout: buffer.visibilityTimeout,
+        messageRetentionPeriod: buffer.retention,
+        dlqPolicy: { enabled: true, deadLetterTargetQueue: this.deadLetterQueue!.queueName, maxReceiveCount: buffer.maxReceiveCount },
       });
       // MNS queues feed FC through EventBridge (there is no "mns_queue" trigger type).
       this.bufferTrigger = new Fcv3Trigger(this, 'BufferTrigger', {
@@ -160,8 +146,8 @@ export class AsyncWithDeadLetter extends Construct {
           eventSinkConfig: { deliveryOption: { mode: 'event-driven', eventSchema: 'CloudEvents' } },
           runOptions: {
             mode: 'event-driven',
-            maximumTasks: buffer.maxConcurrency,
-            batchWindow: { CountBasedWindow: buffer.batchSize ?? 10, TimeBasedWindow: buffer.maxBatchingWindow ?? 0 },
+            maximumTasks: props.buffer.maxConcurrency,
+            batchWindow: { CountBasedWindow: buffer.batchSize, TimeBasedWindow: props.buffer.maxBatchingWindow ?? 0 },
             retryStrategy: { PushRetryStrategy: 'BACKOFF_RETRY' },
             errorsTolerance: 'ALL',
           },

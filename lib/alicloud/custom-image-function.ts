@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
-import { checkHealthCheckPath, checkPort } from '../core/checks';
+import { checkImageFunctionBasics, warnUnpinnedImage } from '../core/checks';
 import { CustomImageFunctionPropsBase, HealthCheckBase } from '../core/types';
-import { checkOneOf, checkRange, fail, isToken, warn } from '../core/validation';
+import { checkOneOf, checkRange, fail, isToken } from '../core/validation';
 import { FunctionBase, FunctionCommonProps } from './function-base';
 import { Fcv3Function } from './provider/fcv3-function';
 import { Fcv3FunctionVersion } from './provider/fcv3-function-version';
@@ -65,12 +65,8 @@ export class CustomImageFunction extends FunctionBase {
 
   constructor(scope: Construct, id: string, props: CustomImageFunctionProps) {
     super(scope, id, props);
-    if ((props as { layers?: unknown }).layers !== undefined) {
-      fail(this, 'layers', 'absent: container image functions cannot use layers (put the files in the image)', '(layers given)');
-    }
+    checkImageFunctionBasics(this, props, 100);
     checkAcrImage(this, props.image);
-    checkPort(this, 'port', props.port);
-    checkHealthCheckPath(this, props.healthCheck);
     const health = props.healthCheck;
     if (health) {
       checkRange(this, 'healthCheck.initialDelay', health.initialDelay, 0, 120, { unit: 's' });
@@ -78,11 +74,6 @@ export class CustomImageFunction extends FunctionBase {
       checkRange(this, 'healthCheck.timeout', health.timeout, 1, 3, { unit: 's' });
       checkRange(this, 'healthCheck.failureThreshold', health.failureThreshold, 1, 120);
       checkRange(this, 'healthCheck.successThreshold', health.successThreshold, 1, 120);
-    }
-    for (const [prop, list] of [['command', props.command], ['args', props.args]] as const) {
-      if (list !== undefined && !isToken(list) && (!Array.isArray(list) || list.length === 0 || list.length > 100)) {
-        fail(this, prop, 'a list of 1 to 100 strings', list);
-      }
     }
 
     const port = props.port ?? 9000;
@@ -141,7 +132,5 @@ function checkAcrImage(scope: Construct, image: string): void {
     fail(scope, 'image', 'an Alibaba Cloud Container Registry image: "registry[-vpc].<region>.aliyuncs.com/<namespace>/<repository>:<tag>" or "<instance>-registry[-vpc].<region>.cr.aliyuncs.com/<namespace>/<repository>:<tag>" (or @sha256:<digest>)', image);
   }
   const [, tag, digest] = match;
-  if (!digest && (tag === undefined || tag === 'latest')) {
-    warn(scope, `image ${JSON.stringify(image)} ${tag ? 'uses the mutable tag "latest"' : 'has no tag ("latest" is pulled)'}: pin a digest (@sha256:…) or an immutable tag so every deploy runs the image you tested`);
-  }
+  warnUnpinnedImage(scope, image, tag, digest, '"latest" is pulled');
 }

@@ -1,9 +1,9 @@
 import { Fn, ITerraformDependable, Lazy, TerraformLocal, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { checkEnvironment } from '../core/checks';
+import { checkDescription, checkEnvironment } from '../core/checks';
 import { fingerprint } from '../core/fingerprint';
 import { uniqueName } from '../core/names';
-import { checkPattern, isToken } from '../core/validation';
+import { isToken } from '../core/validation';
 import { checkFcCapacity, checkFcName, FC_RESERVED_ENVIRONMENT, FC_RESERVED_PREFIXES } from './limits';
 import { AlicloudProvider } from './provider/provider';
 import { Fcv3Function, Fcv3FunctionConfig } from './provider/fcv3-function';
@@ -146,7 +146,7 @@ export abstract class FunctionBase extends Construct implements IFunction {
     checkFcName(this, 'functionName', this.functionName, 64);
     checkFcCapacity(this, props);
     checkEnvironment(this, props.environment, FC_RESERVED_ENVIRONMENT, FC_RESERVED_PREFIXES);
-    checkPattern(this, 'description', props.description, /^[\s\S]*$/, 'any text', { minLength: 0, maxLength: 256 });
+    checkDescription(this, props.description);
     this.timeoutSeconds = props.timeout ?? DEFAULT_TIMEOUT;
 
     this.role = new RamRole(this, 'Role', {

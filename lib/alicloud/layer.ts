@@ -4,7 +4,8 @@ import { LayerRef } from '../core/layers';
 import { uniqueName } from '../core/names';
 import { FolderListing, PackagedFolder, packageFolder } from '../core/package';
 import { LayerPropsBase } from '../core/types';
-import { checkPattern, fail } from '../core/validation';
+import { checkLayerBasics } from '../core/checks';
+import { checkPattern } from '../core/validation';
 import { checkFcName } from './limits';
 import { Fcv3LayerVersion } from './provider/fcv3-layer-version';
 import { OssBucketObject } from './provider/oss-bucket-object';
@@ -46,10 +47,7 @@ export class Layer extends Construct implements ILayer {
     super(scope, id);
     this.layerName = props.layerName ?? uniqueName(this, 64, '_');
     checkFcName(this, 'layerName', this.layerName, 64);
-    if (!Array.isArray(props.compatibleRuntimes) || props.compatibleRuntimes.length === 0 || props.compatibleRuntimes.length > 20) {
-      fail(this, 'compatibleRuntimes', 'a list of 1 to 20 runtimes', props.compatibleRuntimes);
-    }
-    checkPattern(this, 'description', props.description, /^[\s\S]*$/, 'any text', { minLength: 0, maxLength: 256 });
+    checkLayerBasics(this, props, 20);
     this.compatibleRuntimes = props.compatibleRuntimes;
     this.label = props.layerName ?? id;
     this.packaged = packageFolder(this, 'path', props.path);

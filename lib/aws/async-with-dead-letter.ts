@@ -3,8 +3,8 @@ import { Construct } from 'constructs';
 import { LambdaEventSourceMapping } from '@cdktf/provider-aws/lib/lambda-event-source-mapping';
 import { LambdaFunctionEventInvokeConfig } from '@cdktf/provider-aws/lib/lambda-function-event-invoke-config';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
-import { AsyncPropsBase, BufferOptionsBase, checkAsyncCommon } from '../core/async';
-import { checkRange, fail, isToken } from '../core/validation';
+import { AsyncPropsBase, BufferOptionsBase, checkAsyncCommon, checkBuffer, checkNotSelf } from '../core/async';
+import { fail, isToken } from '../core/validation';
 import { CanaryAlias } from './canary-alias';
 import { IFunction } from './function-base';
 import { AWS_LIMITS } from './limits';
@@ -64,9 +64,7 @@ export class AsyncWithDeadLetter extends Construct {
       retentionMax: 1209600,
       defaultRetention: 1209600,
     });
-    if (props.onFailure && (props.onFailure === fn || (!isToken(fn.functionName) && props.onFailure.functionName === fn.functionName))) {
-      fail(this, 'onFailure', 'a function other than the one invoked (its failures would loop back into it)', props.onFailure.functionName);
-    }
+    checkNotSelf(this, fn, props.onFailure);
     const qualifier = props.qualifier instanceof CanaryAlias ? props.qualifier.alias.name : props.qualifier;
 
     if (!props.onFailure || props.buffer) {
@@ -103,28 +101,14 @@ export class AsyncWithDeadLetter extends Construct {
     });
 
     if (props.buffer) {
-      const buffer = props.buffer;
-      const timeout = fn.timeoutSeconds ?? 3;
-      checkRange(this, 'buffer.batchSize', buffer.batchSize, 1, 10000);
-      checkRange(this, 'buffer.maxBatchingWindow', buffer.maxBatchingWindow, 0, 300, { unit: 's' });
-      if (buffer.batchSize !== undefined && !isToken(buffer.batchSize) && buffer.batchSize > 10 && !buffer.maxBatchingWindow) {
-        fail(this, 'buffer.batchSize', 'at most 10 unless buffer.maxBatchingWindow is set', buffer.batchSize);
-      }
-      checkRange(this, 'buffer.maxConcurrency', buffer.maxConcurrency, 2, 1000);
-      checkRange(this, 'buffer.maxReceiveCount', buffer.maxReceiveCount, 1, 1000);
-      checkRange(this, 'buffer.visibilityTimeout', buffer.visibilityTimeout, 0, 43200, { unit: 's' });
-      if (buffer.visibilityTimeout !== undefined && !isToken(buffer.visibilityTimeout) && buffer.visibilityTimeout < timeout) {
-        fail(this, 'buffer.visibilityTimeout', `at least the function timeout (${timeout} s; AWS recommends 6 × = ${6 * timeout} s)`, buffer.visibilityTimeout);
-      }
-      checkRange(this, 'buffer.retention', buffer.retention, 60, 1209600, { unit: 's' });
-      if (buffer.retention !== undefined && !isToken(buffer.retention) && buffer.retention <= checked.maxEventAge) {
-        fail(this, 'buffer.retention', `longer than maxEventAge (${checked.maxEventAge} s)`, buffer.retention);
-      }
+      const buffer = checkBuffer(this, props.buffer, fn.timeoutSeconds ?? 3, checked.maxEventAge, {
+        concurrencyMin: 2, concurrencyMax: 1000, retentionMax: 1209600, windowAbove10: true, recommendation: 'AWS recommends',
+      });
       this.bufferQueue = new SqsQueue(this, 'BufferQueue', {
         sqsManagedSseEnabled: true,
-        visibilityTimeoutSeconds: buffer.visibilityTimeout ?? Math.min(6 * timeout + (buffer.maxBatchingWindow ?? 0), 43200),
-        messageRetentionSeconds: buffer.retention ?? 345600,
-        redrivePolicy: JSON.stringify({ deadLetterTargetArn: deadLetterArn ?? this.deadLetterQueue!.arn, maxReceiveCount: buffer.maxReceiveCount ?? 3 }),
+        visibilityTimeoutSeconds: buffer.visibilityTimeout,
+        messageRetentionSeconds: buffer.retention,
+        redrivePolicy: JSON.stringify({ deadLetterTargetArn: deadLetterArn ?? this.deadLetterQueue!.arn, maxReceiveCount: buffer.maxReceiveCount }),
       });
       const bufferArn = this.bufferQueue.arn;
       fn.addToRolePolicy({
@@ -136,9 +120,9 @@ export class AsyncWithDeadLetter extends Construct {
       this.eventSourceMapping = new LambdaEventSourceMapping(this, 'BufferMapping', {
         eventSourceArn: bufferArn,
         functionName: qualifiedArn,
-        batchSize: buffer.batchSize ?? 10,
-        maximumBatchingWindowInSeconds: buffer.maxBatchingWindow,
-        scalingConfig: buffer.maxConcurrency !== undefined ? { maximumConcurrency: buffer.maxConcurrency } : undefined,
+        batchSize: buffer.batchSize,
+        maximumBatchingWindowInSeconds: props.buffer.maxBatchingWindow,
+        scalingConfig: props.buffer.maxConcurrency !== undefined ? { maximumConcurrency: props.buffer.maxConcurrency } : undefined,
         functionResponseTypes: ['ReportBatchItemFailures'],
         dependsOn: dependencies,
       });

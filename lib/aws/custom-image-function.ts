@@ -2,9 +2,9 @@ import { Construct } from 'constructs';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { LambdaFunctionUrl } from '@cdktf/provider-aws/lib/lambda-function-url';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
-import { checkHealthCheckPath, checkPort } from '../core/checks';
+import { checkImageFunctionBasics, warnUnpinnedImage } from '../core/checks';
 import { CustomImageFunctionPropsBase } from '../core/types';
-import { checkOneOf, checkPattern, fail, isToken, warn } from '../core/validation';
+import { checkOneOf, checkPattern, fail, isToken } from '../core/validation';
 import { FunctionBase, FunctionCommonProps } from './function-base';
 
 /** Who may call the function URL. */
@@ -52,18 +52,9 @@ export class CustomImageFunction extends FunctionBase {
 
   constructor(scope: Construct, id: string, props: CustomImageFunctionProps) {
     super(scope, id, props);
-    if ((props as { layers?: unknown }).layers !== undefined) {
-      fail(this, 'layers', 'absent: container image functions cannot use layers (put the files in the image)', '(layers given)');
-    }
+    checkImageFunctionBasics(this, props, 1500);
     checkImage(this, props.image);
-    checkPort(this, 'port', props.port);
-    checkHealthCheckPath(this, props.healthCheck);
     checkPattern(this, 'workingDirectory', props.workingDirectory, /^\//, 'an absolute path', { maxLength: 1000 });
-    for (const [prop, list] of [['command', props.command], ['args', props.args]] as const) {
-      if (list !== undefined && !isToken(list) && (!Array.isArray(list) || list.length === 0 || list.length > 1500)) {
-        fail(this, prop, 'a non-empty list of strings', list);
-      }
-    }
 
     // The adapter reads its settings from the environment; ours must not be silently overridden.
     const adapter: { [key: string]: string } = {};
@@ -123,7 +114,5 @@ function checkImage(scope: Construct, image: string): void {
     fail(scope, 'image', 'an ECR image URI "<account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>" or "…/<repository>@sha256:<digest>"', image);
   }
   const [, , , , , tag, digest] = match;
-  if (!digest && (tag === undefined || tag === 'latest')) {
-    warn(scope, `image ${JSON.stringify(image)} ${tag ? 'uses the mutable tag "latest"' : 'has no tag (Lambda takes "latest")'}: pin a digest (@sha256:…) or an immutable tag so every deploy runs the image you tested`);
-  }
+  warnUnpinnedImage(scope, image, tag, digest, 'Lambda takes "latest"');
 }

@@ -4,9 +4,9 @@ import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { LambdaFunction, LambdaFunctionConfig } from '@cdktf/provider-aws/lib/lambda-function';
-import { checkEnvironment } from '../core/checks';
+import { checkDescription, checkEnvironment } from '../core/checks';
 import { uniqueName } from '../core/names';
-import { checkOneOf, checkPattern, checkRange } from '../core/validation';
+import { checkOneOf, checkRange } from '../core/validation';
 import { PolicyStatement, PolicyStatements } from './policy';
 import { Architecture, AWS_RESERVED_ENVIRONMENT, checkArchitecture, checkFunctionName, checkMemoryAndTimeout, LOG_RETENTION_DAYS } from './limits';
 
@@ -71,7 +71,7 @@ export abstract class FunctionBase extends Construct implements IFunction {
     checkEnvironment(this, props.environment, AWS_RESERVED_ENVIRONMENT);
     checkRange(this, 'reservedConcurrency', props.reservedConcurrency, 0, 100000);
     checkOneOf<number>(this, 'logRetentionDays', props.logRetentionDays, LOG_RETENTION_DAYS);
-    checkPattern(this, 'description', props.description, /^[\s\S]*$/, 'any text', { minLength: 0, maxLength: 256 });
+    checkDescription(this, props.description);
     this.timeoutSeconds = props.timeout ?? DEFAULT_TIMEOUT;
 
     this.logGroup = new CloudwatchLogGroup(this, 'LogGroup', {

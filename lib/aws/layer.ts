@@ -7,7 +7,8 @@ import { uniqueName } from '../core/names';
 import { LayerRef } from '../core/layers';
 import { FolderListing, PackagedFolder, packageFolder } from '../core/package';
 import { LayerPropsBase } from '../core/types';
-import { checkPattern, fail } from '../core/validation';
+import { checkLayerBasics } from '../core/checks';
+import { checkPattern } from '../core/validation';
 import { ArtifactBucket } from './artifact-bucket';
 import { Architecture, checkArchitecture } from './limits';
 
@@ -52,11 +53,8 @@ export class Layer extends Construct implements ILayer {
     super(scope, id);
     this.layerName = props.layerName ?? uniqueName(this, 140);
     checkPattern(this, 'layerName', this.layerName, /^[A-Za-z0-9_-]+$/, 'letters, digits, "-" and "_"', { maxLength: 140 });
-    if (!Array.isArray(props.compatibleRuntimes) || props.compatibleRuntimes.length === 0 || props.compatibleRuntimes.length > 15) {
-      fail(this, 'compatibleRuntimes', 'a list of 1 to 15 runtimes', props.compatibleRuntimes);
-    }
+    checkLayerBasics(this, props, 15);
     (props.compatibleArchitectures ?? []).forEach((a) => checkArchitecture(this, 'compatibleArchitectures', a));
-    checkPattern(this, 'description', props.description, /^[\s\S]*$/, 'any text', { minLength: 0, maxLength: 256 });
 
     this.compatibleRuntimes = props.compatibleRuntimes;
     this.label = props.layerName ?? id;

@@ -53,3 +53,67 @@ export function checkAsyncCommon(scope: IConstruct, props: AsyncPropsBase, limit
   }
   return { retryAttempts: props.retryAttempts ?? limits.defaultRetries, maxEventAge, deadLetterRetention };
 }
+
+/** A failure-handling function must not be the function itself: its failures would loop back. */
+export function checkNotSelf(scope: IConstruct, fn: { readonly functionName: string }, onFailure: { readonly functionName: string } | undefined): void {
+  if (!onFailure) return;
+  if (onFailure === fn || (!isToken(fn.functionName) && onFailure.functionName === fn.functionName)) {
+    fail(scope, 'onFailure', 'a function other than the one invoked (its failures would loop back into it)', onFailure.functionName);
+  }
+}
+
+/** The buffer settings both clouds express the same way. */
+export interface BufferSettings extends BufferOptionsBase {
+  /** Seconds to gather a batch. */
+  readonly maxBatchingWindow?: number;
+  /** Visibility timeout in seconds. */
+  readonly visibilityTimeout?: number;
+}
+
+/** A cloud's buffer limits. */
+export interface BufferLimits {
+  readonly concurrencyMin: number;
+  readonly concurrencyMax: number;
+  readonly retentionMax: number;
+  /** Whether batches above 10 need a batching window (SQS). */
+  readonly windowAbove10: boolean;
+  /** Who recommends the 6 × rule, for the message. */
+  readonly recommendation: string;
+}
+
+/** Buffer values after the checks, with defaults applied. */
+export interface CheckedBuffer {
+  readonly batchSize: number;
+  readonly maxReceiveCount: number;
+  readonly visibilityTimeout: number;
+  readonly retention: number;
+}
+
+/**
+ * The checks of a queue in front of a function: batch and window ranges, visibility timeout at
+ * least the function timeout (default 6 × it plus the window), retention longer than the event age.
+ */
+export function checkBuffer(scope: IConstruct, buffer: BufferSettings, functionTimeout: number, maxEventAge: number, limits: BufferLimits): CheckedBuffer {
+  checkRange(scope, 'buffer.batchSize', buffer.batchSize, 1, 10000);
+  checkRange(scope, 'buffer.maxBatchingWindow', buffer.maxBatchingWindow, 0, 300, { unit: 's' });
+  if (limits.windowAbove10 && buffer.batchSize !== undefined && !isToken(buffer.batchSize) && buffer.batchSize > 10 && !buffer.maxBatchingWindow) {
+    fail(scope, 'buffer.batchSize', 'at most 10 unless buffer.maxBatchingWindow is set', buffer.batchSize);
+  }
+  checkRange(scope, 'buffer.maxConcurrency', buffer.maxConcurrency, limits.concurrencyMin, limits.concurrencyMax);
+  checkRange(scope, 'buffer.maxReceiveCount', buffer.maxReceiveCount, 1, 1000);
+  checkRange(scope, 'buffer.visibilityTimeout', buffer.visibilityTimeout, 0, 43200, { unit: 's' });
+  if (buffer.visibilityTimeout !== undefined && !isToken(buffer.visibilityTimeout) && buffer.visibilityTimeout < functionTimeout) {
+    fail(scope, 'buffer.visibilityTimeout', `at least the function timeout (${functionTimeout} s; ${limits.recommendation} 6 × = ${6 * functionTimeout} s)`, buffer.visibilityTimeout);
+  }
+  checkRange(scope, 'buffer.retention', buffer.retention, 60, limits.retentionMax, { unit: 's' });
+  const retention = buffer.retention ?? 345600;
+  if (!isToken(retention) && !isToken(maxEventAge) && retention <= maxEventAge) {
+    fail(scope, 'buffer.retention', `longer than maxEventAge (${maxEventAge} s)`, retention);
+  }
+  return {
+    batchSize: buffer.batchSize ?? 10,
+    maxReceiveCount: buffer.maxReceiveCount ?? 3,
+    visibilityTimeout: buffer.visibilityTimeout ?? Math.min(6 * functionTimeout + (buffer.maxBatchingWindow ?? 0), 43200),
+    retention,
+  };
+}

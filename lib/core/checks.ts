@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
-import { HealthCheckBase } from './types';
-import { checkPattern, checkRange, fail, isToken } from './validation';
+import { CustomImageFunctionPropsBase, HealthCheckBase, LayerPropsBase } from './types';
+import { checkPattern, checkRange, fail, isToken, warn } from './validation';
 
 /** The most layers one function may use, on both clouds. */
 export const MAX_LAYERS = 5;
@@ -39,4 +39,38 @@ export function checkVersionNumber(scope: IConstruct, prop: string, version: str
   if (typeof version !== 'string' || !/^[1-9][0-9]*$/.test(version)) {
     fail(scope, prop, 'a published version number such as "1" (not $LATEST)', version);
   }
+}
+
+/** A layer's runtime list (1 to `max` entries) and its description (at most 256 characters). */
+export function checkLayerBasics(scope: IConstruct, props: LayerPropsBase, maxRuntimes: number): void {
+  const runtimes = props.compatibleRuntimes;
+  if (!Array.isArray(runtimes) || runtimes.length === 0 || runtimes.length > maxRuntimes) {
+    fail(scope, 'compatibleRuntimes', `a list of 1 to ${maxRuntimes} runtimes`, runtimes);
+  }
+  checkDescription(scope, props.description);
+}
+
+/** A description of at most 256 characters, the limit on both clouds. */
+export function checkDescription(scope: IConstruct, description: string | undefined): void {
+  checkPattern(scope, 'description', description, /^[\s\S]*$/, 'any text', { minLength: 0, maxLength: 256 });
+}
+
+/** An image function's start command and arguments (non-empty lists), and no layers. */
+export function checkImageFunctionBasics(scope: IConstruct, props: CustomImageFunctionPropsBase, maxItems: number): void {
+  if ((props as { layers?: unknown }).layers !== undefined) {
+    fail(scope, 'layers', 'absent: container image functions cannot use layers (put the files in the image)', '(layers given)');
+  }
+  for (const [prop, list] of [['command', props.command], ['args', props.args]] as const) {
+    if (list !== undefined && !isToken(list) && (!Array.isArray(list) || list.length === 0 || list.length > maxItems)) {
+      fail(scope, prop, `a list of 1 to ${maxItems} strings`, list);
+    }
+  }
+  checkPort(scope, 'port', props.port);
+  checkHealthCheckPath(scope, props.healthCheck);
+}
+
+/** Warns when an image is not pinned: a tag "latest", or no tag (the registry then serves "latest"). */
+export function warnUnpinnedImage(scope: IConstruct, image: string, tag: string | undefined, digest: string | undefined, noTag: string): void {
+  if (digest || (tag !== undefined && tag !== 'latest')) return;
+  warn(scope, `image ${JSON.stringify(image)} ${tag ? 'uses the mutable tag "latest"' : `has no tag (${noTag})`}: pin a digest (@sha256:…) or an immutable tag so every deploy runs the image you tested`);
 }
