@@ -121,7 +121,7 @@ export abstract class FunctionBase extends Construct implements IFunction {
   }
 
   /** The settings every function shares, for the subclass's `aws_lambda_function`. */
-  protected commonFunctionConfig(props: FunctionCommonProps, environment: { [key: string]: string } | undefined): Omit<LambdaFunctionConfig, 'functionName' | 'role'> & { functionName: string; role: string } {
+  protected commonFunctionConfig(props: FunctionCommonProps, environment: { [key: string]: string } | undefined): LambdaFunctionConfig {
     return {
       functionName: this.functionName,
       role: this.role.arn,
