@@ -1,4 +1,4 @@
-import { TerraformStack, Testing } from 'cdktf';
+import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { alicloud } from '../lib';
 import { conformanceErrors, loadSchema } from './conformance';
 import { makeFolder, only, resources, synth, warnings } from './helpers';
@@ -262,6 +262,15 @@ describe('alicloud.CanaryAlias', () => {
     expect(only(json, 'alicloud_fcv3_alias').version_id).toMatch(/^\$\{alicloud_fcv3_function_version\.orders_Version_[0-9A-F]+\.version_id\}$/);
     expect(only(json, 'alicloud_fcv3_alias').additional_version_weight).toBeUndefined();
     expect(only(json, 'alicloud_fcv3_function_version').lifecycle).toEqual({ create_before_destroy: true });
+  });
+
+  test('a weight known only at plan time gets a precondition with the same message', () => {
+    const stack = fcStack();
+    const weight = new TerraformVariable(stack, 'weight', { type: 'number' });
+    new alicloud.CanaryAlias(stack, 'live', { function: fn(stack), stableVersion: '1', canaryWeight: weight.numberValue });
+    expect(only(synth(stack), 'alicloud_fcv3_alias').lifecycle).toEqual({
+      precondition: [{ condition: '${(abs((var.weight - 0.5)) <= 0.5)}', error_message: '[test/live] canaryWeight must be a number between 0 and 1' }],
+    });
   });
 
   test('literal versions and promotion', () => {

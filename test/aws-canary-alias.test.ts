@@ -2,6 +2,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { TerraformVariable } from 'cdktf';
 import { aws } from '../lib';
 import { awsStack, makeFolder, only, resources, synth } from './helpers';
 
@@ -84,6 +85,26 @@ describe('aws.CanaryAlias', () => {
     expect(resources(synth(stack), 'aws_lambda_function')).toEqual({});
   });
 
+  test('weights and versions known only at plan time get preconditions with the same messages', () => {
+    const { stack } = awsStack();
+    const fn = new aws.ImportedFunction(stack, 'legacy', { functionName: 'legacy', arn: 'arn:aws:lambda:eu-west-1:123456789012:function:legacy', version: '8' });
+    const weight = new TerraformVariable(stack, 'weight', { type: 'number' });
+    const stable = new TerraformVariable(stack, 'stable', { type: 'string' });
+    new aws.CanaryAlias(stack, 'live', { function: fn, stableVersion: stable.stringValue, canaryWeight: weight.numberValue });
+    const alias = only(synth(stack), 'aws_lambda_alias');
+    expect(alias.lifecycle.precondition).toEqual([
+      { condition: '${(abs((var.weight - 0.5)) <= 0.5)}', error_message: '[test/live] canaryWeight must be a number between 0 and 1' },
+      { condition: '${can(regex("^[1-9][0-9]*$", var.stable))}', error_message: '[test/live] stableVersion must be a published version number such as "1" (not $LATEST)' },
+    ]);
+    expect(alias.routing_config.additional_version_weights).toBe('${("8" == var.stable) ? {} : zipmap(["8"], [var.weight])}');
+  });
+
+  test('literal inputs need no preconditions', () => {
+    const { stack, fn } = setup();
+    new aws.CanaryAlias(stack, 'live', { function: fn, stableVersion: '7', canaryWeight: 0.05 });
+    expect(only(synth(stack), 'aws_lambda_alias').lifecycle).toBeUndefined();
+  });
+
   describe('bad input', () => {
     test.each([
       [{ canaryWeight: 1.5, stableVersion: '1' }, 'canaryWeight must be a number between 0 and 1, got 1.5'],
@@ -127,4 +148,20 @@ const terraform = (() => {
   };
   expect(evaluate('7')).toBe('"{}"');
   expect(evaluate('8')).toBe('"{\\"8\\":0.05}"');
+});
+
+(terraform ? test : test.skip)('terraform evaluates the preconditions: weights outside 0..1 and non-numeric versions fail', () => {
+  const { stack } = awsStack();
+  const fn = new aws.ImportedFunction(stack, 'legacy', { functionName: 'legacy', arn: 'arn:aws:lambda:eu-west-1:123456789012:function:legacy', version: '8' });
+  const weight = new TerraformVariable(stack, 'weight', { type: 'number' });
+  const stable = new TerraformVariable(stack, 'stable', { type: 'string' });
+  new aws.CanaryAlias(stack, 'live', { function: fn, stableVersion: stable.stringValue, canaryWeight: weight.numberValue });
+  const [weightRule, versionRule] = only(synth(stack), 'aws_lambda_alias').lifecycle.precondition.map((p: any) => p.condition.slice(2, -1));
+  const evaluate = (expr: string, w: number, v: string) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'csc-tf-'));
+    fs.writeFileSync(path.join(dir, 'main.tf'), `variable "weight" { default = ${w} }\nvariable "stable" { default = "${v}" }\n`);
+    return execFileSync('terraform', ['console'], { cwd: dir, input: expr, env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' } }).toString().trim();
+  };
+  expect([0, 0.05, 1, -0.01, 1.5].map((w) => evaluate(weightRule, w, '1'))).toEqual(['true', 'true', 'true', 'false', 'false']);
+  expect(['1', '12', '$LATEST', 'v1', '', '0'].map((v) => evaluate(versionRule, 0, v))).toEqual(['true', 'true', 'false', 'false', 'false', 'false']);
 });

@@ -33,6 +33,7 @@ describe('aws.Layer', () => {
       s3_bucket: expect.stringMatching(/^\$\{aws_s3_object\.lodash_Object_[0-9A-F]+\.bucket\}$/),
       s3_key: expect.stringMatching(/^\$\{aws_s3_object\.lodash_Object_[0-9A-F]+\.key\}$/),
       source_code_hash: l.packaged.zipSha256,
+      lifecycle: { create_before_destroy: true },
     }));
     const object = only(json, 'aws_s3_object');
     expect(object.key).toBe(`layers/lodash/${l.packaged.contentHash}.zip`);

@@ -30,6 +30,7 @@ export class CanaryAlias extends Construct {
       versionId: routing.stableVersion,
       additionalVersionWeight: routing.additionalWeights,
       description: props.description,
+      lifecycle: routing.preconditions.length > 0 ? { precondition: routing.preconditions } : undefined,
     });
     // A pinned stable side may be the version the library published; it must not be deleted.
     if (props.stableVersion !== undefined && props.function instanceof FunctionBase) props.function.protectPublishedVersion();

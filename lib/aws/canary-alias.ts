@@ -50,6 +50,7 @@ export class CanaryAlias extends Construct {
       functionVersion: routing.stableVersion,
       description: props.description,
       routingConfig: routing.additionalWeights ? { additionalVersionWeights: routing.additionalWeights } : undefined,
+      lifecycle: routing.preconditions.length > 0 ? { precondition: routing.preconditions } : undefined,
     });
 
     if (props.alarm) {

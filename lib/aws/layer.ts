@@ -77,6 +77,9 @@ export class Layer extends Construct implements ILayer {
       description: props.description,
       licenseInfo: props.licenseInfo,
       skipDestroy: props.skipDestroy,
+      // A new content is a new layer version: publish it before the old one is deleted, so the
+      // functions are updated to the new ARN first.
+      lifecycle: { createBeforeDestroy: true },
     });
     this.arn = this.layerVersion.arn;
   }

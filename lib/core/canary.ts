@@ -1,6 +1,6 @@
-import { Fn, Op, Token } from 'cdktf';
+import { Fn, Op, Precondition, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { checkVersionNumber, checkWeight } from './checks';
+import { checkVersionNumber, checkWeight, VERSION_NUMBER } from './checks';
 import { fail, isToken } from './validation';
 
 /** The traffic split of an alias, in the same words on both clouds. */
@@ -32,6 +32,30 @@ export interface ResolvedRouting {
   readonly additionalWeights?: { [version: string]: number };
   /** The canary version, when there is a split. */
   readonly canaryVersion?: string;
+  /**
+   * Checks Terraform makes at plan time for values only known then (a weight or version given as a
+   * variable): the same rules and messages as the synth-time checks.
+   */
+  readonly preconditions: Precondition[];
+}
+
+/** The synth-time rules, as Terraform preconditions, for the inputs that are tokens. */
+function tokenPreconditions(scope: IConstruct, props: CanaryAliasPropsBase): Precondition[] {
+  const out: Precondition[] = [];
+  const path = scope.node.path;
+  if (props.canaryWeight !== undefined && isToken(props.canaryWeight)) {
+    out.push({
+      // |w - 0.5| <= 0.5 is 0 <= w <= 1 (cdktf renders a literal 0 operand as "undefined").
+      condition: Op.lte(Fn.abs(Op.sub(props.canaryWeight, 0.5)), 0.5),
+      errorMessage: `[${path}] canaryWeight must be a number between 0 and 1`,
+    });
+  }
+  for (const [prop, value] of [['stableVersion', props.stableVersion], ['canaryVersion', props.canaryVersion]] as const) {
+    if (value !== undefined && isToken(value)) {
+      out.push({ condition: Fn.can(Fn.regex('^[1-9][0-9]*$', value)), errorMessage: `[${path}] ${prop} must be ${VERSION_NUMBER}` });
+    }
+  }
+  return out;
 }
 
 /**
@@ -46,25 +70,26 @@ export function resolveRouting(scope: IConstruct, props: CanaryAliasPropsBase, l
   checkVersionNumber(scope, 'canaryVersion', props.canaryVersion);
   checkWeight(scope, 'canaryWeight', props.canaryWeight);
   const weight = props.canaryWeight ?? 0;
+  const preconditions = tokenPreconditions(scope, props);
 
   if (props.stableVersion === undefined) {
     if (props.canaryVersion !== undefined || (!isToken(weight) && weight > 0)) {
       fail(scope, 'stableVersion', 'set when canaryVersion or a canaryWeight above 0 is given (the alias needs a version to split from)', props.stableVersion);
     }
     if (latestVersion === undefined) fail(scope, 'stableVersion', 'set for a function that does not publish versions here', props.stableVersion);
-    return { stableVersion: latestVersion };
+    return { stableVersion: latestVersion, preconditions };
   }
   const stable = props.stableVersion;
   const canary = props.canaryVersion ?? latestVersion;
   if (canary === undefined) {
     if (!isToken(weight) && weight > 0) fail(scope, 'canaryVersion', 'set for a function that does not publish versions here', undefined);
-    return { stableVersion: stable };
+    return { stableVersion: stable, preconditions };
   }
-  if (!isToken(weight) && weight === 0) return { stableVersion: stable };
+  if (!isToken(weight) && weight === 0) return { stableVersion: stable, preconditions };
   if (!isToken(canary) && !isToken(stable)) {
     if (canary === stable) fail(scope, 'canaryVersion', `a version other than stableVersion "${stable}" when canaryWeight is above 0`, canary);
-    return { stableVersion: stable, canaryVersion: canary, additionalWeights: { [canary]: weight } };
+    return { stableVersion: stable, canaryVersion: canary, additionalWeights: { [canary]: weight }, preconditions };
   }
   const weights = Token.asNumberMap(Fn.conditional(Op.eq(canary, stable), {}, Fn.zipmap([canary], [weight])));
-  return { stableVersion: stable, canaryVersion: canary, additionalWeights: weights };
+  return { stableVersion: stable, canaryVersion: canary, additionalWeights: weights, preconditions };
 }

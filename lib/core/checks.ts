@@ -33,11 +33,14 @@ export function checkWeight(scope: IConstruct, prop: string, weight: number | un
   checkRange(scope, prop, weight, 0, 1, { integer: false });
 }
 
+/** What a version prop must be, in messages. */
+export const VERSION_NUMBER = 'a published version number such as "1" (not $LATEST)';
+
 /** A published version number, e.g. "3" (not `$LATEST`, not empty, not "v1"). */
 export function checkVersionNumber(scope: IConstruct, prop: string, version: string | undefined): void {
   if (version === undefined || isToken(version)) return;
   if (typeof version !== 'string' || !/^[1-9][0-9]*$/.test(version)) {
-    fail(scope, prop, 'a published version number such as "1" (not $LATEST)', version);
+    fail(scope, prop, VERSION_NUMBER, version);
   }
 }
 
