@@ -174,9 +174,12 @@ describe('alicloud.Layer and LayeredFunction', () => {
       expect(JSON.parse(only(pinnedJson, 'alicloud_ram_policy').policy_document).Statement[0].Resource).toEqual(['acs:log:cn-shanghai:1234567890:project/p/logstore/l']);
     });
 
-    test('a provider without a literal region', () => {
+    test('a provider without a literal region: fine until an ARN is needed, then a clear error', () => {
       const stack = fcStack(null);
-      expect(() => fn(stack)).toThrow('[test/orders] region must be set on the AlicloudProvider of stack test (or in context "cdktf-serverless:alicloudRegion") so RAM policies name exact resources, got undefined');
+      const f = fn(stack);
+      expect(only(synth(stack), 'alicloud_fcv3_function').function_name).toBe('orders');
+      expect(() => new alicloud.AsyncWithDeadLetter(stack, 'async', { function: f })).toThrow('[test/async] region must be set on the AlicloudProvider of stack test (or in context "cdktf-serverless:alicloudRegion") so RAM policies name exact resources, got undefined');
+      expect(() => fn(fcStack(null), { logConfig: { project: 'p', logstore: 'l' } })).toThrow('[test/orders] region must be set on the AlicloudProvider of stack test (or in context "cdktf-serverless:alicloudRegion") so RAM policies name exact resources, got undefined');
     });
   });
 });

@@ -4,7 +4,7 @@ import { AsyncPropsBase, BufferOptionsBase, checkAsyncCommon, checkBuffer, check
 import { uniqueName } from '../core/names';
 import { checkPattern, fail, isToken } from '../core/validation';
 import { CanaryAlias } from './canary-alias';
-import { IFunction } from './function-base';
+import { IFunction, regionOf } from './function-base';
 import { FC_LIMITS } from './limits';
 import { Fcv3AsyncInvokeConfig } from './provider/fcv3-async-invoke-config';
 import { Fcv3Trigger } from './provider/fcv3-trigger';
@@ -81,6 +81,7 @@ export class AsyncWithDeadLetter extends Construct {
       configured.set(root, names);
     }
     const qualifier = props.qualifier instanceof CanaryAlias ? props.qualifier.qualifier : props.qualifier;
+    regionOf(this); // fails here, naming this construct, when the stack has no literal region
     const where = fn.location;
 
     if (!props.onFailure || props.buffer) {

@@ -136,8 +136,8 @@ export abstract class FunctionBase extends Construct implements IFunction {
   public abstract readonly functionVersion: Fcv3FunctionVersion;
   public readonly functionName: string;
   public readonly timeoutSeconds: number;
-  public readonly location: FcLocation;
   private readonly roleArn: string;
+  private resolvedLocation?: FcLocation;
   private readonly statements: RamStatement[] = [];
 
   protected constructor(scope: Construct, id: string, props: FunctionCommonProps) {
@@ -158,11 +158,18 @@ export abstract class FunctionBase extends Construct implements IFunction {
       }),
     });
     this.roleArn = this.role.arn;
-    this.location = locationOf(this, this.roleArn);
     if (props.logConfig) {
       const { project, logstore } = props.logConfig;
       this.addToRolePolicy({ actions: ['log:PostLogStoreLogs'], resources: [`acs:log:${this.location.region}:${this.location.account}:project/${project}/logstore/${logstore}`] });
     }
+  }
+
+  /**
+   * Region and account for ARNs naming this function's resources; resolved on first use, so a
+   * function that needs no grant does not need a literal region either.
+   */
+  public get location(): FcLocation {
+    return (this.resolvedLocation ??= locationOf(this, this.roleArn));
   }
 
   /** Function ARN. */
