@@ -75,6 +75,15 @@ describe('aws.CanaryAlias', () => {
     });
   });
 
+  test('works with a container image function (it publishes versions too)', () => {
+    const { stack } = awsStack();
+    const web = new aws.CustomImageFunction(stack, 'web', { functionName: 'web', image: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1.0.0' });
+    new aws.CanaryAlias(stack, 'live', { function: web, stableVersion: '2', canaryWeight: 0.1 });
+    const json = synth(stack);
+    expect(only(json, 'aws_lambda_function').publish).toBe(true);
+    expect(only(json, 'aws_lambda_alias').routing_config.additional_version_weights).toBe('${(aws_lambda_function.web.version == "2") ? {} : zipmap([aws_lambda_function.web.version], [0.1])}');
+  });
+
   test('works with an existing function given by name and ARN', () => {
     const { stack } = awsStack();
     const fn = new aws.ImportedFunction(stack, 'legacy', { functionName: 'legacy', arn: 'arn:aws:lambda:eu-west-1:123456789012:function:legacy' });

@@ -91,7 +91,11 @@ let table: Uint32Array | undefined;
 /** CRC-32 as zip wants it; Node ≥ 20.15 has it native, older 20.x falls back to a table. */
 export function crc32(data: Buffer): number {
   const native = (zlib as unknown as { crc32?: (d: Buffer) => number }).crc32;
-  if (native) return native(data) >>> 0;
+  return native ? native(data) >>> 0 : crc32Table(data);
+}
+
+/** The table-driven CRC-32 (polynomial 0xEDB88320) used where Node has no native one. */
+export function crc32Table(data: Buffer): number {
   if (!table) {
     table = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {
