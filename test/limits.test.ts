@@ -1,0 +1,117 @@
+/**
+ * The remaining limits of both clouds, each fed a bad value and checked for its exact message
+ * (the per-construct files cover the limits the issues list; these are the rest the code enforces).
+ */
+import { TerraformStack, Testing } from 'cdktf';
+import { aws, alicloud } from '../lib';
+import { awsStack, makeFolder } from './helpers';
+
+const code = makeFolder({ 'index.js': 'exports.handler = async () => 1;' }, 'code');
+const layerDir = makeFolder({ 'nodejs/x.js': 'x' }, 'layer');
+const IMAGE = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1.0.0';
+const LONG = 'd'.repeat(257);
+
+describe('AWS', () => {
+  const fnBase = { runtime: 'nodejs22.x', handler: 'index.handler', code };
+
+  test.each([
+    [{ runtime: 'Node 22' }, 'runtime must be 1-32 characters of a Lambda runtime identifier such as "nodejs22.x", got "Node 22"'],
+    [{ handler: 'index handler' }, 'handler must be 1-128 characters of a handler without spaces such as "index.handler", got "index handler"'],
+    [{ reservedConcurrency: -1 }, 'reservedConcurrency must be an integer between 0 and 100000, got -1'],
+    [{ description: LONG }, `description must be 0-256 characters of any text, got "${LONG}"`],
+  ])('LayeredFunction %j is refused', (override, message) => {
+    const { stack } = awsStack();
+    expect(() => new aws.LayeredFunction(stack, 'fn', { ...fnBase, ...override })).toThrow(`[test/fn] ${message}`);
+  });
+
+  test.each([
+    [{ workingDirectory: 'app' }, 'workingDirectory must be 1-1000 characters of an absolute path, got "app"'],
+    [{ healthCheck: { path: '/ready' }, environment: { AWS_LWA_READINESS_CHECK_PATH: '/other' } }, 'environment key must be not set by hand when healthCheck is given, got "AWS_LWA_READINESS_CHECK_PATH"'],
+    [{ args: [] }, 'args must be a list of 1 to 1500 strings, got []'],
+  ])('CustomImageFunction %j is refused', (override, message) => {
+    const { stack } = awsStack();
+    expect(() => new aws.CustomImageFunction(stack, 'web', { image: IMAGE, ...override })).toThrow(`[test/web] ${message}`);
+  });
+
+  test('layer architectures', () => {
+    const { stack } = awsStack();
+    expect(() => new aws.Layer(stack, 'l', { path: layerDir, compatibleRuntimes: ['nodejs22.x'], compatibleArchitectures: ['mips' as aws.Architecture] }))
+      .toThrow('[test/l] compatibleArchitectures must be one of "x86_64", "arm64", got "mips"');
+  });
+
+  test.each([
+    [{ periodSeconds: 90 }, 'alarm.periodSeconds must be an integer between 60 and 86400 and a multiple of 60, got 90'],
+    [{ evaluationPeriods: 0 }, 'alarm.evaluationPeriods must be an integer between 1 and 100, got 0'],
+  ])('CanaryAlias alarm %j is refused', (override, message) => {
+    const { stack } = awsStack();
+    const fn = new aws.LayeredFunction(stack, 'fn', fnBase);
+    expect(() => new aws.CanaryAlias(stack, 'live', { function: fn, stableVersion: '1', canaryWeight: 0.1, alarm: { threshold: 1, ...override } }))
+      .toThrow(`[test/live] ${message}`);
+  });
+
+  test('an existing function without a known version needs explicit versions', () => {
+    const { stack } = awsStack();
+    const fn = new aws.ImportedFunction(stack, 'legacy', { functionName: 'legacy', arn: 'arn:aws:lambda:eu-west-1:123456789012:function:legacy' });
+    expect(() => new aws.CanaryAlias(stack, 'a', { function: fn }))
+      .toThrow('[test/a] stableVersion must be set for a function that does not publish versions here, got undefined');
+    expect(() => new aws.CanaryAlias(stack, 'b', { function: fn, stableVersion: '3', canaryWeight: 0.1 }))
+      .toThrow('[test/b] canaryVersion must be set for a function that does not publish versions here, got undefined');
+  });
+
+  test.each([
+    [{ functionName: 'bad name' }, 'functionName must be 1-64 characters of letters, digits, "-" and "_", got "bad name"'],
+    [{ timeout: 901 }, 'timeout must be an integer between 1 and 900 s, got 901'],
+  ])('ImportedFunction %j is refused', (override, message) => {
+    const { stack } = awsStack();
+    expect(() => new aws.ImportedFunction(stack, 'legacy', { functionName: 'legacy', arn: 'arn:aws:lambda:eu-west-1:123456789012:function:legacy', ...override }))
+      .toThrow(`[test/legacy] ${message}`);
+  });
+
+  test.each([
+    [{ buffer: { maxReceiveCount: 0 } }, 'buffer.maxReceiveCount must be an integer between 1 and 1000, got 0'],
+    [{ buffer: { visibilityTimeout: 43201 } }, 'buffer.visibilityTimeout must be an integer between 0 and 43200 s, got 43201'],
+    [{ buffer: { retention: 1209601 } }, 'buffer.retention must be an integer between 60 and 1209600 s, got 1209601'],
+    [{ deadLetterRetention: 59 }, 'deadLetterRetention must be an integer between 60 and 1209600 s, got 59'],
+  ])('AsyncWithDeadLetter %j is refused', (override, message) => {
+    const { stack } = awsStack();
+    const fn = new aws.LayeredFunction(stack, 'fn', fnBase);
+    expect(() => new aws.AsyncWithDeadLetter(stack, 'async', { function: fn, ...override })).toThrow(`[test/async] ${message}`);
+  });
+});
+
+describe('Alibaba Cloud', () => {
+  function fcStack(): TerraformStack {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    new alicloud.AlicloudProvider(stack, 'alicloud', { region: 'cn-hangzhou' });
+    return stack;
+  }
+  const fnBase = { runtime: 'nodejs20', handler: 'index.handler', code };
+
+  test.each([
+    [{ handler: 'index handler' }, 'handler must be 1-128 characters of a handler without spaces such as "index.handler", got "index handler"'],
+    [{ description: LONG }, `description must be 0-256 characters of any text, got "${LONG}"`],
+  ])('LayeredFunction %j is refused', (override, message) => {
+    const stack = fcStack();
+    expect(() => new alicloud.LayeredFunction(stack, 'fn', { ...fnBase, ...override })).toThrow(`[test/fn] ${message}`);
+  });
+
+  test('layer runtimes: 1 to 20', () => {
+    const stack = fcStack();
+    expect(() => new alicloud.Layer(stack, 'l', { path: layerDir, compatibleRuntimes: [] })).toThrow('[test/l] compatibleRuntimes must be a list of 1 to 20 runtimes, got []');
+  });
+
+  test('HTTP trigger auth type', () => {
+    const stack = fcStack();
+    expect(() => new alicloud.CustomImageFunction(stack, 'web', { image: 'registry.cn-hangzhou.aliyuncs.com/demo/web:1.0.0', httpTrigger: { authType: 'NONE' as alicloud.HttpAuthType } }))
+      .toThrow('[test/web] httpTrigger.authType must be one of "function", "anonymous", got "NONE"');
+  });
+
+  test.each([
+    [{ buffer: { maxConcurrency: 301 } }, 'buffer.maxConcurrency must be an integer between 1 and 300, got 301'],
+    [{ deadLetterRetention: 604801 }, 'deadLetterRetention must be an integer between 60 and 604800 s, got 604801'],
+  ])('AsyncWithDeadLetter %j is refused', (override, message) => {
+    const stack = fcStack();
+    const fn = new alicloud.LayeredFunction(stack, 'fn', fnBase);
+    expect(() => new alicloud.AsyncWithDeadLetter(stack, 'async', { function: fn, ...override })).toThrow(`[test/async] ${message}`);
+  });
+});
