@@ -18,7 +18,10 @@ const { ConstructsMakerProviderTarget, TerraformProviderConstraint, Language } =
 
 const root = path.resolve(__dirname, '..');
 const target = path.join(root, 'lib', 'alicloud', 'provider');
-const CONSTRAINT = { name: 'alicloud', source: 'aliyun/alicloud', version: '~> 1.289' };
+// 1.290 is the first release that can carry the fix for failure-only async destinations (PR 10298,
+// merged 2026-08-26; 1.289.0 sends an empty onSuccess that FC refuses, issue 10031). The resource
+// schemas the library uses are those of 1.289.0 (schema/alicloud.json); the fix changed no schema.
+const CONSTRAINT = { name: 'alicloud', source: 'aliyun/alicloud', version: '~> 1.290' };
 
 async function generate(outDir) {
   const schema = JSON.parse(fs.readFileSync(path.join(root, 'schema', 'alicloud.json'), 'utf8'));

@@ -15,7 +15,7 @@ export class AlicloudOrdersStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
     new alicloud.AlicloudProvider(this, 'alicloud', { region: 'cn-hangzhou' });
-    new LocalBackend(this, { path: `terraform.${id}.tfstate` });
+    new LocalBackend(this, { path: `../${id}/terraform.${id}.tfstate` });
 
     const lodash = new alicloud.Layer(this, 'lodash', {
       path: path.join(assets, 'layers', 'lodash'),
@@ -51,9 +51,9 @@ export class AlicloudOrdersStack extends TerraformStack {
       canaryWeight: 0.05,
     });
 
+    // On FC3 the configuration applies to the function (LATEST): see README, "Async invocation on FC3".
     this.async = new alicloud.AsyncWithDeadLetter(this, 'orders-async', {
       function: this.orders,
-      qualifier: this.live,
       retryAttempts: 3,
       maxEventAge: 3600,
     });

@@ -6,10 +6,15 @@ import { aws } from '../../lib';
 
 const assets = path.join(__dirname, '..', 'assets');
 
-/** Region and backend every example stack shares; the state path is relative so no machine path is synthesized. */
+/**
+ * Region and backend every example stack shares. The state path is relative (no machine path is
+ * synthesized) and names the stack's own folder, `../<stack>/…`: Terraform runs in
+ * cdktf.out/stacks/<stack>/, and a consumer's terraform_remote_state resolves the same path from its
+ * own folder, so it finds the producer's state.
+ */
 export function awsBase(stack: TerraformStack, name: string): void {
   new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
-  new LocalBackend(stack, { path: `terraform.${name}.tfstate` });
+  new LocalBackend(stack, { path: `../${name}/terraform.${name}.tfstate` });
 }
 
 /** Shared layers, published once and used by functions in other stacks. */

@@ -41,8 +41,9 @@ export interface AsyncWithDeadLetterProps extends AsyncPropsBase {
   readonly buffer?: BufferOptions;
 }
 
-// FC keys the async config by function name only: a second one for the same function would collide.
-const configured = new WeakMap<IConstruct, Set<string>>();
+// The provider keys the async configuration by function name only (id = function_name), so a second
+// one for the same function would overwrite the first in FC and collide in state.
+const configured = new WeakSet<IFunction>();
 
 /**
  * FC3 asynchronous invocation with retries and a maximum event age; failed events go to an MNS
@@ -71,16 +72,20 @@ export class AsyncWithDeadLetter extends Construct {
       defaultRetention: FC_LIMITS.queueRetentionMax,
     });
     checkNotSelf(this, fn, props.onFailure);
-    if (!isToken(fn.functionName)) {
-      const root = this.node.root;
-      const names = configured.get(root) ?? new Set<string>();
-      if (names.has(fn.functionName)) {
-        fail(this, 'function', 'a function without another AsyncWithDeadLetter (FC3 keeps one async configuration per function)', fn.functionName);
-      }
-      names.add(fn.functionName);
-      configured.set(root, names);
+    if (configured.has(fn)) {
+      fail(this, 'function', 'a function without another AsyncWithDeadLetter (provider aliyun/alicloud keys the async configuration by function name)', (fn as unknown as IConstruct).node?.path ?? fn.functionName);
     }
-    const qualifier = props.qualifier instanceof CanaryAlias ? props.qualifier.qualifier : props.qualifier;
+    configured.add(fn);
+    // aliyun/alicloud reads the configuration back with the function name only
+    // (DescribeFcv3AsyncInvokeConfig(d.Id()), no qualifier, v1.289.0 service_alicloud_fcv3_v2.go):
+    // FC then answers for LATEST, so a configuration put on an alias or a version is "not found"
+    // right after it is created and the apply fails. Until the provider reads with the qualifier,
+    // the configuration goes on the function (LATEST), which FC applies to unqualified async calls.
+    const qualifierName = props.qualifier instanceof CanaryAlias ? props.qualifier.aliasName : props.qualifier;
+    if (qualifierName !== undefined && qualifierName !== 'LATEST') {
+      fail(this, 'qualifier', 'left out (or "LATEST"): provider aliyun/alicloud reads async configurations back without the qualifier, so one on an alias or version cannot be managed', qualifierName);
+    }
+    const qualifier = undefined;
     regionOf(this); // fails here, naming this construct, when the stack has no literal region
     const where = fn.location;
 

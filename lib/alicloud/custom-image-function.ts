@@ -98,10 +98,7 @@ export class CustomImageFunction extends FunctionBase {
       handler: 'index.handler',
       customContainerConfig: containerConfig,
     });
-    this.functionVersion = this.publishVersion({
-      containerConfig, memorySize: props.memorySize, timeout: props.timeout, cpu: props.cpu, diskSize: props.diskSize,
-      instanceConcurrency: props.instanceConcurrency, environment: props.environment, logConfig: props.logConfig,
-    });
+    this.functionVersion = this.publishVersion({});
 
     if (props.httpTrigger) {
       const trigger: HttpTriggerOptions = props.httpTrigger === true ? {} : props.httpTrigger;

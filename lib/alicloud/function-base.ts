@@ -1,4 +1,5 @@
 import { Fn, ITerraformDependable, Lazy, TerraformLocal, TerraformStack } from 'cdktf';
+import { forgetInsteadOfDestroy } from './engine';
 import { Construct, IConstruct } from 'constructs';
 import { checkDescription, checkEnvironment } from '../core/checks';
 import { fingerprint } from '../core/fingerprint';
@@ -134,16 +135,17 @@ export abstract class FunctionBase extends Construct implements IFunction {
   public abstract readonly function: Fcv3Function;
   /** The published version (see README, "Versions on FC3"). */
   public abstract readonly functionVersion: Fcv3FunctionVersion;
-  public readonly functionName: string;
   public readonly timeoutSeconds: number;
+  /** The literal name, for what must be known at synth. */
+  private readonly name: string;
   private readonly roleArn: string;
   private resolvedLocation?: FcLocation;
   private readonly statements: RamStatement[] = [];
 
   protected constructor(scope: Construct, id: string, props: FunctionCommonProps) {
     super(scope, id);
-    this.functionName = props.functionName ?? uniqueName(this, 64, '_');
-    checkFcName(this, 'functionName', this.functionName, 64);
+    this.name = props.functionName ?? uniqueName(this, 64, '_');
+    checkFcName(this, 'functionName', this.name, 64);
     checkFcCapacity(this, props);
     checkEnvironment(this, props.environment, FC_RESERVED_ENVIRONMENT, FC_RESERVED_PREFIXES);
     checkDescription(this, props.description);
@@ -170,6 +172,11 @@ export abstract class FunctionBase extends Construct implements IFunction {
    */
   public get location(): FcLocation {
     return (this.resolvedLocation ??= locationOf(this, this.roleArn));
+  }
+
+  /** Function name, as a reference: whatever names the function through it depends on it. */
+  public get functionName(): string {
+    return this.function.functionName;
   }
 
   /** Function ARN. */
@@ -215,17 +222,21 @@ export abstract class FunctionBase extends Construct implements IFunction {
   }
 
   /**
-   * Forbids Terraform to delete the published version (`prevent_destroy`). CanaryAlias calls this
-   * while its stable side is pinned: see README, "Versions on FC3".
+   * On the legacy engine only (no `destroy = false`): forbids Terraform to delete the published
+   * version while an alias's stable side is pinned (`prevent_destroy`); a release then needs a
+   * `terraform state rm` (README, "Versions on FC3"). On current engines the version is forgotten
+   * instead of deleted, and this does nothing.
    */
   public protectPublishedVersion(): void {
-    this.functionVersion.addOverride('lifecycle.prevent_destroy', true);
+    if (!this.versionForgotten) this.functionVersion.addOverride('lifecycle.prevent_destroy', true);
   }
+
+  private versionForgotten = false;
 
   /** The settings every function shares. */
   protected commonFunctionConfig(props: FunctionCommonProps): Omit<Fcv3FunctionConfig, 'runtime' | 'handler'> {
     return {
-      functionName: this.functionName,
+      functionName: this.name,
       description: props.description,
       role: this.roleArn,
       memorySize: props.memorySize ?? DEFAULT_MEMORY,
@@ -241,16 +252,30 @@ export abstract class FunctionBase extends Construct implements IFunction {
   }
 
   /**
-   * Publishes a version whenever the code or configuration changes: the fingerprint is in the
-   * description, which the provider treats as ForceNew; create_before_destroy publishes the new
-   * version before Terraform removes the old resource.
+   * Publishes a version whenever the code or configuration changes. The fingerprint is in the
+   * description, which the provider treats as ForceNew: it is computed at synth from the function's
+   * rendered configuration (every argument, so a prop added later publishes too) plus the content
+   * hashes of what references stand for (code, local layers). create_before_destroy publishes the
+   * new version first; `destroy = false` then forgets the old one, which stays in FC for the
+   * alias's stable side and for roll-backs.
    */
-  protected publishVersion(fingerprintParts: unknown): Fcv3FunctionVersion {
-    return new Fcv3FunctionVersion(this, 'Version', {
-      functionName: this.function.functionName,
-      description: `config ${fingerprint(fingerprintParts)}`,
-      dependsOn: [this.function],
+  protected publishVersion(contentHashes: { readonly [what: string]: string | undefined }): Fcv3FunctionVersion {
+    const fn = this.function;
+    const version = new Fcv3FunctionVersion(this, 'Version', {
+      functionName: fn.functionName,
+      description: Lazy.stringValue({ produce: () => `config ${fingerprint({ config: renderedConfig(fn), content: contentHashes })}` }),
+      dependsOn: [fn],
       lifecycle: { createBeforeDestroy: true },
     });
+    this.versionForgotten = forgetInsteadOfDestroy(version);
+    return version;
   }
+}
+
+/** The function's arguments as they will be synthesized, without meta-arguments. */
+function renderedConfig(fn: Fcv3Function): unknown {
+  const rendered = fn.toTerraform() as { resource: { [type: string]: { [name: string]: { [k: string]: unknown } } } };
+  const body = Object.values(Object.values(rendered.resource)[0])[0];
+  const { depends_on: _d, lifecycle: _l, provider: _p, ...config } = body;
+  return config;
 }

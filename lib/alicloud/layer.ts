@@ -6,6 +6,7 @@ import { FolderListing, PackagedFolder, packageFolder } from '../core/package';
 import { LayerPropsBase } from '../core/types';
 import { checkLayerBasics } from '../core/checks';
 import { checkPattern } from '../core/validation';
+import { forgetInsteadOfDestroy } from './engine';
 import { checkFcName } from './limits';
 import { Fcv3LayerVersion } from './provider/fcv3-layer-version';
 import { OssBucketObject } from './provider/oss-bucket-object';
@@ -56,7 +57,9 @@ export class Layer extends Construct implements ILayer {
     this.object = upload.object;
     this.layerVersion = new Fcv3LayerVersion(this, 'Default', {
       layerName: this.layerName,
-      compatibleRuntime: [...props.compatibleRuntimes],
+      // An ordered ForceNew list that the provider overwrites with FC's (sorted) order: emit it sorted,
+      // or every apply would replace the layer version.
+      compatibleRuntime: [...props.compatibleRuntimes].sort(),
       code: { ossBucketName: upload.refs.bucket, ossObjectName: upload.refs.key },
       description: props.description,
       license: props.license,
@@ -64,6 +67,8 @@ export class Layer extends Construct implements ILayer {
       // Every argument is ForceNew: publish the new version before the old one goes.
       lifecycle: { createBeforeDestroy: true },
     });
+    // The provider's delete deletes the version; forgetting keeps it for the functions that use it.
+    if (props.skipDestroy ?? true) forgetInsteadOfDestroy(this.layerVersion);
     this.arn = this.layerVersion.layerVersionArn;
   }
 

@@ -63,18 +63,7 @@ export class LayeredFunction extends FunctionBase {
       code: { ossBucketName: upload.refs.bucket, ossObjectName: upload.refs.key },
       layers: emitted.length > 0 ? emitted : undefined,
     });
-    this.functionVersion = this.publishVersion({
-      code: this.packaged.contentHash,
-      layers: this.layers.map((l) => l.contentHash ?? l.arn),
-      runtime: props.runtime,
-      handler: props.handler,
-      memorySize: props.memorySize,
-      timeout: props.timeout,
-      cpu: props.cpu,
-      diskSize: props.diskSize,
-      instanceConcurrency: props.instanceConcurrency,
-      environment: props.environment,
-      logConfig: props.logConfig,
-    });
+    // The code key and local layer ARNs are references: their content hashes stand in for them.
+    this.functionVersion = this.publishVersion({ code: this.packaged.contentHash, layers: this.layers.map((l) => l.contentHash ?? l.arn).join(',') });
   }
 }

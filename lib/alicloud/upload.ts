@@ -38,5 +38,7 @@ function ossObject(scope: Construct, id: string, asset: TerraformAsset, key: str
     contentType: 'application/zip',
     acl: 'private',
     serverSideEncryption: 'AES256',
+    // The key is content-addressed: upload the new zip before the old one goes.
+    lifecycle: { createBeforeDestroy: true },
   });
 }

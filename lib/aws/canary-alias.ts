@@ -1,3 +1,4 @@
+import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { LambdaAlias } from '@cdktf/provider-aws/lib/lambda-alias';
@@ -49,9 +50,20 @@ export class CanaryAlias extends Construct {
       functionName: props.function.functionName,
       functionVersion: routing.stableVersion,
       description: props.description,
-      routingConfig: routing.additionalWeights ? { additionalVersionWeights: routing.additionalWeights } : undefined,
+      routingConfig: routing.additionalWeights && !routing.conditional ? { additionalVersionWeights: routing.additionalWeights } : undefined,
       lifecycle: routing.preconditions.length > 0 ? { precondition: routing.preconditions } : undefined,
     });
+
+    if (routing.conditional) {
+      // Lambda's GetAlias omits RoutingConfig when it has no weights (alias.go flattens nil to no
+      // block), so an empty routing_config block would show as a change on every plan: the block
+      // exists only while the canary differs from the stable version.
+      const { when, canaryVersion, weight } = routing.conditional;
+      this.alias.addOverride('dynamic.routing_config', {
+        for_each: Fn.conditional(when, [1], []),
+        content: { additional_version_weights: Fn.zipmap([canaryVersion], [weight]) },
+      });
+    }
 
     if (props.alarm) {
       checkRange(this, 'alarm.threshold', props.alarm.threshold, 1, 1_000_000);

@@ -58,14 +58,15 @@ export abstract class FunctionBase extends Construct implements IFunction {
   public readonly rolePolicy: IamRolePolicy;
   public readonly logGroup: CloudwatchLogGroup;
   public abstract readonly function: LambdaFunction;
-  public readonly functionName: string;
   public readonly timeoutSeconds: number;
+  /** The literal name, for what must be known at synth (log group name, validation). */
+  private readonly name: string;
   private readonly statements = new PolicyStatements(this);
 
   protected constructor(scope: Construct, id: string, props: FunctionCommonProps) {
     super(scope, id);
-    this.functionName = props.functionName ?? uniqueName(this, 64);
-    checkFunctionName(this, this.functionName);
+    this.name = props.functionName ?? uniqueName(this, 64);
+    checkFunctionName(this, this.name);
     checkMemoryAndTimeout(this, props.memorySize, props.timeout);
     checkArchitecture(this, 'architecture', props.architecture);
     checkEnvironment(this, props.environment, AWS_RESERVED_ENVIRONMENT);
@@ -75,7 +76,7 @@ export abstract class FunctionBase extends Construct implements IFunction {
     this.timeoutSeconds = props.timeout ?? DEFAULT_TIMEOUT;
 
     this.logGroup = new CloudwatchLogGroup(this, 'LogGroup', {
-      name: `/aws/lambda/${this.functionName}`,
+      name: `/aws/lambda/${this.name}`,
       retentionInDays: props.logRetentionDays ?? 30,
     });
     this.role = new IamRole(this, 'Role', {
@@ -85,14 +86,24 @@ export abstract class FunctionBase extends Construct implements IFunction {
       }),
       description: `Execution role of ${this.node.path}`,
     });
-    const logGroupArn = this.logGroup.arn;
-    this.addToRolePolicy({ sid: 'CreateLogStreams', actions: ['logs:CreateLogStream'], resources: [logGroupArn] });
-    this.addToRolePolicy({ sid: 'WriteLogEvents', actions: ['logs:PutLogEvents'], resources: [`${logGroupArn}:log-stream:*`] });
+    // Both actions are authorized against the log stream's ARN (<group arn>:log-stream:<name>), and
+    // aws_cloudwatch_log_group.arn has no ":*" suffix (the provider trims it, logs/group.go):
+    // granting on the bare group ARN would let the function write no logs at all.
+    const logStreams = `${this.logGroup.arn}:log-stream:*`;
+    this.addToRolePolicy({ sid: 'WriteLogs', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logStreams] });
     this.rolePolicy = new IamRolePolicy(this, 'RolePolicy', {
       role: this.role.id,
       name: 'least-privilege',
       policy: this.statements.render(),
     });
+  }
+
+  /**
+   * Function name, as a reference to the function: whatever names the function through it depends
+   * on it, so Terraform never creates it before the function exists.
+   */
+  public get functionName(): string {
+    return this.function.functionName;
   }
 
   /** Unqualified function ARN. */
@@ -123,7 +134,7 @@ export abstract class FunctionBase extends Construct implements IFunction {
   /** The settings every function shares, for the subclass's `aws_lambda_function`. */
   protected commonFunctionConfig(props: FunctionCommonProps, environment: { [key: string]: string } | undefined): LambdaFunctionConfig {
     return {
-      functionName: this.functionName,
+      functionName: this.name,
       role: this.role.arn,
       description: props.description,
       memorySize: props.memorySize,

@@ -22,8 +22,6 @@ export interface LayerProps extends LayerPropsBase {
   readonly bucket?: string;
   /** License of the layer's content (SPDX id or URL). @default none */
   readonly licenseInfo?: string;
-  /** Keep old layer versions when a new one replaces them (functions' old versions still use them). @default false */
-  readonly skipDestroy?: boolean;
 }
 
 /**
@@ -66,6 +64,8 @@ export class Layer extends Construct implements ILayer {
       key: artifactKey(`layers/${this.layerName}`, this.packaged),
       source: this.asset.path,
       sourceHash: this.packaged.zipSha256,
+      // The key is content-addressed: upload the new zip before the old one goes.
+      lifecycle: { createBeforeDestroy: true },
     });
     this.layerVersion = new LambdaLayerVersion(this, 'Default', {
       layerName: this.layerName,
@@ -76,7 +76,8 @@ export class Layer extends Construct implements ILayer {
       compatibleArchitectures: props.compatibleArchitectures,
       description: props.description,
       licenseInfo: props.licenseInfo,
-      skipDestroy: props.skipDestroy,
+      // Lambda keeps it published (layer_version.go skips DeleteLayerVersion); AWS CDK's default too.
+      skipDestroy: props.skipDestroy ?? true,
       // A new content is a new layer version: publish it before the old one is deleted, so the
       // functions are updated to the new ARN first.
       lifecycle: { createBeforeDestroy: true },

@@ -59,6 +59,8 @@ export class LayeredFunction extends FunctionBase {
       key,
       source: asset.path,
       sourceHash: this.packaged.zipSha256,
+      // The key is content-addressed: upload the new zip before the function moves to it and the old one goes.
+      lifecycle: { createBeforeDestroy: true },
     }), (o) => ({ bucket: o.bucket, key: o.key }));
     this.codeAsset = upload.asset;
     this.codeObject = upload.object;

@@ -28,10 +28,12 @@ export class PolicyStatements {
         throw new Error(`[${this.owner.node.path}] policy resources must be concrete ARNs, got ${JSON.stringify(r)} in statement ${statement.sid}`);
       }
     }
-    if (this.statements.some((s) => s.sid === statement.sid)) {
-      throw new Error(`[${this.owner.node.path}] policy statement ids must be unique, got ${JSON.stringify(statement.sid)} twice`);
-    }
-    this.statements.push(statement);
+    const same = (s: PolicyStatement) => JSON.stringify([s.actions, s.resources]) === JSON.stringify([statement.actions, statement.resources]);
+    if (this.statements.some((s) => same(s))) return; // already granted
+    // Two grants of one kind (e.g. two async configurations, one per qualifier) get numbered ids.
+    let sid = statement.sid;
+    for (let n = 2; this.statements.some((s) => s.sid === sid); n++) sid = `${statement.sid}${n}`;
+    this.statements.push({ ...statement, sid });
   }
 
   /** The policy JSON, produced at synth time with every statement added by then. */

@@ -33,6 +33,11 @@ export interface ResolvedRouting {
   /** The canary version, when there is a split. */
   readonly canaryVersion?: string;
   /**
+   * Set when a version is known only at apply: the split exists only if the canary then differs
+   * from the stable version (after a promotion they are equal). `when` is that condition.
+   */
+  readonly conditional?: { readonly when: unknown; readonly canaryVersion: string; readonly weight: number };
+  /**
    * Checks Terraform makes at plan time for values only known then (a weight or version given as a
    * variable): the same rules and messages as the synth-time checks.
    */
@@ -91,5 +96,5 @@ export function resolveRouting(scope: IConstruct, props: CanaryAliasPropsBase, l
     return { stableVersion: stable, canaryVersion: canary, additionalWeights: { [canary]: weight }, preconditions };
   }
   const weights = Token.asNumberMap(Fn.conditional(Op.eq(canary, stable), {}, Fn.zipmap([canary], [weight])));
-  return { stableVersion: stable, canaryVersion: canary, additionalWeights: weights, preconditions };
+  return { stableVersion: stable, canaryVersion: canary, additionalWeights: weights, preconditions, conditional: { when: Op.neq(canary, stable), canaryVersion: canary, weight } };
 }

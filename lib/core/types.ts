@@ -13,6 +13,12 @@ export interface LayerPropsBase {
   readonly layerName?: string;
   /** Description of the layer. @default none */
   readonly description?: string;
+  /**
+   * Keep a layer version in the cloud when a new one replaces it (or the layer is removed): functions
+   * in other stacks, and the versions functions published earlier, still name it. `false` deletes it.
+   * @default true
+   */
+  readonly skipDestroy?: boolean;
 }
 
 /** A function from a local code folder with ordered layers. */

@@ -174,8 +174,9 @@ const resources = {
       const fn = fcFunction(c, s.function_name, 'PutAsyncInvokeConfig');
       checkQualifier(fn, s.function_name, s.qualifier, 'PutAsyncInvokeConfig');
       const destination = s.destination_config?.[0];
-      // v1.289.0 always sends "onSuccess": {} (issue aliyun/terraform-provider-alicloud#10031).
-      if (destination && !destination.on_success?.[0]?.destination) throw new CloudError('InvalidDestinationResources', "The destination resource is invalid: destination can't be empty.");
+      // v1.289.0 always sends "onSuccess": {} (issue aliyun/terraform-provider-alicloud#10031), fixed
+      // by PR 10298 for the next release (the one the library requires).
+      if (c.providerVersion === '1.289.0' && destination && !destination.on_success?.[0]?.destination) throw new CloudError('InvalidDestinationResources', "The destination resource is invalid: destination can't be empty.");
       fn.asyncConfigs[s.qualifier || 'LATEST'] = true;
       return { id: s.function_name, function_arn: `acs:fc:${c.region}:${ACCOUNT}:functions/${s.function_name}`, create_time: TIME, last_modified_time: TIME };
     },

@@ -17,7 +17,7 @@ if (!process.env.TF_PLUGIN_MAGIC_COOKIE) {
   process.stderr.write('This is a Terraform provider plugin: Terraform runs it.\n');
   process.exit(1);
 }
-const provider = new SimulatedProvider(cloudName);
+const provider = new SimulatedProvider(cloudName, process.argv[3]);
 const load = (file) => grpc.loadPackageDefinition(protoLoader.loadSync(path.join(__dirname, file), { keepCase: true, longs: Number, enums: String, defaults: true, oneofs: true }));
 const tfplugin5 = load('plugin.proto').tfplugin5;
 const controller = load('controller.proto').plugin;

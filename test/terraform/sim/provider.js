@@ -15,7 +15,8 @@ const CLOUDS = {
 };
 
 class SimulatedProvider {
-  constructor(cloudName) {
+  constructor(cloudName, version) {
+    this.version = version;
     const cloud = CLOUDS[cloudName];
     if (!cloud) throw new Error(`unknown cloud ${cloudName}`);
     this.name = cloudName;
@@ -74,6 +75,10 @@ class SimulatedProvider {
     return this.store.transact((cloud) => {
       const ctx = this.context(cloud, type);
       if (planned === null) {
+        if (this.forgets(type, prior)) {
+          ctx.journal('forget', { id: prior.id });
+          return null;
+        }
         if (model.delete) model.delete(ctx, prior);
         ctx.journal('delete', { id: prior.id });
         return null;
@@ -87,6 +92,13 @@ class SimulatedProvider {
     });
   }
 
+  /** Objects the harness marked `lifecycle.destroy = false` (emulating Terraform ≥ 1.16, see harness.ts). */
+  forgets(type, prior) {
+    const file = path.join(this.store.dir, 'forget.json');
+    if (!require('fs').existsSync(file)) return false;
+    return JSON.parse(require('fs').readFileSync(file, 'utf8')).some((f) => f.type === type && Object.entries(f.match).every(([k, v]) => prior[k] === v));
+  }
+
   read(type, state) {
     const model = this.model.resources[type] ?? {};
     if (!model.read) return state;
@@ -96,7 +108,7 @@ class SimulatedProvider {
   context(cloud, type) {
     const { next } = require('./store');
     return {
-      cloud, region: this.region, stackDir: path.basename(process.cwd()),
+      cloud, region: this.region, providerVersion: this.version, stackDir: path.basename(process.cwd()),
       next: (key) => next(cloud, key),
       journal: (op, detail) => this.store.journal({ provider: this.name, op, type, ...detail }),
     };

@@ -1,0 +1,33 @@
+import { buildAlicloudExample } from '../../examples/alicloud/app';
+import { buildAwsExample } from '../../examples/aws/app';
+import { Harness } from './harness';
+
+// Every example stack of the app, in dependency order, with the app's own cross-stack wiring:
+// init, validate, plan, apply, and a second plan that must be empty (Harness.deploy).
+describe('examples under terraform', () => {
+  const harness = new Harness('examples');
+  afterAll(() => harness.dispose());
+  const stacks = harness.synth((app) => { buildAwsExample(app); buildAlicloudExample(app); });
+
+  test('the stacks come in dependency order', () => {
+    expect(stacks.indexOf('aws-shared-layers')).toBeLessThan(stacks.indexOf('aws-orders'));
+    expect(stacks).toEqual(expect.arrayContaining(['aws-shared-layers', 'aws-orders', 'alicloud-orders']));
+  });
+
+  test.each(stacks)('%s deploys and a second plan is empty', (stack) => {
+    const result = harness.deploy(stack, `first deploy of ${stack}`);
+    expect(result.changes.length).toBeGreaterThan(0);
+    expect(result.changes.every((c) => c.actions.join() === 'create')).toBe(true);
+  });
+
+  test('the consumer stack uses the layer versions the producer published, in order', () => {
+    const layers = harness.state('aws-shared-layers').values.root_module.resources.filter((r: any) => r.type === 'aws_lambda_layer_version');
+    const arn = (name: string) => layers.find((r: any) => r.values.layer_name === name).values.arn;
+    const orders = harness.state('aws-orders').values.root_module.resources.find((r: any) => r.type === 'aws_lambda_function' && r.values.function_name === 'orders');
+    expect(orders.values.layers).toEqual([arn('lodash'), arn('lodash-patch')]);
+  });
+
+  test('nothing was deleted', () => {
+    expect(harness.journal().filter((e) => e.op.startsWith('delete'))).toEqual([]);
+  });
+});

@@ -1,0 +1,207 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App } from 'cdktf';
+
+// Terraform in the loop: the real `terraform` CLI (or TERRAFORM_BIN, e.g. tofu) against simulated
+// providers (./sim) that serve the project's schemas, installed from a filesystem mirror through a
+// temporary CLI config. One Harness is one simulated cloud: every stack deployed through it shares
+// the cloud and the journal, and a program re-synthesized into the same folder keeps its state.
+
+const SIM = path.join(__dirname, 'sim');
+const PROVIDERS = [
+  { namespace: 'hashicorp', type: 'aws', version: '6.25.0', cloud: 'aws' },
+  { namespace: 'aliyun', type: 'alicloud', version: process.env.SIM_ALICLOUD_VERSION ?? '1.290.0', cloud: 'alicloud' },
+];
+
+/** What the journal records: one line per change the providers made to the cloud. */
+export interface JournalEntry {
+  readonly provider: string;
+  readonly op: string;
+  readonly type: string;
+  readonly step: string;
+  readonly id?: string;
+  readonly function?: string;
+  readonly version?: string;
+  readonly layerVersion?: string;
+  readonly versions?: string[];
+}
+
+/** One resource change of a plan (`terraform show -json`). */
+export interface PlannedChange {
+  readonly address: string;
+  readonly type: string;
+  readonly actions: string[];
+  readonly before: any;
+  readonly after: any;
+}
+
+export interface StepResult {
+  readonly changes: PlannedChange[];
+  readonly outputs: { [name: string]: any };
+}
+
+export class TerraformError extends Error {}
+
+export function terraformBinary(): string {
+  return process.env.TERRAFORM_BIN ?? 'terraform';
+}
+
+/** The engine's version, or undefined when there is none on PATH. */
+export function terraformVersion(): string | undefined {
+  const r = spawnSync(terraformBinary(), ['version', '-json'], { encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
+  if (r.status !== 0) return undefined;
+  return JSON.parse(r.stdout).terraform_version;
+}
+
+/** Whether the engine has `lifecycle { destroy = false }` (Terraform ≥ 1.16, OpenTofu ≥ 1.12). */
+export function engineForgets(version: string): boolean {
+  const [major, minor] = version.split('.').map(Number);
+  const tofu = /tofu/.test(path.basename(terraformBinary()));
+  return major > 1 || minor >= (tofu ? 12 : 16);
+}
+
+export class Harness {
+  public readonly root: string;
+  public readonly outdir: string;
+  public readonly version: string;
+  private readonly cloudDir: string;
+  private readonly env: NodeJS.ProcessEnv;
+  private readonly initialized = new Set<string>();
+
+  constructor(name: string) {
+    const version = terraformVersion();
+    if (!version) throw new TerraformError(`no terraform binary: "${terraformBinary()}" is not on PATH (set TERRAFORM_BIN)`);
+    this.version = version;
+    this.root = fs.mkdtempSync(path.join(os.tmpdir(), `tf-${name}-`));
+    this.outdir = path.join(this.root, 'cdktf.out');
+    this.cloudDir = path.join(this.root, 'cloud');
+    fs.mkdirSync(this.cloudDir);
+    const mirror = path.join(this.root, 'mirror');
+    for (const p of PROVIDERS) {
+      const dir = path.join(mirror, 'registry.terraform.io', p.namespace, p.type, p.version, 'linux_amd64');
+      fs.mkdirSync(dir, { recursive: true });
+      const exe = path.join(dir, `terraform-provider-${p.type}_v${p.version}`);
+      fs.writeFileSync(exe, `#!/bin/sh\nexec "${process.execPath}" "${path.join(SIM, 'main.js')}" ${p.cloud} ${p.version}\n`, { mode: 0o755 });
+    }
+    const cliConfig = path.join(this.root, 'cli.tfrc');
+    fs.writeFileSync(cliConfig, `provider_installation {\n  filesystem_mirror {\n    path    = "${mirror}"\n    include = ["registry.terraform.io/*/*"]\n  }\n  direct {\n    exclude = ["registry.terraform.io/*/*"]\n  }\n}\n`);
+    const tlsDir = path.join(this.root, 'tls');
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    require(path.join(SIM, 'tls')).writeCertificate(tlsDir);
+    this.env = {
+      ...process.env, TF_CLI_CONFIG_FILE: cliConfig, SIM_CLOUD_DIR: this.cloudDir, SIM_TLS_DIR: tlsDir,
+      CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', TF_INPUT: '0', NODE_OPTIONS: '',
+    };
+  }
+
+  /** Synthesizes a program into this harness's folder (state files from earlier steps stay). */
+  public synth(build: (app: App) => void): string[] {
+    const app = new App({ outdir: this.outdir, stackTraces: false, skipValidation: false });
+    build(app);
+    app.synth();
+    const manifest = JSON.parse(fs.readFileSync(path.join(this.outdir, 'manifest.json'), 'utf8'));
+    const stacks = Object.values(manifest.stacks) as { name: string; dependencies: string[] }[];
+    for (const s of stacks) this.emulateNewerEngine(s.name);
+    return order(stacks);
+  }
+
+  /**
+   * Runs the JSON on an engine older than the one it asks for, faithfully: `lifecycle.destroy =
+   * false` makes Terraform ≥ 1.16 drop the object from state instead of calling the provider's
+   * delete, on replacement as on removal. Here the attribute is removed (1.11 refuses it) and the
+   * simulated provider is told which objects to forget: it answers that delete without touching
+   * the cloud, so state and cloud end exactly as under the newer engine. The engine floor the stack
+   * declares (`required_version`) is lifted for the same reason. A real newer engine runs the JSON
+   * unchanged.
+   */
+  private emulateNewerEngine(stack: string): void {
+    if (engineForgets(this.version)) return;
+    const file = path.join(this.outdir, 'stacks', stack, 'cdk.tf.json');
+    const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const forgetFile = path.join(this.cloudDir, 'forget.json');
+    const forget: { type: string; match: { [k: string]: string } }[] = fs.existsSync(forgetFile) ? JSON.parse(fs.readFileSync(forgetFile, 'utf8')) : [];
+    for (const [type, resources] of Object.entries<any>(json.resource ?? {})) {
+      for (const r of Object.values<any>(resources)) {
+        if (r.lifecycle?.destroy !== false) continue;
+        delete r.lifecycle.destroy;
+        const match = Object.fromEntries(['function_name', 'layer_name'].filter((k) => typeof r[k] === 'string').map((k) => [k, r[k]]));
+        if (!forget.some((f) => f.type === type && JSON.stringify(f.match) === JSON.stringify(match))) forget.push({ type, match });
+      }
+    }
+    if (json.terraform?.required_version) delete json.terraform.required_version;
+    fs.writeFileSync(forgetFile, JSON.stringify(forget));
+    fs.writeFileSync(file, JSON.stringify(json, null, 2));
+  }
+
+  /** Runs terraform in a stack's folder; a failure throws with the step, the stack and Terraform's own words. */
+  public terraform(stack: string, args: string[], step: string, okCodes = [0]): { code: number; stdout: string } {
+    const cwd = path.join(this.outdir, 'stacks', stack);
+    const r = spawnSync(terraformBinary(), [...args, '-no-color'], { cwd, env: { ...this.env, SIM_STEP: step }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const code = r.status ?? -1;
+    if (!okCodes.includes(code)) {
+      throw new TerraformError(`step "${step}", stack ${stack}: terraform ${args[0]} exited ${code}\n${(r.stderr || '').trim()}\n${tail(r.stdout, 40)}`);
+    }
+    return { code, stdout: r.stdout };
+  }
+
+  /** init (once), validate, plan, apply, then a second plan that must be empty. */
+  public deploy(stack: string, step: string): StepResult {
+    if (!this.initialized.has(stack)) {
+      this.terraform(stack, ['init', '-input=false'], step);
+      this.initialized.add(stack);
+    }
+    this.terraform(stack, ['validate'], step);
+    this.terraform(stack, ['plan', '-input=false', '-out=step.plan'], step);
+    const plan = JSON.parse(this.terraform(stack, ['show', '-json', 'step.plan'], step).stdout);
+    this.terraform(stack, ['apply', '-input=false', 'step.plan'], step);
+    const second = this.terraform(stack, ['plan', '-input=false', '-detailed-exitcode'], `${step} (second plan)`, [0, 2]);
+    if (second.code !== 0) throw new TerraformError(`step "${step}", stack ${stack}: the second plan is not empty\n${changedLines(second.stdout)}`);
+    const outputs = JSON.parse(this.terraform(stack, ['output', '-json'], step).stdout);
+    const changes: PlannedChange[] = (plan.resource_changes ?? []).filter((c: any) => !c.change.actions.includes('no-op') && c.change.actions[0] !== 'read')
+      .map((c: any) => ({ address: c.address, type: c.type, actions: c.change.actions, before: c.change.before, after: c.change.after }));
+    return { changes, outputs: Object.fromEntries(Object.entries<any>(outputs).map(([k, v]) => [k, v.value])) };
+  }
+
+  /** Every change the simulated providers made, in order. */
+  public journal(): JournalEntry[] {
+    const file = path.join(this.cloudDir, 'journal.jsonl');
+    if (!fs.existsSync(file)) return [];
+    return fs.readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  }
+
+  /** The simulated cloud as it is now. */
+  public cloud(): any {
+    return JSON.parse(fs.readFileSync(path.join(this.cloudDir, 'cloud.json'), 'utf8'));
+  }
+
+  /** The state of one stack (`terraform show -json`). */
+  public state(stack: string): any {
+    return JSON.parse(this.terraform(stack, ['show', '-json'], 'state').stdout);
+  }
+
+  public dispose(): void {
+    if (!process.env.KEEP_TF_HARNESS) fs.rmSync(this.root, { recursive: true, force: true });
+  }
+}
+
+/** Stacks in dependency order (manifest.json lists each stack's dependencies). */
+function order(stacks: { name: string; dependencies: string[] }[]): string[] {
+  const done: string[] = [];
+  const visit = (s: { name: string; dependencies: string[] }) => {
+    if (done.includes(s.name)) return;
+    s.dependencies.forEach((d) => visit(stacks.find((x) => x.name === d)!));
+    done.push(s.name);
+  };
+  stacks.forEach(visit);
+  return done;
+}
+
+function tail(text: string, lines: number): string {
+  return (text || '').trim().split('\n').slice(-lines).join('\n');
+}
+
+function changedLines(text: string): string {
+  return text.split('\n').filter((l) => /^\s*[-+~]|#|Plan:/.test(l)).slice(0, 60).join('\n');
+}
