@@ -18,8 +18,8 @@ function layer(stack: TerraformStack, id: string, folder = lodash, runtimes = ['
   return new alicloud.Layer(stack, id, { path: folder, compatibleRuntimes: runtimes, layerName: id });
 }
 
-function fn(stack: TerraformStack, props: Partial<alicloud.LayeredFunctionProps> = {}): alicloud.LayeredFunction {
-  return new alicloud.LayeredFunction(stack, 'orders', { functionName: 'orders', runtime: 'nodejs20', handler: 'index.handler', code, ...props });
+function fn(stack: TerraformStack, props: Partial<alicloud.LayeredFunctionProps> = {}, id = 'orders'): alicloud.LayeredFunction {
+  return new alicloud.LayeredFunction(stack, id, { functionName: 'orders', runtime: 'nodejs20', handler: 'index.handler', code, ...props });
 }
 
 const conforms = (json: any) => expect(conformanceErrors(json, loadSchema('alicloud.json'), 'alicloud_')).toEqual([]);
@@ -30,12 +30,14 @@ describe('alicloud.Layer and LayeredFunction', () => {
     const l = new alicloud.Layer(stack, 'lodash', { path: lodash, compatibleRuntimes: ['nodejs20', 'nodejs18'], layerName: 'lodash', description: 'lodash' });
     const json = synth(stack);
     expect(only(json, 'alicloud_fcv3_layer_version')).toEqual(expect.objectContaining({
-      layer_name: 'lodash', compatible_runtime: ['nodejs20', 'nodejs18'], description: 'lodash', acl: '0',
+      // Sorted: FC returns the runtimes in its own order and the list is ForceNew.
+      layer_name: 'lodash', compatible_runtime: ['nodejs18', 'nodejs20'], description: 'lodash', acl: '0',
       code: {
         oss_bucket_name: expect.stringMatching(/^\$\{alicloud_oss_bucket_object\.lodash_Object_[0-9A-F]+\.bucket\}$/),
         oss_object_name: expect.stringMatching(/^\$\{alicloud_oss_bucket_object\.lodash_Object_[0-9A-F]+\.key\}$/),
       },
-      lifecycle: { create_before_destroy: true },
+      // A replaced layer version is forgotten, never deleted: functions elsewhere still use it.
+      lifecycle: { create_before_destroy: true, destroy: false },
     }));
     expect(only(json, 'alicloud_oss_bucket_object')).toEqual(expect.objectContaining({
       key: `layers/lodash/${l.packaged.contentHash}.zip`, content_md5: l.packaged.zipMd5, acl: 'private', server_side_encryption: 'AES256',
@@ -105,7 +107,7 @@ describe('alicloud.Layer and LayeredFunction', () => {
     conforms(json);
   });
 
-  test('versions: the config fingerprint is in the ForceNew description; create_before_destroy; a change of code or layer publishes anew', () => {
+  test('versions: the config fingerprint is in the ForceNew description; create_before_destroy then forget; a change of code or layer publishes anew', () => {
     const description = (folder: string, layerFolder = lodash) => {
       const stack = fcStack();
       fn(stack, { code: folder, layers: [layer(stack, 'lodash', layerFolder)] });
@@ -116,7 +118,8 @@ describe('alicloud.Layer and LayeredFunction', () => {
       function_name: expect.stringMatching(/^\$\{alicloud_fcv3_function\.orders\.function_name\}$/),
       description: expect.stringMatching(/^config [0-9a-f]{16}$/),
       depends_on: [expect.stringMatching(/^alicloud_fcv3_function\.orders$/)],
-      lifecycle: { create_before_destroy: true },
+      // The replaced version is forgotten (Terraform ≥ 1.16), never deleted: the alias may point at it.
+      lifecycle: { create_before_destroy: true, destroy: false },
     });
     expect(description(code).description).toBe(v.description);
     expect(description(makeFolder({ 'index.js': 'exports.handler = async () => "v2";' })).description).not.toBe(v.description);
@@ -243,17 +246,19 @@ describe('alicloud.CustomImageFunction', () => {
 });
 
 describe('alicloud.CanaryAlias', () => {
-  test('stable version and a canary weight on the published version, dropped when they are equal; the published version is protected', () => {
+  test('stable version and a canary weight on the published version, dropped when they are equal; replaced versions are forgotten', () => {
     const stack = fcStack();
     const f = fn(stack);
     const live = new alicloud.CanaryAlias(stack, 'live', { function: f, stableVersion: '3', canaryWeight: 0.05 });
     const json = synth(stack);
     const alias = only(json, 'alicloud_fcv3_alias');
-    expect(alias).toEqual(expect.objectContaining({ alias_name: 'live', function_name: 'orders', version_id: '3' }));
+    expect(alias).toEqual(expect.objectContaining({ alias_name: 'live', function_name: '${alicloud_fcv3_function.orders.function_name}', version_id: '3' }));
     expect(alias.additional_version_weight).toMatch(
       /^\$\{\(alicloud_fcv3_function_version\.orders_Version_[0-9A-F]+\.version_id == "3"\) \? \{\} : zipmap\(\[alicloud_fcv3_function_version\.orders_Version_[0-9A-F]+\.version_id\], \[0\.05\]\)\}$/,
     );
-    expect(only(json, 'alicloud_fcv3_function_version').lifecycle).toEqual({ create_before_destroy: true, prevent_destroy: true });
+    // No prevent_destroy: a release is one apply, the old version is forgotten and stays in FC.
+    expect(only(json, 'alicloud_fcv3_function_version').lifecycle).toEqual({ create_before_destroy: true, destroy: false });
+    expect(json.terraform.required_version).toBe('>= 1.16.0');
     expect(live.qualifier).toMatch(/TfToken/);
     conforms(json);
   });
@@ -264,7 +269,7 @@ describe('alicloud.CanaryAlias', () => {
     const json = synth(stack);
     expect(only(json, 'alicloud_fcv3_alias').version_id).toMatch(/^\$\{alicloud_fcv3_function_version\.orders_Version_[0-9A-F]+\.version_id\}$/);
     expect(only(json, 'alicloud_fcv3_alias').additional_version_weight).toBeUndefined();
-    expect(only(json, 'alicloud_fcv3_function_version').lifecycle).toEqual({ create_before_destroy: true });
+    expect(only(json, 'alicloud_fcv3_function_version').lifecycle).toEqual({ create_before_destroy: true, destroy: false });
   });
 
   test('a weight known only at plan time gets a precondition with the same message', () => {
@@ -303,16 +308,15 @@ describe('alicloud.CanaryAlias', () => {
 describe('alicloud.AsyncWithDeadLetter', () => {
   const MNS = (id: string) => new RegExp(`^acs:mns:cn-hangzhou:\\$\\{local\\.ServerlessAccountId\\}:/queues/\\$\\{alicloud_message_service_queue\\.${id}_[0-9A-F]+\\.queue_name\\}/messages$`);
 
-  test('on the alias: retries, event age, failures to a created MNS queue, mns:SendMessage on that queue only', () => {
+  test('retries, event age, failures to a created MNS queue, mns:SendMessage on that queue only', () => {
     const stack = fcStack();
     const f = fn(stack);
-    const live = new alicloud.CanaryAlias(stack, 'live', { function: f, stableVersion: '1', canaryWeight: 0.05 });
-    const async = new alicloud.AsyncWithDeadLetter(stack, 'async', { function: f, qualifier: live, retryAttempts: 5, maxEventAge: 7200 });
+    const async = new alicloud.AsyncWithDeadLetter(stack, 'async', { function: f, retryAttempts: 5, maxEventAge: 7200 });
     const json = synth(stack);
     const config = only(json, 'alicloud_fcv3_async_invoke_config');
+    expect(config.qualifier).toBeUndefined();
     expect(config).toEqual(expect.objectContaining({
-      function_name: 'orders', max_async_retry_attempts: 5, max_async_event_age_in_seconds: 7200,
-      qualifier: expect.stringMatching(/^\$\{alicloud_fcv3_alias\.live\.alias_name\}$/),
+      function_name: '${alicloud_fcv3_function.orders.function_name}', max_async_retry_attempts: 5, max_async_event_age_in_seconds: 7200,
       destination_config: { on_failure: { destination: expect.stringMatching(MNS('async_DeadLetterQueue')) } },
       depends_on: [expect.stringMatching(/^alicloud_ram_role_policy_attachment\.orders_RolePolicyAttachment_/)],
     }));
@@ -341,17 +345,16 @@ describe('alicloud.AsyncWithDeadLetter', () => {
     const handler = new alicloud.LayeredFunction(stack, 'failures', { functionName: 'failures', runtime: 'nodejs20', handler: 'index.handler', code });
     new alicloud.AsyncWithDeadLetter(stack, 'async', { function: f, onFailure: handler });
     const json = synth(stack);
-    const arn = expect.stringMatching(/^acs:fc:cn-hangzhou:\$\{local\.ServerlessAccountId\}:functions\/failures$/);
+    const arn = 'acs:fc:cn-hangzhou:${local.ServerlessAccountId}:functions/${alicloud_fcv3_function.failures.function_name}';
     expect(only(json, 'alicloud_fcv3_async_invoke_config').destination_config).toEqual({ on_failure: { destination: arn } });
     expect(JSON.parse(only(json, 'alicloud_ram_policy').policy_document).Statement).toEqual([{ Effect: 'Allow', Action: ['fc:InvokeFunction'], Resource: [arn] }]);
     expect(resources(json, 'alicloud_message_service_queue')).toEqual({});
   });
 
-  test('buffer: an MNS queue with redrive to the DLQ, fed to the alias by an EventBridge trigger', () => {
+  test('buffer: an MNS queue with redrive to the DLQ, fed to the function by an EventBridge trigger', () => {
     const stack = fcStack();
     const f = fn(stack, { timeout: 20 });
-    const live = new alicloud.CanaryAlias(stack, 'live', { function: f });
-    new alicloud.AsyncWithDeadLetter(stack, 'async', { function: f, qualifier: live, buffer: { batchSize: 20, maxConcurrency: 10, maxReceiveCount: 5 } });
+    new alicloud.AsyncWithDeadLetter(stack, 'async', { function: f, buffer: { batchSize: 20, maxConcurrency: 10, maxReceiveCount: 5 } });
     const json = synth(stack);
     const buffer = Object.entries<any>(resources(json, 'alicloud_message_service_queue')).find(([k]) => k.startsWith('async_BufferQueue'))![1];
     expect(buffer).toEqual(expect.objectContaining({
@@ -359,7 +362,7 @@ describe('alicloud.AsyncWithDeadLetter', () => {
       dlq_policy: { enabled: true, max_receive_count: 5, dead_letter_target_queue: expect.stringMatching(/^\$\{alicloud_message_service_queue\.async_DeadLetterQueue_[0-9A-F]+\.queue_name\}$/) },
     }));
     const trigger = only(json, 'alicloud_fcv3_trigger');
-    expect(trigger).toEqual(expect.objectContaining({ trigger_type: 'eventbridge', qualifier: expect.stringMatching(/alicloud_fcv3_alias\.live\./) }));
+    expect(trigger).toEqual(expect.objectContaining({ trigger_type: 'eventbridge', qualifier: 'LATEST', function_name: '${alicloud_fcv3_function.orders.function_name}' }));
     const config = JSON.parse(trigger.trigger_config);
     expect(config.eventSourceConfig).toEqual({ eventSourceType: 'MNS', eventSourceParameters: { sourceMNSParameters: { RegionId: 'cn-hangzhou', QueueName: expect.stringMatching(/async_BufferQueue/), IsBase64Decode: false } } });
     expect(config.runOptions).toEqual(expect.objectContaining({ maximumTasks: 10, batchWindow: { CountBasedWindow: 20, TimeBasedWindow: 0 } }));
@@ -387,10 +390,19 @@ describe('alicloud.AsyncWithDeadLetter', () => {
       const stack = fcStack();
       const f = fn(stack);
       expect(() => new alicloud.AsyncWithDeadLetter(stack, 'self', { function: f, onFailure: f }))
-        .toThrow('[test/self] onFailure must be a function other than the one invoked (its failures would loop back into it), got "orders"');
+        .toThrow('[test/self] onFailure must be a function other than the one invoked (its failures would loop back into it), got "test/orders"');
       new alicloud.AsyncWithDeadLetter(stack, 'first', { function: f });
       expect(() => new alicloud.AsyncWithDeadLetter(stack, 'second', { function: f }))
-        .toThrow('[test/second] function must be a function without another AsyncWithDeadLetter (FC3 keeps one async configuration per function), got "orders"');
+        .toThrow('[test/second] function must be a function without another AsyncWithDeadLetter (provider aliyun/alicloud keys the async configuration by function name), got "test/orders"');
+    });
+
+    test('a qualifier: the provider reads async configurations back without it', () => {
+      const stack = fcStack();
+      const live = new alicloud.CanaryAlias(stack, 'live', { function: fn(stack) });
+      for (const [id, qualifier] of [['alias', live], ['name', 'live'], ['version', '3']] as const) {
+        expect(() => new alicloud.AsyncWithDeadLetter(stack, id, { function: fn(stack, { functionName: `f_${id}` }, `f_${id}`), qualifier }))
+          .toThrow(`[test/${id}] qualifier must be left out (or "LATEST"): provider aliyun/alicloud reads async configurations back without the qualifier, so one on an alias or version cannot be managed, got "${qualifier === live ? 'live' : qualifier}"`);
+      }
     });
   });
 });

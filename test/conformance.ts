@@ -70,6 +70,14 @@ function checkBlock(block: SchemaBlock, value: any, where: string, errors: strin
   const blocks = block.block_types ?? {};
   for (const [key, v] of Object.entries(value)) {
     if (topLevel && META.has(key)) continue;
+    if (key === 'dynamic') {
+      // dynamic "<block>" { for_each, content { … } }: the content must fit the named block.
+      for (const [name, dyn] of Object.entries<any>(v as object)) {
+        if (!(name in blocks)) errors.push(`${where}.dynamic: "${name}" is not a block`);
+        else checkBlock(blocks[name].block, dyn.content, `${where}.dynamic.${name}.content`, errors, false);
+      }
+      continue;
+    }
     if (key in attributes) {
       const a = attributes[key];
       if (a.computed && !a.optional && !a.required) errors.push(`${where}.${key}: is computed only and cannot be set`);

@@ -51,10 +51,10 @@ test.each(awsStacks)('%s conforms to the AWS provider schema (6.25.0)', (name) =
   expect(conformanceErrors(stack(name), loadSchema('aws.json'), 'aws_')).toEqual([]);
 });
 
-test('alicloud-orders conforms to the Alibaba Cloud provider schema (1.289.0) and requires aliyun/alicloud', () => {
+test('alicloud-orders conforms to the Alibaba Cloud provider schema (1.289.0) and requires aliyun/alicloud ~> 1.290', () => {
   const json = stack('alicloud-orders');
   expect(conformanceErrors(json, loadSchema('alicloud.json'), 'alicloud_')).toEqual([]);
-  expect(json.terraform.required_providers).toEqual({ alicloud: { source: 'aliyun/alicloud', version: '~> 1.289' } });
+  expect(json.terraform.required_providers).toEqual({ alicloud: { source: 'aliyun/alicloud', version: '~> 1.290' } });
   expect(json.provider.alicloud).toEqual([{ region: 'cn-hangzhou' }]);
 });
 
@@ -119,7 +119,13 @@ describe('the AWS example', () => {
     const alias = only(orders, 'aws_lambda_alias');
     expect(alias.name).toBe('live');
     expect(alias.function_version).toBe('1');
-    expect(alias.routing_config.additional_version_weights).toContain('[0.05]');
+    // The canary is the latest version, known at apply: the routing block exists only when it differs from "1".
+    expect(alias.routing_config).toBeUndefined();
+    expect(alias.dynamic.routing_config).toEqual({
+      for_each: '${(aws_lambda_function.orders.version != "1") ? [1] : []}',
+      content: { additional_version_weights: '${zipmap([aws_lambda_function.orders.version], [0.05])}' },
+    });
+    expect(alias.function_name).toBe('${aws_lambda_function.orders.function_name}');
     const config = only(orders, 'aws_lambda_function_event_invoke_config');
     expect(config.maximum_retry_attempts).toBe(2);
     expect(config.qualifier).toMatch(/^\$\{aws_lambda_alias\.live\.name\}$/);
@@ -167,16 +173,22 @@ describe('the Alibaba Cloud example', () => {
     expect(only(fc, 'alicloud_fcv3_trigger').trigger_type).toBe('http');
   });
 
-  test('live alias at 95/5, a protected published version, async with retries and an MNS dead-letter queue', () => {
+  test('live alias at 95/5, published versions forgotten rather than destroyed, async with retries and an MNS dead-letter queue', () => {
     const alias = only(fc, 'alicloud_fcv3_alias');
     expect(alias.alias_name).toBe('live');
     expect(alias.version_id).toBe('1');
     expect(alias.additional_version_weight).toContain('[0.05]');
     const versions = resources(fc, 'alicloud_fcv3_function_version');
-    expect(Object.entries<any>(versions).find(([k]) => k.startsWith('orders_'))![1].lifecycle).toEqual({ create_before_destroy: true, prevent_destroy: true });
-    expect(Object.entries<any>(versions).find(([k]) => k.startsWith('web_'))![1].lifecycle).toEqual({ create_before_destroy: true });
+    for (const prefix of ['orders_', 'web_']) {
+      expect(Object.entries<any>(versions).find(([k]) => k.startsWith(prefix))![1].lifecycle).toEqual({ create_before_destroy: true, destroy: false });
+    }
+    for (const v of Object.values<any>(resources(fc, 'alicloud_fcv3_layer_version'))) expect(v.lifecycle).toEqual({ create_before_destroy: true, destroy: false });
+    // Engines older than Terraform 1.16 stop at init instead of deleting versions.
+    expect(fc.terraform.required_version).toBe('>= 1.16.0');
+    expect(alias.function_name).toBe('${alicloud_fcv3_function.orders.function_name}');
     const config = only(fc, 'alicloud_fcv3_async_invoke_config');
     expect(config.max_async_retry_attempts).toBe(3);
+    expect(config.qualifier).toBeUndefined();
     expect(config.destination_config.on_failure.destination).toMatch(/^acs:mns:cn-hangzhou:\$\{local\.ServerlessAccountId\}:\/queues\/\$\{alicloud_message_service_queue\.orders-async_DeadLetterQueue_[0-9A-F]+\.queue_name\}\/messages$/);
     const statementsOf = JSON.parse(only(fc, 'alicloud_ram_policy').policy_document).Statement;
     expect(statementsOf).toEqual([{ Effect: 'Allow', Action: ['mns:SendMessage'], Resource: [config.destination_config.on_failure.destination] }]);

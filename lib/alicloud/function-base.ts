@@ -176,8 +176,10 @@ export abstract class FunctionBase extends Construct implements IFunction {
 
   /** Function name, as a reference: whatever names the function through it depends on it. */
   public get functionName(): string {
-    return this.function.functionName;
+    return (this.nameReference ??= this.function.functionName);
   }
+
+  private nameReference?: string;
 
   /** Function ARN. */
   public get arn(): string {

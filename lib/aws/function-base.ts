@@ -103,8 +103,10 @@ export abstract class FunctionBase extends Construct implements IFunction {
    * on it, so Terraform never creates it before the function exists.
    */
   public get functionName(): string {
-    return this.function.functionName;
+    return (this.nameReference ??= this.function.functionName);
   }
+
+  private nameReference?: string;
 
   /** Unqualified function ARN. */
   public get arn(): string {

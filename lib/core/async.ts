@@ -58,7 +58,9 @@ export function checkAsyncCommon(scope: IConstruct, props: AsyncPropsBase, limit
 export function checkNotSelf(scope: IConstruct, fn: { readonly functionName: string }, onFailure: { readonly functionName: string } | undefined): void {
   if (!onFailure) return;
   if (onFailure === fn || (!isToken(fn.functionName) && onFailure.functionName === fn.functionName)) {
-    fail(scope, 'onFailure', 'a function other than the one invoked (its failures would loop back into it)', onFailure.functionName);
+    // Our functions' names are references; the construct path says which function it is.
+    const named = (onFailure as { node?: { path: string } }).node?.path ?? onFailure.functionName;
+    fail(scope, 'onFailure', 'a function other than the one invoked (its failures would loop back into it)', named);
   }
 }
 

@@ -126,7 +126,13 @@ export class Harness {
       for (const r of Object.values<any>(resources)) {
         if (r.lifecycle?.destroy !== false) continue;
         delete r.lifecycle.destroy;
-        const match = Object.fromEntries(['function_name', 'layer_name'].filter((k) => typeof r[k] === 'string').map((k) => [k, r[k]]));
+        // Which objects to forget, by their name: a literal, or the literal of the resource it refers to.
+        const literal = (v: unknown): string | undefined => {
+          if (typeof v !== 'string') return undefined;
+          const ref = /^\$\{([a-z0-9_]+)\.([^.]+)\.([a-z_]+)\}$/.exec(v);
+          return ref ? literal(json.resource?.[ref[1]]?.[ref[2]]?.[ref[3]]) : v.includes('${') ? undefined : v;
+        };
+        const match = Object.fromEntries(['function_name', 'layer_name'].map((k) => [k, literal(r[k])]).filter(([, v]) => v !== undefined));
         if (!forget.some((f) => f.type === type && JSON.stringify(f.match) === JSON.stringify(match))) forget.push({ type, match });
       }
     }
