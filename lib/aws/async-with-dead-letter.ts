@@ -1,4 +1,4 @@
-import { ITerraformDependable } from 'cdktf';
+import { ITerraformDependable, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { LambdaEventSourceMapping } from '@cdktf/provider-aws/lib/lambda-event-source-mapping';
 import { LambdaFunctionEventInvokeConfig } from '@cdktf/provider-aws/lib/lambda-function-event-invoke-config';
@@ -66,6 +66,10 @@ export class AsyncWithDeadLetter extends Construct {
     });
     checkNotSelf(this, fn, props.onFailure);
     const qualifier = props.qualifier instanceof CanaryAlias ? props.qualifier.alias.name : props.qualifier;
+    // A qualifier given as the name of an alias of this stack must wait for that alias too.
+    const namedAlias = typeof props.qualifier === 'string' && !isToken(props.qualifier)
+      ? TerraformStack.of(this).node.findAll().find((c): c is CanaryAlias => c instanceof CanaryAlias && c.function === fn && c.aliasName === props.qualifier)
+      : undefined;
 
     if (!props.onFailure || props.buffer) {
       this.deadLetterQueue = props.deadLetterQueue ?? new SqsQueue(this, 'DeadLetterQueue', {
@@ -86,6 +90,7 @@ export class AsyncWithDeadLetter extends Construct {
     const onFailure = props.onFailure ? grantSend('SendFailedEvents', props.onFailure) : deadLetterArn!;
     const onSuccess = props.onSuccess ? grantSend('SendSuccessfulResults', props.onSuccess) : undefined;
     if (fn.policyDependency) dependencies.push(fn.policyDependency);
+    if (namedAlias) dependencies.push(namedAlias.alias);
 
     this.invokeConfig = new LambdaFunctionEventInvokeConfig(this, 'Default', {
       functionName: fn.functionName,

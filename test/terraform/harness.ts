@@ -38,8 +38,8 @@ export interface PlannedChange {
 }
 
 export interface StepResult {
+  /** What the applied plan changed. */
   readonly changes: PlannedChange[];
-  readonly outputs: { [name: string]: any };
 }
 
 export class TerraformError extends Error {}
@@ -164,10 +164,9 @@ export class Harness {
     this.terraform(stack, ['apply', '-input=false', 'step.plan'], step);
     const second = this.terraform(stack, ['plan', '-input=false', '-detailed-exitcode'], `${step} (second plan)`, [0, 2]);
     if (second.code !== 0) throw new TerraformError(`step "${step}", stack ${stack}: the second plan is not empty\n${changedLines(second.stdout)}`);
-    const outputs = JSON.parse(this.terraform(stack, ['output', '-json'], step).stdout);
     const changes: PlannedChange[] = (plan.resource_changes ?? []).filter((c: any) => !c.change.actions.includes('no-op') && c.change.actions[0] !== 'read')
       .map((c: any) => ({ address: c.address, type: c.type, actions: c.change.actions, before: c.change.before, after: c.change.after }));
-    return { changes, outputs: Object.fromEntries(Object.entries<any>(outputs).map(([k, v]) => [k, v.value])) };
+    return { changes };
   }
 
   /** Every change the simulated providers made, in order. */
