@@ -258,7 +258,7 @@ describe('alicloud.CanaryAlias', () => {
     );
     // No prevent_destroy: a release is one apply, the old version is forgotten and stays in FC.
     expect(only(json, 'alicloud_fcv3_function_version').lifecycle).toEqual({ create_before_destroy: true, destroy: false });
-    expect(json.terraform.required_version).toBe('>= 1.16.0');
+    expect(json.terraform.required_version).toBe('>= 1.16.1');
     expect(live.qualifier).toMatch(/TfToken/);
     conforms(json);
   });
@@ -404,5 +404,45 @@ describe('alicloud.AsyncWithDeadLetter', () => {
           .toThrow(`[test/${id}] qualifier must be left out (or "LATEST"): provider aliyun/alicloud reads async configurations back without the qualifier, so one on an alias or version cannot be managed, got "${qualifier === live ? 'live' : qualifier}"`);
       }
     });
+  });
+});
+
+describe('alicloud engine setting (context "cdktf-serverless:engine")', () => {
+  const withEngine = (engine: string | undefined) => {
+    const app = Testing.app({ context: engine ? { 'cdktf-serverless:engine': engine } : {} });
+    const stack = new TerraformStack(app, 'test');
+    new alicloud.AlicloudProvider(stack, 'alicloud', { region: 'cn-hangzhou' });
+    const f = fn(stack);
+    new alicloud.CanaryAlias(stack, 'live', { function: f, stableVersion: '1', canaryWeight: 0.1 });
+    new alicloud.Layer(stack, 'lib', { path: lodash, compatibleRuntimes: ['nodejs20'] });
+    return JSON.parse(Testing.synth(stack, true));
+  };
+
+  test.each([
+    [undefined, '>= 1.16.1'],
+    ['terraform', '>= 1.16.1'],
+    ['opentofu', '>= 1.12.0'],
+  ])('engine %s: replaced versions are forgotten, and the stack requires %s', (engine, floor) => {
+    const json = withEngine(engine);
+    expect(json.terraform.required_version).toBe(floor);
+    expect(only(json, 'alicloud_fcv3_function_version').lifecycle).toEqual({ create_before_destroy: true, destroy: false });
+    expect(only(json, 'alicloud_fcv3_layer_version').lifecycle).toEqual({ create_before_destroy: true, destroy: false });
+  });
+
+  test('legacy engine: no destroy = false and no floor; a pinned stable version is protected instead', () => {
+    const json = withEngine('legacy');
+    expect(json.terraform.required_version).toBeUndefined();
+    expect(only(json, 'alicloud_fcv3_function_version').lifecycle).toEqual({ create_before_destroy: true, prevent_destroy: true });
+    expect(only(json, 'alicloud_fcv3_layer_version').lifecycle).toEqual({ create_before_destroy: true });
+  });
+
+  test('skipDestroy: false lets a replaced layer version be deleted', () => {
+    const stack = fcStack();
+    new alicloud.Layer(stack, 'lib', { path: lodash, compatibleRuntimes: ['nodejs20'], skipDestroy: false });
+    expect(only(synth(stack), 'alicloud_fcv3_layer_version').lifecycle).toEqual({ create_before_destroy: true });
+  });
+
+  test('an unknown engine is refused', () => {
+    expect(() => withEngine('pulumi')).toThrow('[test/orders/Version] context "cdktf-serverless:engine" must be one of "terraform", "opentofu", "legacy", got "pulumi"');
   });
 });

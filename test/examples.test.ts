@@ -184,7 +184,7 @@ describe('the Alibaba Cloud example', () => {
     }
     for (const v of Object.values<any>(resources(fc, 'alicloud_fcv3_layer_version'))) expect(v.lifecycle).toEqual({ create_before_destroy: true, destroy: false });
     // Engines older than Terraform 1.16 stop at init instead of deleting versions.
-    expect(fc.terraform.required_version).toBe('>= 1.16.0');
+    expect(fc.terraform.required_version).toBe('>= 1.16.1');
     expect(alias.function_name).toBe('${alicloud_fcv3_function.orders.function_name}');
     const config = only(fc, 'alicloud_fcv3_async_invoke_config');
     expect(config.max_async_retry_attempts).toBe(3);

@@ -6,11 +6,16 @@ import { fail } from '../core/validation';
 export const ENGINE_CONTEXT = 'cdktf-serverless:engine';
 
 /**
- * The engines that can forget an object instead of destroying it (`lifecycle { destroy = false }`,
- * also on replacement): Terraform 1.16 (hashicorp/terraform PR 38784) and OpenTofu 1.12
- * (opentofu/opentofu PR 3409). "legacy" is for older engines: see README, "Versions on FC3".
+ * The first releases that forget an object instead of destroying it when it is replaced
+ * (`lifecycle { destroy = false }` with `create_before_destroy`). Terraform added the argument in
+ * 1.16.0 (hashicorp/terraform PR 38784), but 1.16.0 fails on a replacement with
+ * create_before_destroy ("Forget against a deposed object", issue 39088) and, without it, destroys
+ * the old object; PR 39169 (merged 2026-09-09) fixed both, so the floor is the first patch release
+ * after it. OpenTofu 1.12.0 (opentofu/opentofu PR 3409) plans ForgetThenCreate for any replacement
+ * of such a resource (internal/tofu/node_resource_abstract_instance.go, skip_destroy_test.go).
+ * "legacy" is for older engines: see README, "Versions on FC3".
  */
-const FLOORS: { [engine: string]: string | undefined } = { terraform: '>= 1.16.0', opentofu: '>= 1.12.0', legacy: undefined };
+const FLOORS: { [engine: string]: string | undefined } = { terraform: '>= 1.16.1', opentofu: '>= 1.12.0', legacy: undefined };
 
 export function engineOf(scope: IConstruct): string {
   const engine = (scope.node.tryGetContext(ENGINE_CONTEXT) as string | undefined) ?? 'terraform';

@@ -55,11 +55,17 @@ export function terraformVersion(): string | undefined {
   return JSON.parse(r.stdout).terraform_version;
 }
 
-/** Whether the engine has `lifecycle { destroy = false }` (Terraform ≥ 1.16, OpenTofu ≥ 1.12). */
+/**
+ * Whether the engine forgets replaced objects with `lifecycle { destroy = false }` and
+ * create_before_destroy: Terraform ≥ 1.16.1 (1.16.0 fails, hashicorp/terraform issue 39088),
+ * OpenTofu ≥ 1.12.0. The same floors the library declares (lib/alicloud/engine.ts).
+ */
 export function engineForgets(version: string): boolean {
-  const [major, minor] = version.split('.').map(Number);
   const tofu = /tofu/.test(path.basename(terraformBinary()));
-  return major > 1 || minor >= (tofu ? 12 : 16);
+  const floor = tofu ? [1, 12, 0] : [1, 16, 1];
+  const parts = version.split('-')[0].split('.').map(Number);
+  for (let i = 0; i < 3; i++) if (parts[i] !== floor[i]) return parts[i] > floor[i];
+  return true;
 }
 
 export class Harness {
