@@ -60,7 +60,7 @@ describe('aws.Layer', () => {
     const ext = aws.Layer.fromLayerVersionArn(stack, 'ext', 'arn:aws:lambda:eu-west-1:123456789012:layer:otel:7');
     expect(ext.arn).toBe('arn:aws:lambda:eu-west-1:123456789012:layer:otel:7');
     expect(() => aws.Layer.fromLayerVersionArn(stack, 'bad', 'arn:aws:lambda:eu-west-1:123456789012:layer:otel'))
-      .toThrow('[test/bad] arn must be a layer version ARN (arn:aws:lambda:<region>:<account>:layer:<name>:<version>), got "arn:aws:lambda:eu-west-1:123456789012:layer:otel"');
+      .toThrow('[test/bad] arn must be a Lambda layer version ARN: arn:aws[-cn|-us-gov]:lambda:<region>:<account>:layer:<name>:<version>, got "arn:aws:lambda:eu-west-1:123456789012:layer:otel"');
   });
 
   test.each([
@@ -253,4 +253,38 @@ test('the library exposes provider classes for the escape hatch', () => {
   const l = layer(stack, 'l');
   expect(l.layerVersion).toBeInstanceOf(LambdaLayerVersion);
   expect(only(synth(stack), 'aws_lambda_function').tracing_config).toEqual({ mode: 'Active' });
+});
+
+describe('aws runtimes and architectures', () => {
+  test('a runtime AWS deprecated recently is accepted with a warning naming the date', () => {
+    const { stack } = awsStack();
+    const fn = new aws.LayeredFunction(stack, 'old', { runtime: 'nodejs20.x', handler: 'index.handler', code });
+    expect(warnings(fn)).toEqual([
+      'runtime: AWS deprecated "nodejs20.x" on 2026-04-30: it gets no security updates, and Lambda blocks creating, then updating, functions on it; move to nodejs24.x, nodejs22.x',
+    ]);
+  });
+
+  test('a layer built for x86_64 is refused on an arm64 function, by construct and by ARN', () => {
+    const { stack } = awsStack();
+    const x86 = new aws.Layer(stack, 'x86', { path: lodash, compatibleRuntimes: ['nodejs22.x'], compatibleArchitectures: [aws.Architecture.X86_64] });
+    expect(() => new aws.LayeredFunction(stack, 'arm', { runtime: 'nodejs22.x', handler: 'index.handler', code, layers: [x86], architecture: aws.Architecture.ARM_64 }))
+      .toThrow('[test/arm] layers[0] must be a layer built for the function\'s architecture "arm64" (layer "x86" lists x86_64), got "x86"');
+    const byArn = aws.Layer.fromLayerVersionArn(stack, 'otel', 'arn:aws:lambda:eu-west-1:123456789012:layer:otel:7', { compatibleArchitectures: [aws.Architecture.X86_64] });
+    expect(() => new aws.LayeredFunction(stack, 'arm2', { runtime: 'nodejs22.x', handler: 'index.handler', code, layers: [byArn], architecture: aws.Architecture.ARM_64 }))
+      .toThrow('[test/arm2] layers[0] must be a layer built for the function\'s architecture "arm64" (layer "arn:aws:lambda:eu-west-1:123456789012:layer:otel:7" lists x86_64), got "arn:aws:lambda:eu-west-1:123456789012:layer:otel:7"');
+    // A layer that declares both, or none, fits either.
+    const both = new aws.Layer(stack, 'both', { path: lodash, compatibleRuntimes: ['nodejs22.x'], compatibleArchitectures: [aws.Architecture.X86_64, aws.Architecture.ARM_64] });
+    new aws.LayeredFunction(stack, 'ok', { runtime: 'nodejs22.x', handler: 'index.handler', code, layers: [both], architecture: aws.Architecture.ARM_64 });
+  });
+
+  test('layer ARNs in GovCloud and China partitions are accepted', () => {
+    const { stack } = awsStack();
+    new aws.LayeredFunction(stack, 'f', { runtime: 'nodejs22.x', handler: 'index.handler', code, layers: ['arn:aws-us-gov:lambda:us-gov-west-1:123456789012:layer:otel:3', 'arn:aws-cn:lambda:cn-north-1:123456789012:layer:otel:4'] });
+  });
+
+  test('a layer for a runtime Lambda no longer accepts is refused', () => {
+    const { stack } = awsStack();
+    expect(() => new aws.Layer(stack, 'old', { path: lodash, compatibleRuntimes: ['nodejs22.x', 'nodejs16.x'] }))
+      .toThrow('[test/old] compatibleRuntimes[1] must be a runtime Lambda still accepts for new functions (AWS deprecated nodejs16.x on 2024-06-12; use nodejs24.x, nodejs22.x), got "nodejs16.x"');
+  });
 });

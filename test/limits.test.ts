@@ -13,9 +13,17 @@ const LONG = 'd'.repeat(257);
 
 describe('AWS', () => {
   const fnBase = { runtime: 'nodejs22.x', handler: 'index.handler', code };
+  const CURRENT_RUNTIMES = 'nodejs24.x, nodejs22.x, python3.14, python3.13, python3.12, java25, java21, dotnet10, ruby3.4, ruby3.3, provided.al2023; see the AWS "Lambda runtimes" page';
 
   test.each([
-    [{ runtime: 'Node 22' }, 'runtime must be 1-32 characters of a Lambda runtime identifier such as "nodejs22.x", got "Node 22"'],
+    [{ runtime: 'Node 22' }, `runtime must be a Lambda runtime identifier (${CURRENT_RUNTIMES}), got "Node 22"`],
+    [{ runtime: 'nodejs22' }, `runtime must be a Lambda runtime identifier (${CURRENT_RUNTIMES}), got "nodejs22"`],
+    [{ runtime: 'node22.x' }, `runtime must be a Lambda runtime identifier (${CURRENT_RUNTIMES}), got "node22.x"`],
+    [{ runtime: 'nodejs12.x' }, 'runtime must be a runtime Lambda still accepts for new functions (AWS deprecated nodejs12.x on 2023-03-31; use nodejs24.x, nodejs22.x), got "nodejs12.x"'],
+    [{ runtime: 'nodejs18.x' }, 'runtime must be a runtime Lambda still accepts for new functions (AWS deprecated nodejs18.x on 2025-09-01; use nodejs24.x, nodejs22.x), got "nodejs18.x"'],
+    [{ runtime: 'python3.8' }, 'runtime must be a runtime Lambda still accepts for new functions (AWS deprecated python3.8 on 2024-10-14; use python3.14, python3.13, python3.12), got "python3.8"'],
+    [{ runtime: 'nodejs22.x', layers: ['arn:aws:lambda:eu-west-1:123456789012:layer:otel:…'] }, 'layers[0] must be a Lambda layer version ARN: arn:aws[-cn|-us-gov]:lambda:<region>:<account>:layer:<name>:<version>, got "arn:aws:lambda:eu-west-1:123456789012:layer:otel:…"'],
+    [{ runtime: 'nodejs22.x', layers: ['acs:fc:cn-hangzhou:123:layers/otel/versions/1'] }, 'layers[0] must be a Lambda layer version ARN: arn:aws[-cn|-us-gov]:lambda:<region>:<account>:layer:<name>:<version>, got "acs:fc:cn-hangzhou:123:layers/otel/versions/1"'],
     [{ handler: 'index handler' }, 'handler must be 1-128 characters of a handler without spaces such as "index.handler", got "index handler"'],
     [{ reservedConcurrency: -1 }, 'reservedConcurrency must be an integer between 0 and 100000, got -1'],
     [{ description: LONG }, `description must be 0-256 characters of any text, got "${LONG}"`],

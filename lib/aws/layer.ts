@@ -1,5 +1,5 @@
 import { TerraformAsset } from 'cdktf';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { LambdaLayerVersion } from '@cdktf/provider-aws/lib/lambda-layer-version';
 import { S3Object } from '@cdktf/provider-aws/lib/s3-object';
 import { artifactKey, zipAsset } from '../core/asset';
@@ -8,12 +8,25 @@ import { LayerRef } from '../core/layers';
 import { FolderListing, PackagedFolder, packageFolder } from '../core/package';
 import { LayerPropsBase } from '../core/types';
 import { checkLayerBasics } from '../core/checks';
-import { checkPattern } from '../core/validation';
+import { checkPattern, isToken } from '../core/validation';
+import { checkLambdaRuntime } from './runtimes';
 import { ArtifactBucket } from './artifact-bucket';
 import { Architecture, checkArchitecture } from './limits';
 
 /** A layer a function can use: built here, or an existing layer version ARN. */
-export interface ILayer extends LayerRef {}
+export interface ILayer extends LayerRef {
+  /** Instruction sets it declares, when known (a function of another architecture cannot use it). */
+  readonly compatibleArchitectures?: readonly string[];
+}
+
+// arn:<partition>:lambda:<region>:<account>:layer:<name>:<version>, in the partitions Lambda runs in.
+const LAYER_VERSION_ARN = /^arn:aws(-cn|-us-gov|-iso|-iso-b)?:lambda:[a-z]{2}(-[a-z]+)+-\d:\d{12}:layer:[A-Za-z0-9_-]{1,140}:[1-9][0-9]*$/;
+
+/** Checks a layer version ARN given as a string (an existing layer). */
+export function checkLayerVersionArn(scope: IConstruct, prop: string, arn: string): void {
+  if (isToken(arn)) return;
+  checkPattern(scope, prop, arn, LAYER_VERSION_ARN, 'a Lambda layer version ARN: arn:aws[-cn|-us-gov]:lambda:<region>:<account>:layer:<name>:<version>');
+}
 
 export interface LayerProps extends LayerPropsBase {
   /** Instruction sets the layer supports. @default not declared (any) */
@@ -31,10 +44,10 @@ export interface LayerProps extends LayerPropsBase {
  */
 export class Layer extends Construct implements ILayer {
   /** An existing layer version, by ARN. */
-  public static fromLayerVersionArn(scope: Construct, id: string, arn: string, options: { compatibleRuntimes?: string[] } = {}): ILayer {
+  public static fromLayerVersionArn(scope: Construct, id: string, arn: string, options: { compatibleRuntimes?: string[]; compatibleArchitectures?: Architecture[] } = {}): ILayer {
     const ref = new Construct(scope, id);
-    checkPattern(ref, 'arn', arn, /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:layer:[A-Za-z0-9_-]+:[0-9]+$/, 'a layer version ARN (arn:aws:lambda:<region>:<account>:layer:<name>:<version>)');
-    return { arn, label: arn, compatibleRuntimes: options.compatibleRuntimes };
+    checkLayerVersionArn(ref, 'arn', arn);
+    return { arn, label: arn, compatibleRuntimes: options.compatibleRuntimes, compatibleArchitectures: options.compatibleArchitectures };
   }
 
   public readonly layerVersion: LambdaLayerVersion;
@@ -43,6 +56,7 @@ export class Layer extends Construct implements ILayer {
   public readonly packaged: PackagedFolder;
   public readonly layerName: string;
   public readonly compatibleRuntimes: readonly string[];
+  public readonly compatibleArchitectures?: readonly string[];
   public readonly label: string;
   /** Layer version ARN. */
   public readonly arn: string;
@@ -53,6 +67,8 @@ export class Layer extends Construct implements ILayer {
     checkPattern(this, 'layerName', this.layerName, /^[A-Za-z0-9_-]+$/, 'letters, digits, "-" and "_"', { maxLength: 140 });
     checkLayerBasics(this, props, 15);
     (props.compatibleArchitectures ?? []).forEach((a) => checkArchitecture(this, 'compatibleArchitectures', a));
+    props.compatibleRuntimes.forEach((r, i) => checkLambdaRuntime(this, `compatibleRuntimes[${i}]`, r));
+    this.compatibleArchitectures = props.compatibleArchitectures;
 
     this.compatibleRuntimes = props.compatibleRuntimes;
     this.label = props.layerName ?? id;

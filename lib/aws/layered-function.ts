@@ -6,11 +6,12 @@ import { sharedCodeUpload } from '../core/asset';
 import { checkLayers, checkUnzippedSize, LayerOverlap, warnLayerOverlaps } from '../core/layers';
 import { PackagedFolder, packageFolder } from '../core/package';
 import { LayeredFunctionPropsBase } from '../core/types';
-import { checkPattern } from '../core/validation';
+import { checkPattern, fail } from '../core/validation';
 import { ArtifactBucket } from './artifact-bucket';
 import { FunctionBase, FunctionCommonProps } from './function-base';
-import { ILayer } from './layer';
-import { AWS_LIMITS } from './limits';
+import { checkLayerVersionArn, ILayer } from './layer';
+import { Architecture, AWS_LIMITS } from './limits';
+import { checkLambdaRuntime } from './runtimes';
 
 export interface LayeredFunctionProps extends LayeredFunctionPropsBase, FunctionCommonProps {
   /**
@@ -40,10 +41,18 @@ export class LayeredFunction extends FunctionBase {
 
   constructor(scope: Construct, id: string, props: LayeredFunctionProps) {
     super(scope, id, props);
-    checkPattern(this, 'runtime', props.runtime, /^[a-z0-9.]+$/, 'a Lambda runtime identifier such as "nodejs22.x"', { maxLength: 32 });
+    checkLambdaRuntime(this, 'runtime', props.runtime);
     checkPattern(this, 'handler', props.handler, /^[^\s]+$/, 'a handler without spaces such as "index.handler"', { maxLength: 128 });
+    (props.layers ?? []).forEach((l, i) => { if (typeof l === 'string') checkLayerVersionArn(this, `layers[${i}]`, l); });
     const checked = checkLayers(this, props.layers, props.runtime);
     this.layers = checked.layers;
+    const architecture = props.architecture ?? Architecture.X86_64;
+    this.layers.forEach((l: ILayer, i) => {
+      const archs = l.compatibleArchitectures;
+      if (archs && archs.length > 0 && !archs.includes(architecture)) {
+        fail(this, `layers[${i}]`, `a layer built for the function's architecture "${architecture}" (layer ${JSON.stringify(l.label)} lists ${archs.join(', ')})`, l.label);
+      }
+    });
     const localLayers = checked.local;
     const arns = this.layers.map((l) => l.arn);
 
