@@ -446,3 +446,10 @@ describe('alicloud engine setting (context "cdktf-serverless:engine")', () => {
     expect(() => withEngine('pulumi')).toThrow('[test/orders/Version] context "cdktf-serverless:engine" must be one of "terraform", "opentofu", "legacy", got "pulumi"');
   });
 });
+
+test('alicloud addToRolePolicy refuses "*" with the library error', () => {
+  const stack = fcStack();
+  const f = fn(stack);
+  expect(() => f.addToRolePolicy({ actions: ['oss:GetObject'], resources: ['*'] }))
+    .toThrow('[test/orders] policy resources for oss:GetObject must be concrete ARNs (acs:…), got "*"');
+});

@@ -165,3 +165,16 @@ describe('aws.AsyncWithDeadLetter', () => {
     });
   });
 });
+
+test('two async configurations on one function (one per qualifier) each get their grant', () => {
+  const { stack, fn } = setup();
+  const live = new aws.CanaryAlias(stack, 'live', { function: fn });
+  new aws.AsyncWithDeadLetter(stack, 'on-alias', { function: fn, qualifier: live });
+  new aws.AsyncWithDeadLetter(stack, 'unqualified', { function: fn });
+  const json = synth(stack);
+  const configs = Object.values<any>(resources(json, 'aws_lambda_function_event_invoke_config'));
+  expect(configs.map((c) => c.qualifier)).toEqual(['${aws_lambda_alias.live.name}', undefined]);
+  const sends = policyOf(json).filter((s) => s.Action === 'sqs:SendMessage');
+  expect(sends.map((s) => s.Sid)).toEqual(['SendFailedEvents', 'SendFailedEvents2']);
+  expect(new Set(sends.map((s) => s.Resource)).size).toBe(2);
+});

@@ -288,3 +288,41 @@ describe('aws runtimes and architectures', () => {
       .toThrow('[test/old] compatibleRuntimes[1] must be a runtime Lambda still accepts for new functions (AWS deprecated nodejs16.x on 2024-06-12; use nodejs24.x, nodejs22.x), got "nodejs16.x"');
   });
 });
+
+describe('aws addToRolePolicy', () => {
+  const fnOf = () => {
+    const { stack } = awsStack();
+    return { stack, fn: new aws.LayeredFunction(stack, 'f', { functionName: 'f', runtime: 'nodejs22.x', handler: 'index.handler', code }) };
+  };
+
+  test('"*" is refused for an action that has resources, naming the actions that accept only "*"', () => {
+    const { fn } = fnOf();
+    expect(() => fn.addToRolePolicy({ sid: 'All', actions: ['s3:GetObject'], resources: ['*'] }))
+      .toThrow(`[test/f] policy statement All resources must be concrete ARNs for s3:GetObject ("*" is allowed only for actions that accept nothing else: ${aws.WILDCARD_ONLY_ACTIONS.join(', ')}), got "*"`);
+    expect(() => fn.addToRolePolicy({ sid: 'Mixed', actions: ['xray:PutTraceSegments', 'sqs:SendMessage'], resources: ['*'] }))
+      .toThrow('[test/f] policy statement Mixed resources must be concrete ARNs for sqs:SendMessage');
+    expect(() => fn.addToRolePolicy({ sid: 'Empty', actions: ['sqs:SendMessage'], resources: [' '] }))
+      .toThrow('[test/f] policy statement Empty resources must be concrete ARNs, got " "');
+  });
+
+  test('"*" is granted for actions that accept only "*" (X-Ray, PutMetricData, VPC network interfaces)', () => {
+    const { stack, fn } = fnOf();
+    fn.addToRolePolicy({ sid: 'Tracing', actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], resources: ['*'] });
+    fn.addToRolePolicy({ sid: 'Metrics', actions: ['cloudwatch:PutMetricData'], resources: ['*'] });
+    fn.addToRolePolicy({ sid: 'Vpc', actions: ['ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces', 'ec2:DeleteNetworkInterface'], resources: ['*'] });
+    const granted = statements(only(synth(stack), 'aws_iam_role_policy').policy);
+    expect(granted.filter((s: any) => s.Resource === '*').map((s: any) => s.Sid)).toEqual(['Tracing', 'Metrics', 'Vpc']);
+  });
+
+  test('the same grant twice is one statement; a second grant of a kind gets a numbered id', () => {
+    const { stack, fn } = fnOf();
+    fn.addToRolePolicy({ sid: 'Send', actions: ['sqs:SendMessage'], resources: ['arn:aws:sqs:eu-west-1:123456789012:a'] });
+    fn.addToRolePolicy({ sid: 'Send', actions: ['sqs:SendMessage'], resources: ['arn:aws:sqs:eu-west-1:123456789012:a'] });
+    fn.addToRolePolicy({ sid: 'Send', actions: ['sqs:SendMessage'], resources: ['arn:aws:sqs:eu-west-1:123456789012:b'] });
+    const granted = statements(only(synth(stack), 'aws_iam_role_policy').policy).filter((s: any) => s.Sid.startsWith('Send'));
+    expect(granted).toEqual([
+      { Sid: 'Send', Effect: 'Allow', Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:eu-west-1:123456789012:a' },
+      { Sid: 'Send2', Effect: 'Allow', Action: 'sqs:SendMessage', Resource: 'arn:aws:sqs:eu-west-1:123456789012:b' },
+    ]);
+  });
+});

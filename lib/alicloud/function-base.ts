@@ -4,7 +4,7 @@ import { Construct, IConstruct } from 'constructs';
 import { checkDescription, checkEnvironment } from '../core/checks';
 import { fingerprint } from '../core/fingerprint';
 import { uniqueName } from '../core/names';
-import { isToken } from '../core/validation';
+import { fail, isToken } from '../core/validation';
 import { checkFcCapacity, checkFcName, FC_RESERVED_ENVIRONMENT, FC_RESERVED_PREFIXES } from './limits';
 import { AlicloudProvider } from './provider/provider';
 import { Fcv3Function, Fcv3FunctionConfig } from './provider/fcv3-function';
@@ -195,7 +195,7 @@ export abstract class FunctionBase extends Construct implements IFunction {
   public addToRolePolicy(statement: RamStatement): void {
     for (const r of statement.resources) {
       if (!isToken(r) && (r === '*' || r.trim() === '')) {
-        throw new Error(`[${this.node.path}] policy resources must be concrete ARNs, got ${JSON.stringify(r)} for ${statement.actions.join(', ')}`);
+        fail(this, `policy resources for ${statement.actions.join(', ')}`, 'concrete ARNs (acs:…)', r);
       }
     }
     this.statements.push(statement);

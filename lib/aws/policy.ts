@@ -1,8 +1,20 @@
 import { Lazy } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { isToken } from '../core/validation';
+import { fail, isToken } from '../core/validation';
 
-/** One IAM policy statement (always a concrete resource list: the library never grants on "*"). */
+/**
+ * Actions whose only resource type is "*" (Service Authorization Reference: X-Ray's trace and
+ * sampling calls, CloudWatch PutMetricData, and the EC2 network-interface calls Lambda makes for a
+ * function in a VPC, as in the managed policy AWSLambdaVPCAccessExecutionRole). A statement may
+ * name "*" only when every one of its actions is in this list.
+ */
+export const WILDCARD_ONLY_ACTIONS: readonly string[] = [
+  'xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'xray:GetSamplingRules', 'xray:GetSamplingTargets', 'xray:GetSamplingStatisticSummaries',
+  'cloudwatch:PutMetricData',
+  'ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces', 'ec2:DeleteNetworkInterface', 'ec2:AssignPrivateIpAddresses', 'ec2:UnassignPrivateIpAddresses',
+];
+
+/** One IAM policy statement: concrete resources, or "*" only for actions that accept nothing else. */
 export interface PolicyStatement {
   /** Statement id, unique in the policy. */
   readonly sid: string;
@@ -21,11 +33,14 @@ export class PolicyStatements {
 
   constructor(private readonly owner: IConstruct) {}
 
-  /** Adds a statement; refuses wildcard or empty resources and duplicate ids. */
+  /** Adds a statement; refuses empty resources, and "*" unless every action accepts only "*". */
   public add(statement: PolicyStatement): void {
     for (const r of statement.resources) {
-      if (!isToken(r) && (r === '*' || r.trim() === '')) {
-        throw new Error(`[${this.owner.node.path}] policy resources must be concrete ARNs, got ${JSON.stringify(r)} in statement ${statement.sid}`);
+      if (isToken(r)) continue;
+      if (r.trim() === '') fail(this.owner, `policy statement ${statement.sid} resources`, 'concrete ARNs', r);
+      if (r === '*' && !statement.actions.every((a) => WILDCARD_ONLY_ACTIONS.includes(a))) {
+        const others = statement.actions.filter((a) => !WILDCARD_ONLY_ACTIONS.includes(a));
+        fail(this.owner, `policy statement ${statement.sid} resources`, `concrete ARNs for ${others.join(', ')} ("*" is allowed only for actions that accept nothing else: ${WILDCARD_ONLY_ACTIONS.join(', ')})`, r);
       }
     }
     const same = (s: PolicyStatement) => JSON.stringify([s.actions, s.resources]) === JSON.stringify([statement.actions, statement.resources]);
