@@ -53,7 +53,7 @@ console.log(JSON.stringify({ resolved: require.resolve('cdktf-serverless-constru
   const json = JSON.parse(fs.readFileSync(path.join(app, 'cdktf.out', 'stacks', 'consumer', 'cdk.tf.json'), 'utf8'));
   expect(Object.keys(json.resource).sort()).toEqual([
     'aws_cloudwatch_log_group', 'aws_iam_role', 'aws_iam_role_policy', 'aws_lambda_alias', 'aws_lambda_function', 'aws_lambda_layer_version',
-    'aws_s3_bucket', 'aws_s3_bucket_ownership_controls', 'aws_s3_bucket_public_access_block', 'aws_s3_bucket_server_side_encryption_configuration',
+    'aws_s3_bucket', 'aws_s3_bucket_lifecycle_configuration', 'aws_s3_bucket_ownership_controls', 'aws_s3_bucket_public_access_block', 'aws_s3_bucket_server_side_encryption_configuration',
     'aws_s3_bucket_versioning', 'aws_s3_object',
   ]);
   const fn = Object.values<any>(json.resource.aws_lambda_function)[0];

@@ -1,33 +1,54 @@
 import * as crypto from 'crypto';
 import { TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { checkArtifactBucketOptions } from '../core/checks';
+import { ArtifactBucketOptions } from '../core/types';
+import { fail, isToken } from '../core/validation';
+import { AlicloudProvider } from './provider/provider';
 import { OssBucket } from './provider/oss-bucket';
 
 const ID = 'ServerlessArtifacts';
 
 /**
  * The OSS bucket that holds packaged code and layer zips: private (the default ACL, never set
- * public), server-side encrypted (AES256), versioned. One per stack, created on first use. OSS
- * bucket names are global, so the default name carries a hash of the stack path; set the context
- * key `cdktf-serverless:alicloudArtifactBucketName` (or pass `bucket` to the constructs) to choose one.
+ * public), server-side encrypted (AES256), versioned, with a lifecycle rule that expires replaced
+ * zips. One per stack, created on first use. OSS bucket names are global: the default name is
+ * `serverless-artifacts-<hash>`, the hash taken over the stack path, the provider's region and its
+ * account (`accountId`) when they are literals, so the same stack in another region or account gets
+ * another name. Set the context key `cdktf-serverless:alicloudArtifactBucketName` (or pass `bucket`
+ * to the constructs) to choose one.
  */
 export class ArtifactBucket extends Construct {
-  /** The stack's artifact bucket, created the first time something needs it. */
-  public static of(scope: IConstruct): ArtifactBucket {
+  /**
+   * The stack's artifact bucket, created the first time something needs it. Pass options before
+   * any construct of the stack uploads code (e.g. right after the provider).
+   */
+  public static of(scope: IConstruct, options?: ArtifactBucketOptions): ArtifactBucket {
     const stack = TerraformStack.of(scope);
-    return (stack.node.tryFindChild(ID) as ArtifactBucket | undefined) ?? new ArtifactBucket(stack, ID);
+    const existing = stack.node.tryFindChild(ID) as ArtifactBucket | undefined;
+    if (existing && options) fail(scope, 'ArtifactBucket options', 'given before the first construct that uploads code in this stack', options);
+    return existing ?? new ArtifactBucket(stack, ID, options ?? {});
   }
 
   public readonly bucket: OssBucket;
 
-  private constructor(scope: Construct, id: string) {
+  private constructor(scope: Construct, id: string, options: ArtifactBucketOptions) {
     super(scope, id);
+    const noncurrentDays = checkArtifactBucketOptions(this, options);
     const named = this.node.tryGetContext('cdktf-serverless:alicloudArtifactBucketName') as string | undefined;
-    const hash = crypto.createHash('sha256').update(this.node.path).digest('hex').slice(0, 12);
     this.bucket = new OssBucket(this, 'Default', {
-      bucket: named ?? `serverless-artifacts-${hash}`,
+      bucket: named ?? `serverless-artifacts-${uniqueSuffix(TerraformStack.of(this))}`,
       serverSideEncryptionRule: { sseAlgorithm: 'AES256' },
       versioning: { status: 'Enabled' },
+      forceDestroy: options.forceDestroy,
+      // Uploads have content-addressed keys, so replaced zips become noncurrent versions: expire them.
+      lifecycleRule: [{
+        id: 'expire-replaced-artifacts',
+        enabled: true,
+        noncurrentVersionExpiration: [{ days: noncurrentDays }],
+        expiration: [{ expiredObjectDeleteMarker: true }],
+        abortMultipartUpload: [{ days: 7 }],
+      }],
     });
   }
 
@@ -37,4 +58,12 @@ export class ArtifactBucket extends Construct {
   }
 
   private name?: string;
+}
+
+/** 12 hex characters over the stack path and the provider's literal region and account. */
+function uniqueSuffix(stack: TerraformStack): string {
+  const provider = stack.node.findAll().find((c): c is AlicloudProvider => c instanceof AlicloudProvider);
+  const literal = (v: string | undefined) => (v && !isToken(v) ? v : '');
+  const parts = [stack.node.path, literal(provider?.region), literal(provider?.accountId)];
+  return crypto.createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 12);
 }

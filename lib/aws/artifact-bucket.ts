@@ -1,22 +1,32 @@
 import { TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
 import { S3BucketOwnershipControls } from '@cdktf/provider-aws/lib/s3-bucket-ownership-controls';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
+import { checkArtifactBucketOptions } from '../core/checks';
+import { ArtifactBucketOptions } from '../core/types';
+import { fail } from '../core/validation';
 
 const ID = 'ServerlessArtifacts';
 
 /**
  * The S3 bucket that holds packaged code and layer zips: private (every public access blocked,
- * ACLs disabled), encrypted (SSE-S3), versioned. One per stack, created on first use.
+ * ACLs disabled), encrypted (SSE-S3), versioned, with a lifecycle rule that expires replaced zips.
+ * One per stack, created on first use.
  */
 export class ArtifactBucket extends Construct {
-  /** The stack's artifact bucket, created the first time something needs it. */
-  public static of(scope: IConstruct): ArtifactBucket {
+  /**
+   * The stack's artifact bucket, created the first time something needs it. Pass options before
+   * any construct of the stack uploads code (e.g. right after the provider).
+   */
+  public static of(scope: IConstruct, options?: ArtifactBucketOptions): ArtifactBucket {
     const stack = TerraformStack.of(scope);
-    return (stack.node.tryFindChild(ID) as ArtifactBucket | undefined) ?? new ArtifactBucket(stack, ID);
+    const existing = stack.node.tryFindChild(ID) as ArtifactBucket | undefined;
+    if (existing && options) fail(scope, 'ArtifactBucket options', 'given before the first construct that uploads code in this stack', options);
+    return existing ?? new ArtifactBucket(stack, ID, options ?? {});
   }
 
   public readonly bucket: S3Bucket;
@@ -24,10 +34,13 @@ export class ArtifactBucket extends Construct {
   public readonly ownershipControls: S3BucketOwnershipControls;
   public readonly encryption: S3BucketServerSideEncryptionConfigurationA;
   public readonly versioning: S3BucketVersioningA;
+  /** Expires noncurrent versions (replaced zips), their delete markers and unfinished uploads. */
+  public readonly lifecycle: S3BucketLifecycleConfiguration;
 
-  private constructor(scope: Construct, id: string) {
+  private constructor(scope: Construct, id: string, options: ArtifactBucketOptions) {
     super(scope, id);
-    this.bucket = new S3Bucket(this, 'Default', { bucketPrefix: 'serverless-artifacts-' });
+    const noncurrentDays = checkArtifactBucketOptions(this, options);
+    this.bucket = new S3Bucket(this, 'Default', { bucketPrefix: 'serverless-artifacts-', forceDestroy: options.forceDestroy });
     this.publicAccessBlock = new S3BucketPublicAccessBlock(this, 'PublicAccessBlock', {
       bucket: this.bucket.id,
       blockPublicAcls: true,
@@ -46,6 +59,21 @@ export class ArtifactBucket extends Construct {
     this.versioning = new S3BucketVersioningA(this, 'Versioning', {
       bucket: this.bucket.id,
       versioningConfiguration: { status: 'Enabled' },
+    });
+    // Every upload has a content-addressed key, so old zips are deleted (become noncurrent) when
+    // replaced; without a rule their versions would pile up forever. S3 requires versioning to be
+    // configured before a rule with noncurrent actions.
+    this.lifecycle = new S3BucketLifecycleConfiguration(this, 'Lifecycle', {
+      bucket: this.bucket.id,
+      rule: [{
+        id: 'expire-replaced-artifacts',
+        status: 'Enabled',
+        filter: [{ prefix: '' }],
+        noncurrentVersionExpiration: [{ noncurrentDays }],
+        expiration: [{ expiredObjectDeleteMarker: true }],
+        abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
+      }],
+      dependsOn: [this.versioning],
     });
   }
 

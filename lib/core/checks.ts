@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { CustomImageFunctionPropsBase, HealthCheckBase, LayerPropsBase } from './types';
+import { ArtifactBucketOptions, CustomImageFunctionPropsBase, HealthCheckBase, LayerPropsBase } from './types';
 import { checkPattern, checkRange, fail, isToken, warn } from './validation';
 
 /** The most layers one function may use, on both clouds. */
@@ -76,4 +76,10 @@ export function checkImageFunctionBasics(scope: IConstruct, props: CustomImageFu
 export function warnUnpinnedImage(scope: IConstruct, image: string, tag: string | undefined, digest: string | undefined, noTag: string): void {
   if (digest || (tag !== undefined && tag !== 'latest')) return;
   warn(scope, `image ${JSON.stringify(image)} ${tag ? 'uses the mutable tag "latest"' : `has no tag (${noTag})`}: pin a digest (@sha256:…) or an immutable tag so every deploy runs the image you tested`);
+}
+
+/** The artifact bucket options both clouds share; returns the noncurrent-version expiration in days. */
+export function checkArtifactBucketOptions(scope: IConstruct, options: ArtifactBucketOptions): number {
+  checkRange(scope, 'noncurrentVersionExpirationDays', options.noncurrentVersionExpirationDays, 1, 3650, { unit: 'days' });
+  return options.noncurrentVersionExpirationDays ?? 30;
 }

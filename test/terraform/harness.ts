@@ -175,6 +175,11 @@ export class Harness {
     return { changes };
   }
 
+  /** `terraform destroy`; returns Terraform's output, throws (with it) when the destroy fails. */
+  public destroy(stack: string, step: string): string {
+    return this.terraform(stack, ['destroy', '-auto-approve', '-input=false'], step).stdout;
+  }
+
   /** Every change the simulated providers made, in order. */
   public journal(): JournalEntry[] {
     const file = path.join(this.cloudDir, 'journal.jsonl');
