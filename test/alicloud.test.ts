@@ -206,6 +206,9 @@ describe('alicloud.CustomImageFunction', () => {
     }));
     expect(f.code).toBeUndefined();
     expect(f.layers).toBeUndefined();
+    // The provider requires a handler for every runtime (resource_alicloud_fcv3_function.go), so it stays.
+    expect(loadSchema('alicloud.json').provider_schemas['registry.terraform.io/aliyun/alicloud'].resource_schemas.alicloud_fcv3_function.block.attributes!.handler.required).toBe(true);
+    expect(f.handler).toBe('index.handler');
     const trigger = only(json, 'alicloud_fcv3_trigger');
     expect(trigger).toEqual(expect.objectContaining({ trigger_type: 'http', trigger_name: 'http', qualifier: 'LATEST' }));
     expect(JSON.parse(trigger.trigger_config)).toEqual({ authType: 'function', methods: ['GET', 'POST', 'PUT', 'DELETE', 'HEAD', 'PATCH', 'OPTIONS'], disableURLInternet: false });
@@ -365,7 +368,14 @@ describe('alicloud.AsyncWithDeadLetter', () => {
     expect(trigger).toEqual(expect.objectContaining({ trigger_type: 'eventbridge', qualifier: 'LATEST', function_name: '${alicloud_fcv3_function.orders.function_name}' }));
     const config = JSON.parse(trigger.trigger_config);
     expect(config.eventSourceConfig).toEqual({ eventSourceType: 'MNS', eventSourceParameters: { sourceMNSParameters: { RegionId: 'cn-hangzhou', QueueName: expect.stringMatching(/async_BufferQueue/), IsBase64Decode: false } } });
-    expect(config.runOptions).toEqual(expect.objectContaining({ maximumTasks: 10, batchWindow: { CountBasedWindow: 20, TimeBasedWindow: 0 } }));
+    // Batching needs the event-streaming mode; failed messages go to the dead-letter queue, not dropped.
+    expect(config.runOptions).toEqual({
+      mode: 'event-streaming', maximumTasks: 10, batchWindow: { CountBasedWindow: 20, TimeBasedWindow: 0 },
+      retryStrategy: { PushRetryStrategy: 'BACKOFF_RETRY' }, errorsTolerance: 'ALL',
+      deadLetterQueue: { Arn: expect.stringMatching(/^acs:mns:cn-hangzhou:\$\{local\.ServerlessAccountId\}:\/queues\/\$\{alicloud_message_service_queue\.async_DeadLetterQueue_[0-9A-F]+\.queue_name\}$/) },
+    });
+    expect(config.eventSinkConfig).toEqual({ deliveryOption: { mode: 'event-streaming', eventSchema: 'CloudEvents' } });
+    expect(config.eventRuleFilterPattern).toBe('{}');
     conforms(json);
   });
 

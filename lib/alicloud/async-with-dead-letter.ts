@@ -134,7 +134,13 @@ export class AsyncWithDeadLetter extends Construct {
         messageRetentionPeriod: buffer.retention,
         dlqPolicy: { enabled: true, deadLetterTargetQueue: this.deadLetterQueue!.queueName, maxReceiveCount: buffer.maxReceiveCount },
       });
-      // MNS queues feed FC through EventBridge (there is no "mns_queue" trigger type).
+      // MNS queues feed FC through EventBridge (there is no "mns_queue" trigger type). The shape
+      // follows FC's EventBridgeTriggerConfig and RunOptions (API 2023-03-30): batching needs the
+      // event-streaming mode (event-driven mode does not support a batch window); errors are
+      // tolerated so one bad message cannot stall the stream, and exhausted messages go to the
+      // dead-letter queue (without deadLetterQueue EventBridge discards them). The DLQ is named by
+      // its MNS resource ARN (acs:mns:<region>:<account>:/queues/<name>, as in MNS's RAM docs).
+      const deadLetterArn = `acs:mns:${where.region}:${where.account}:/queues/${this.deadLetterQueue!.queueName}`;
       this.bufferTrigger = new Fcv3Trigger(this, 'BufferTrigger', {
         functionName: fn.functionName,
         triggerName: 'buffer-queue',
@@ -148,14 +154,16 @@ export class AsyncWithDeadLetter extends Construct {
             eventSourceType: 'MNS',
             eventSourceParameters: { sourceMNSParameters: { RegionId: where.region, QueueName: this.bufferQueue.queueName, IsBase64Decode: false } },
           },
+          // Every message of the buffer queue, which exists only for this function.
           eventRuleFilterPattern: '{}',
-          eventSinkConfig: { deliveryOption: { mode: 'event-driven', eventSchema: 'CloudEvents' } },
+          eventSinkConfig: { deliveryOption: { mode: 'event-streaming', eventSchema: 'CloudEvents' } },
           runOptions: {
-            mode: 'event-driven',
+            mode: 'event-streaming',
             maximumTasks: props.buffer.maxConcurrency,
             batchWindow: { CountBasedWindow: buffer.batchSize, TimeBasedWindow: props.buffer.maxBatchingWindow ?? 0 },
             retryStrategy: { PushRetryStrategy: 'BACKOFF_RETRY' },
             errorsTolerance: 'ALL',
+            deadLetterQueue: { Arn: deadLetterArn },
           },
         }),
       });

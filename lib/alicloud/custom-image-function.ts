@@ -94,7 +94,9 @@ export class CustomImageFunction extends FunctionBase {
     this.function = new Fcv3Function(this, 'Default', {
       ...this.commonFunctionConfig(props),
       runtime: 'custom-container',
-      // Required by the provider schema; FC does not use it for custom containers.
+      // Required by aliyun/alicloud (resource_alicloud_fcv3_function.go: "handler" Required, no
+      // exception for custom-container), so it cannot be left out; FC does not call a handler in a
+      // custom container, which receives requests on its port.
       handler: 'index.handler',
       customContainerConfig: containerConfig,
     });
