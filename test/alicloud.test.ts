@@ -181,8 +181,8 @@ describe('alicloud.Layer and LayeredFunction', () => {
       const stack = fcStack(null);
       const f = fn(stack);
       expect(only(synth(stack), 'alicloud_fcv3_function').function_name).toBe('orders');
-      expect(() => new alicloud.AsyncWithDeadLetter(stack, 'async', { function: f })).toThrow('[test/async] region must be set on the AlicloudProvider of stack test (or in context "cdktf-serverless:alicloudRegion") so RAM policies name exact resources, got undefined');
-      expect(() => fn(fcStack(null), { logConfig: { project: 'p', logstore: 'l' } })).toThrow('[test/orders] region must be set on the AlicloudProvider of stack test (or in context "cdktf-serverless:alicloudRegion") so RAM policies name exact resources, got undefined');
+      expect(() => new alicloud.AsyncWithDeadLetter(stack, 'async', { function: f })).toThrow('[test/async] region must be set on the AlicloudProvider of stack test (or in context "cdktf-serverless:alicloudRegion") so RAM policies name exact resources, got nothing');
+      expect(() => fn(fcStack(null), { logConfig: { project: 'p', logstore: 'l' } })).toThrow('[test/orders] region must be set on the AlicloudProvider of stack test (or in context "cdktf-serverless:alicloudRegion") so RAM policies name exact resources, got nothing');
     });
   });
 });

@@ -127,7 +127,7 @@ describe('aws.AsyncWithDeadLetter', () => {
     const { stack } = awsStack();
     const legacy = new aws.ImportedFunction(stack, 'legacy', { functionName: 'legacy', arn: 'arn:aws:lambda:eu-west-1:123456789012:function:legacy' });
     expect(() => new aws.AsyncWithDeadLetter(stack, 'async', { function: legacy }))
-      .toThrow('[test/legacy] roleName must be given so that SendFailedEvents (sqs:SendMessage) can be granted to the function\'s role, got undefined');
+      .toThrow('[test/legacy] roleName must be given so that SendFailedEvents (sqs:SendMessage) can be granted to the function\'s role, got nothing');
   });
 
   describe('bad input', () => {

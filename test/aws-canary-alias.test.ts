@@ -130,7 +130,7 @@ describe('aws.CanaryAlias', () => {
       [{ stableVersion: 'v1' }, 'stableVersion must be a published version number such as "1" (not $LATEST), got "v1"'],
       [{ stableVersion: '2', canaryVersion: '$LATEST', canaryWeight: 0.1 }, 'canaryVersion must be a published version number such as "1" (not $LATEST), got "$LATEST"'],
       [{ stableVersion: '2', canaryVersion: '2', canaryWeight: 0.1 }, 'canaryVersion must be a version other than stableVersion "2" when canaryWeight is above 0, got "2"'],
-      [{ canaryWeight: 0.1 }, 'stableVersion must be set when canaryVersion or a canaryWeight above 0 is given (the alias needs a version to split from), got undefined'],
+      [{ canaryWeight: 0.1 }, 'stableVersion must be set when canaryVersion or a canaryWeight above 0 is given (the alias needs a version to split from), got nothing'],
       [{ aliasName: '123' }, 'aliasName must be 1-128 characters of letters, digits, "-" and "_", not only digits, got "123"'],
       [{ aliasName: 'a'.repeat(129) }, `aliasName must be 1-128 characters of letters, digits, "-" and "_", not only digits, got "${'a'.repeat(129)}"`],
       [{ aliasName: 'has space' }, 'aliasName must be 1-128 characters of letters, digits, "-" and "_", not only digits, got "has space"'],

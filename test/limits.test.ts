@@ -3,7 +3,7 @@
  * (the per-construct files cover the limits the issues list; these are the rest the code enforces).
  */
 import { TerraformStack, Testing } from 'cdktf';
-import { aws, alicloud } from '../lib';
+import { aws, alicloud, ValidationError } from '../lib';
 import { awsStack, makeFolder } from './helpers';
 
 const code = makeFolder({ 'index.js': 'exports.handler = async () => 1;' }, 'code');
@@ -61,9 +61,9 @@ describe('AWS', () => {
     const { stack } = awsStack();
     const fn = new aws.ImportedFunction(stack, 'legacy', { functionName: 'legacy', arn: 'arn:aws:lambda:eu-west-1:123456789012:function:legacy' });
     expect(() => new aws.CanaryAlias(stack, 'a', { function: fn }))
-      .toThrow('[test/a] stableVersion must be set for a function that does not publish versions here, got undefined');
+      .toThrow('[test/a] stableVersion must be set for a function that does not publish versions here, got nothing');
     expect(() => new aws.CanaryAlias(stack, 'b', { function: fn, stableVersion: '3', canaryWeight: 0.1 }))
-      .toThrow('[test/b] canaryVersion must be set for a function that does not publish versions here, got undefined');
+      .toThrow('[test/b] canaryVersion must be set for a function that does not publish versions here, got nothing');
   });
 
   test.each([
@@ -121,5 +121,31 @@ describe('Alibaba Cloud', () => {
     const stack = fcStack();
     const fn = new alicloud.LayeredFunction(stack, 'fn', fnBase);
     expect(() => new alicloud.AsyncWithDeadLetter(stack, 'async', { function: fn, ...override })).toThrow(`[test/async] ${message}`);
+  });
+});
+
+describe('every refusal is a ValidationError', () => {
+  test.each([
+    ['a missing code folder', () => { const { stack } = awsStack(); new aws.LayeredFunction(stack, 'f', { runtime: 'nodejs22.x', handler: 'index.handler', code: '/nonexistent/folder' }); }],
+    ['six layers', () => {
+      const { stack } = awsStack();
+      const arns = [1, 2, 3, 4, 5, 6].map((n) => `arn:aws:lambda:eu-west-1:123456789012:layer:l${n}:1`);
+      new aws.LayeredFunction(stack, 'f', { runtime: 'nodejs22.x', handler: 'index.handler', code, layers: arns });
+    }],
+    ['a wildcard grant', () => { const { stack } = awsStack(); new aws.LayeredFunction(stack, 'f', { runtime: 'nodejs22.x', handler: 'index.handler', code }).addToRolePolicy({ sid: 'S', actions: ['s3:GetObject'], resources: ['*'] }); }],
+    ['an FC3 stack without a literal region that needs one', () => {
+      const stack = new TerraformStack(Testing.app(), 'fc');
+      new alicloud.AlicloudProvider(stack, 'alicloud', {});
+      new alicloud.LayeredFunction(stack, 'f', { runtime: 'nodejs20', handler: 'index.handler', code, logConfig: { project: 'p', logstore: 'l' } });
+    }],
+  ])('%s', (_what, build) => {
+    expect(build).toThrow(ValidationError);
+  });
+
+  test('the region message names what is missing', () => {
+    const stack = new TerraformStack(Testing.app(), 'fc');
+    new alicloud.AlicloudProvider(stack, 'alicloud', {});
+    expect(() => new alicloud.LayeredFunction(stack, 'f', { runtime: 'nodejs20', handler: 'index.handler', code, logConfig: { project: 'p', logstore: 'l' } }))
+      .toThrow('[fc/f] region must be set on the AlicloudProvider of stack fc (or in context "cdktf-serverless:alicloudRegion") so RAM policies name exact resources, got nothing');
   });
 });

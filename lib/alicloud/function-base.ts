@@ -96,7 +96,7 @@ export function regionOf(scope: IConstruct): string {
   const fromContext = scope.node.tryGetContext('cdktf-serverless:alicloudRegion') as string | undefined;
   const region = fromContext ?? providerOf(stack)?.region;
   if (!region || isToken(region)) {
-    throw new Error(`[${scope.node.path}] region must be set on the AlicloudProvider of stack ${stack.node.id} (or in context "cdktf-serverless:alicloudRegion") so RAM policies name exact resources, got ${region === undefined ? 'undefined' : 'an unresolved value'}`);
+    fail(scope, 'region', `set on the AlicloudProvider of stack ${stack.node.id} (or in context "cdktf-serverless:alicloudRegion") so RAM policies name exact resources`, region === undefined ? undefined : 'an unresolved value');
   }
   return region;
 }

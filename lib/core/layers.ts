@@ -112,5 +112,5 @@ export function checkUnzippedSize(scope: IConstruct, parts: readonly SizedPart[]
   if (total <= limit) return;
   const largest = [...parts].sort((a, b) => b.bytes - a.bytes).slice(0, 3)
     .map((p) => `${p.label} ${p.bytes} bytes`).join(', ');
-  throw new Error(`[${scope.node.path}] code plus layers must be at most ${limit} bytes unzipped, got ${total} bytes (largest: ${largest})`);
+  fail(scope, 'code plus layers', `at most ${limit} bytes unzipped`, total, { detail: `bytes (largest: ${largest})` });
 }

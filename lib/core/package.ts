@@ -2,6 +2,7 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { IConstruct } from 'constructs';
+import { fail } from './validation';
 import { writeDeterministicZip } from './zip';
 
 /** A regular file found in a folder to package. */
@@ -51,29 +52,27 @@ const FORMAT = 'csc-zip-v2';
  */
 export function listFolder(scope: IConstruct, prop: string, folder: string): FolderListing {
   const directory = path.resolve(folder);
-  const where = `[${scope.node.path}] ${prop}`;
   let stat: fs.Stats;
   try {
     stat = fs.statSync(directory);
   } catch {
-    throw new Error(`${where} must be an existing folder, got ${JSON.stringify(folder)} (not found)`);
+    fail(scope, prop, 'an existing folder', folder, { detail: '(not found)' });
   }
-  if (!stat.isDirectory()) throw new Error(`${where} must be a folder, got ${JSON.stringify(folder)} (a file)`);
+  if (!stat.isDirectory()) fail(scope, prop, 'a folder', folder, { detail: '(a file)' });
   const files: FolderFile[] = [];
   const signature = crypto.createHash('sha256').update(FORMAT);
   const walk = (abs: string, rel: string): void => {
     const names = fs.readdirSync(abs).sort();
     if (names.length === 0) {
-      throw new Error(rel === ''
-        ? `${where} must be a folder with at least one file, got ${JSON.stringify(folder)} (empty)`
-        : `${where} must not contain empty folders, got ${JSON.stringify(rel)} in ${JSON.stringify(folder)} (a zip holds files only; add a file or remove the folder)`);
+      if (rel === '') fail(scope, prop, 'a folder with at least one file', folder, { detail: '(empty)' });
+      fail(scope, prop, 'empty folders', rel, { verb: 'not contain', detail: `in ${JSON.stringify(folder)} (a zip holds files only; add a file or remove the folder)` });
     }
     for (const name of names) {
       const childAbs = path.join(abs, name);
       const childRel = rel === '' ? name : `${rel}/${name}`;
       const st = fs.lstatSync(childAbs, { bigint: true });
       if (st.isSymbolicLink()) {
-        throw new Error(`${where} must not contain symlinks, got ${JSON.stringify(childRel)} in ${JSON.stringify(folder)} (copy the target in instead)`);
+        fail(scope, prop, 'symlinks', childRel, { verb: 'not contain', detail: `in ${JSON.stringify(folder)} (copy the target in instead)` });
       } else if (st.isDirectory()) {
         walk(childAbs, childRel);
       } else if (st.isFile()) {
@@ -81,7 +80,7 @@ export function listFolder(scope: IConstruct, prop: string, folder: string): Fol
         files.push({ path: childRel, size: Number(st.size), executable });
         signature.update(`${childRel}\0${st.size}\0${st.mtimeNs}\0${st.ctimeNs}\0${st.ino}\0${executable ? 1 : 0}\n`);
       } else {
-        throw new Error(`${where} must contain only regular files and folders, got ${JSON.stringify(childRel)} in ${JSON.stringify(folder)} (cannot be read as a file)`);
+        fail(scope, prop, 'only regular files and folders', childRel, { verb: 'contain', detail: `in ${JSON.stringify(folder)} (cannot be read as a file)` });
       }
     }
   };
@@ -144,11 +143,16 @@ export function packageFolder(scope: IConstruct, prop: string, folder: string): 
   let record = readJson<CacheRecord>(recordFile);
   if (!record || record.format !== FORMAT || !fs.existsSync(zipFile) || fs.statSync(zipFile).size !== record.zipSize) {
     const tmp = `${zipFile}.${process.pid}.tmp`;
-    writeDeterministicZip(tmp, listing.files.map((f) => ({
-      name: f.path,
-      executable: f.executable,
-      read: () => readFile(scope, prop, listing.directory, f.path),
-    })));
+    try {
+      writeDeterministicZip(tmp, listing.files.map((f) => ({
+        name: f.path,
+        executable: f.executable,
+        read: () => readFile(scope, prop, listing.directory, f.path),
+      })));
+    } catch (e) {
+      if (e instanceof RangeError) fail(scope, prop, 'a folder that fits a zip without zip64 (at most 65535 files and 4 GiB)', listing.directory, { detail: `(${e.message})` });
+      throw e;
+    }
     fs.renameSync(tmp, zipFile);
     packagingStats.zipped++;
     const bytes = fs.readFileSync(zipFile);
@@ -181,7 +185,7 @@ function readFile(scope: IConstruct, prop: string, directory: string, rel: strin
     return fs.readFileSync(path.join(directory, rel));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
-    throw new Error(`[${scope.node.path}] ${prop} must contain only readable files, got ${JSON.stringify(rel)} (${code})`);
+    fail(scope, prop, 'only readable files', rel, { verb: 'contain', detail: `(${code})` });
   }
 }
 

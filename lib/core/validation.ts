@@ -6,15 +6,24 @@ import { IConstruct } from 'constructs';
  * Thrown in constructors, so bad input fails at synth before anything reaches Terraform.
  */
 export class ValidationError extends Error {
-  constructor(scope: IConstruct, prop: string, allowed: string, value: unknown) {
-    super(`[${scope.node.path}] ${prop} must be ${allowed}, got ${describe(value)}`);
+  constructor(scope: IConstruct, prop: string, allowed: string, value: unknown, options: ValidationErrorOptions = {}) {
+    const detail = options.detail ? ` ${options.detail}` : '';
+    super(`[${scope.node.path}] ${prop} must ${options.verb ?? 'be'} ${allowed}, got ${describe(value)}${detail}`);
     this.name = 'ValidationError';
   }
 }
 
+/** How a refusal reads beyond "must be <allowed>, got <value>". */
+export interface ValidationErrorOptions {
+  /** The verb after "must". @default "be" */
+  readonly verb?: string;
+  /** Said after the value, e.g. "(not found)". @default nothing */
+  readonly detail?: string;
+}
+
 /** Throws the library's validation error. */
-export function fail(scope: IConstruct, prop: string, allowed: string, value: unknown): never {
-  throw new ValidationError(scope, prop, allowed, value);
+export function fail(scope: IConstruct, prop: string, allowed: string, value: unknown, options?: ValidationErrorOptions): never {
+  throw new ValidationError(scope, prop, allowed, value, options);
 }
 
 /** Adds a warning annotation in the same `[path] prop …` style (shown by `cdktf synth`). */
@@ -25,7 +34,7 @@ export function warn(scope: IConstruct, message: string): void {
 /** How a value is quoted in messages: strings in quotes, everything else as JSON. */
 export function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
-  if (value === undefined) return 'undefined';
+  if (value === undefined) return 'nothing';
   if (Array.isArray(value) && value.length > 8) return `${value.length} items`;
   try {
     return JSON.stringify(value) ?? String(value);
@@ -95,5 +104,5 @@ export function checkOneOf<T>(scope: IConstruct, prop: string, value: T | undefi
 /** Checks a list is not longer than `max`. */
 export function checkMaxItems(scope: IConstruct, prop: string, value: readonly unknown[] | undefined, max: number, what: string): void {
   if (value === undefined || isToken(value)) return;
-  if (value.length > max) throw new Error(`[${scope.node.path}] ${prop} must have at most ${max} ${what}, got ${value.length}`);
+  if (value.length > max) fail(scope, prop, `at most ${max} ${what}`, value.length, { verb: 'have' });
 }

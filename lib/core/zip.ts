@@ -25,7 +25,7 @@ const MAX_SIZE = 0xffffffff;
  */
 export function writeDeterministicZip(target: string, entries: readonly ZipInput[]): { size: number } {
   if (entries.length > MAX_ENTRIES) {
-    throw new Error(`cannot zip ${entries.length} files: the zip format without zip64 holds at most ${MAX_ENTRIES}`);
+    throw new RangeError(`cannot zip ${entries.length} files: the zip format without zip64 holds at most ${MAX_ENTRIES}`);
   }
   const chunks: Buffer[] = [];
   const central: Buffer[] = [];
@@ -39,7 +39,7 @@ export function writeDeterministicZip(target: string, entries: readonly ZipInput
     const body = stored ? data : compressed;
     const method = stored ? 0 : 8;
     if (data.length > MAX_SIZE || offset > MAX_SIZE) {
-      throw new Error(`cannot zip ${entry.name}: archives over 4 GiB need zip64, which is not supported`);
+      throw new RangeError(`cannot zip ${entry.name}: archives over 4 GiB need zip64, which is not supported`);
     }
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
