@@ -240,7 +240,7 @@ describe('alicloud.CustomImageFunction', () => {
       [{ memorySize: 130 }, 'memorySize must be an integer between 128 and 32768 MB and a multiple of 64, got 130'],
       [{ instanceConcurrency: 300 }, 'instanceConcurrency must be an integer between 1 and 200, got 300'],
       [{ httpTrigger: { methods: ['FETCH'] } }, 'httpTrigger.methods must be one of "GET", "POST", "PUT", "DELETE", "HEAD", "PATCH", "OPTIONS", got "FETCH"'],
-      [{ layers: ['acs:fc:cn-hangzhou:123:layers/x/versions/1'] } as any, 'layers must be absent: container image functions cannot use layers (put the files in the image), got "(layers given)"'],
+      [{ layers: ['acs:fc:cn-hangzhou:123:layers/x/versions/1'] } as any, 'layers must be left out: container image functions cannot use layers (put the files in the image), got 1 layer'],
     ])('%j is refused', (props, message) => {
       const stack = fcStack();
       expect(() => new alicloud.CustomImageFunction(stack, 'web', { image: IMAGE, ...(props as object) } as alicloud.CustomImageFunctionProps)).toThrow(`[test/web] ${message}`);

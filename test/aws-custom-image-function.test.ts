@@ -71,9 +71,9 @@ describe('aws.CustomImageFunction', () => {
       [{ image: DIGEST, memorySize: 64 }, 'memorySize must be an integer between 128 and 10240 MB, got 64'],
       [{ image: DIGEST, timeout: 1000 }, 'timeout must be an integer between 1 and 900 s, got 1000'],
       [{ image: DIGEST, command: [] }, 'command must be a list of 1 to 1500 strings, got []'],
-      [{ image: DIGEST, port: 9000, environment: { AWS_LWA_PORT: '8080' } }, 'environment key must be not set by hand when port is given, got "AWS_LWA_PORT"'],
+      [{ image: DIGEST, port: 9000, environment: { AWS_LWA_PORT: '8080' } }, 'environment.AWS_LWA_PORT must be left to the construct, which sets it from port, got "8080"'],
       [{ image: DIGEST, httpTrigger: { authType: 'PUBLIC' as aws.FunctionUrlAuthType } }, 'httpTrigger.authType must be one of "AWS_IAM", "NONE", got "PUBLIC"'],
-      [{ image: DIGEST, layers: ['arn:aws:lambda:eu-west-1:123456789012:layer:x:1'] } as any, 'layers must be absent: container image functions cannot use layers (put the files in the image), got "(layers given)"'],
+      [{ image: DIGEST, layers: ['arn:aws:lambda:eu-west-1:123456789012:layer:x:1'] } as any, 'layers must be left out: container image functions cannot use layers (put the files in the image), got 1 layer'],
     ])('%j is refused', (props, message) => {
       const { stack } = awsStack();
       expect(() => new aws.CustomImageFunction(stack, 'web', props as aws.CustomImageFunctionProps)).toThrow(`[test/web] ${message}`);

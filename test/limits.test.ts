@@ -34,7 +34,7 @@ describe('AWS', () => {
 
   test.each([
     [{ workingDirectory: 'app' }, 'workingDirectory must be 1-1000 characters of an absolute path, got "app"'],
-    [{ healthCheck: { path: '/ready' }, environment: { AWS_LWA_READINESS_CHECK_PATH: '/other' } }, 'environment key must be not set by hand when healthCheck is given, got "AWS_LWA_READINESS_CHECK_PATH"'],
+    [{ healthCheck: { path: '/ready' }, environment: { AWS_LWA_READINESS_CHECK_PATH: '/other' } }, 'environment.AWS_LWA_READINESS_CHECK_PATH must be left to the construct, which sets it from healthCheck.path, got "/other"'],
     [{ args: [] }, 'args must be a list of 1 to 1500 strings, got []'],
   ])('CustomImageFunction %j is refused', (override, message) => {
     const { stack } = awsStack();

@@ -62,7 +62,7 @@ export class CustomImageFunction extends FunctionBase {
     if (props.healthCheck) adapter.AWS_LWA_READINESS_CHECK_PATH = props.healthCheck.path;
     for (const key of Object.keys(adapter)) {
       if (props.environment && key in props.environment) {
-        fail(this, 'environment key', `not set by hand when ${key === 'AWS_LWA_PORT' ? 'port' : 'healthCheck'} is given`, key);
+        fail(this, `environment.${key}`, `left to the construct, which sets it from ${key === 'AWS_LWA_PORT' ? 'port' : 'healthCheck.path'}`, props.environment![key]);
       }
     }
     const environment = { ...props.environment, ...adapter };

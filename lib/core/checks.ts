@@ -61,7 +61,8 @@ export function checkDescription(scope: IConstruct, description: string | undefi
 /** An image function's start command and arguments (non-empty lists), and no layers. */
 export function checkImageFunctionBasics(scope: IConstruct, props: CustomImageFunctionPropsBase, maxItems: number): void {
   if ((props as { layers?: unknown }).layers !== undefined) {
-    fail(scope, 'layers', 'absent: container image functions cannot use layers (put the files in the image)', '(layers given)');
+    const layers = (props as { layers?: unknown[] }).layers;
+    fail(scope, 'layers', 'left out: container image functions cannot use layers (put the files in the image)', Array.isArray(layers) ? layers.length : layers, { detail: Array.isArray(layers) ? (layers.length === 1 ? 'layer' : 'layers') : undefined });
   }
   for (const [prop, list] of [['command', props.command], ['args', props.args]] as const) {
     if (list !== undefined && !isToken(list) && (!Array.isArray(list) || list.length === 0 || list.length > maxItems)) {
