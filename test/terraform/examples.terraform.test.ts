@@ -4,8 +4,11 @@ import { Harness } from './harness';
 
 // Every example stack of the app, in dependency order, with the app's own cross-stack wiring:
 // init, validate, plan, apply, and a second plan that must be empty (Harness.deploy).
-describe('examples under terraform', () => {
-  const harness = new Harness('examples');
+describe.each([
+  ['as SDKv2 providers answer (legacy type system)', true],
+  ['with strict consistency checks (no legacy type system)', false],
+])('examples under terraform, %s', (_how, legacyTypeSystem) => {
+  const harness = new Harness('examples', { legacyTypeSystem });
   afterAll(() => harness.dispose());
   const stacks = harness.synth((app) => { buildAwsExample(app); buildAlicloudExample(app); });
 

@@ -76,7 +76,13 @@ export class Harness {
   private readonly env: NodeJS.ProcessEnv;
   private readonly initialized = new Set<string>();
 
-  constructor(name: string) {
+  /**
+   * @param name names the temporary folder
+   * @param options.legacyTypeSystem answer plans as SDKv2 providers do (`legacy_type_system`, the
+   *   default, or SIM_LEGACY_TYPE_SYSTEM=0 for all); `false` makes Terraform refuse any plan or
+   *   apply result that is inconsistent, proving the simulated providers consistent.
+   */
+  constructor(name: string, options: { legacyTypeSystem?: boolean } = {}) {
     const version = terraformVersion();
     if (!version) throw new TerraformError(`no terraform binary: "${terraformBinary()}" is not on PATH (set TERRAFORM_BIN)`);
     this.version = version;
@@ -99,6 +105,7 @@ export class Harness {
     this.env = {
       ...process.env, TF_CLI_CONFIG_FILE: cliConfig, SIM_CLOUD_DIR: this.cloudDir, SIM_TLS_DIR: tlsDir,
       CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', TF_INPUT: '0', NODE_OPTIONS: '',
+      ...(options.legacyTypeSystem === false ? { SIM_LEGACY_TYPE_SYSTEM: '0' } : {}),
     };
   }
 

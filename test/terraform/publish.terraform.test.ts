@@ -28,7 +28,8 @@ const STEPS: [string, Partial<aws.LayeredFunctionProps>, string[]][] = [
 ];
 
 describe('AWS publishes a version for every configuration or code change', () => {
-  const harness = new Harness('publish');
+  // Strict: Terraform refuses any inconsistent plan or apply of the updates that publish.
+  const harness = new Harness('publish', { legacyTypeSystem: false });
   afterAll(() => harness.dispose());
   const build = (app: App, props: Partial<aws.LayeredFunctionProps>) => {
     const stack = new TerraformStack(app, 'publish');

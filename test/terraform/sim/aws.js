@@ -201,7 +201,11 @@ const resources = {
     planUpdate(prior, planned) {
       if (!planned.publish) return planned;
       if (!PUBLISHING.some((k) => !equal(prior[k], planned[k]))) return planned;
-      return { ...planned, version: UNKNOWN, qualified_arn: UNKNOWN, qualified_invoke_arn: UNKNOWN, last_modified: UNKNOWN };
+      const code = ['filename', 'source_code_hash', 's3_bucket', 's3_key', 's3_object_version', 'image_uri', 'architectures'].some((k) => !equal(prior[k], planned[k]));
+      return {
+        ...planned, version: UNKNOWN, qualified_arn: UNKNOWN, qualified_invoke_arn: UNKNOWN, last_modified: UNKNOWN,
+        ...(code ? { code_sha256: UNKNOWN, source_code_size: UNKNOWN } : {}),
+      };
     },
   },
   aws_lambda_alias: {

@@ -84,7 +84,12 @@ class SimulatedProvider {
         return null;
       }
       const computed = prior === null ? (model.create ? model.create(ctx, planned) : {}) : (model.update ? model.update(ctx, prior, planned) : {});
-      const state = fill(this.resourceSchemas[type].block, { ...planned, ...withoutUndefined(computed) }, `${type}`, ctx);
+      // A provider may only fill in what the plan left open: unknown values, and computed
+      // attributes the plan left null. Known planned values stay as planned.
+      const attributes = this.resourceSchemas[type].block.attributes ?? {};
+      const open = Object.fromEntries(Object.entries(withoutUndefined(computed))
+        .filter(([k]) => planned[k] === UNKNOWN || (planned[k] === null && attributes[k]?.computed)));
+      const state = fill(this.resourceSchemas[type].block, { ...planned, ...open }, `${type}`, ctx);
       if (state.id === null || state.id === UNKNOWN) state.id = `${type}-${ctx.next(type)}`;
       ctx.journal(prior === null ? 'create' : 'update', { id: state.id });
       // The SDK reads the object back at the end of create and update.
