@@ -1,10 +1,25 @@
 import { execFileSync } from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
 
+const root = path.join(__dirname, '..');
+const bindings = JSON.parse(fs.readFileSync(path.join(root, 'scripts', 'alicloud-bindings.json'), 'utf8')) as { used: string[]; escapeHatches: string[] };
+const moduleOf = (type: string) => type.replace(/^alicloud_/, '').replace(/_/g, '-');
+
 test('the committed Alibaba Cloud bindings are what the generator makes from schema/alicloud.json', () => {
-  const out = execFileSync(process.execPath, [path.join(__dirname, '..', 'scripts', 'generate-alicloud.js'), '--check'], {
+  const out = execFileSync(process.execPath, [path.join(root, 'scripts', 'generate-alicloud.js'), '--check'], {
     env: { ...process.env, CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: '/dev/null' },
     stdio: ['ignore', 'pipe', 'pipe'],
   }).toString();
-  expect(out).toMatch(/^lib\/alicloud\/provider matches schema\/alicloud\.json \(24 files\)/);
+  expect(out).toMatch(/^lib\/alicloud\/provider matches schema\/alicloud\.json \(15 files\)/);
+});
+
+test('every generated module is used by the library or listed as an escape hatch, and every used one is imported', () => {
+  const generated = fs.readdirSync(path.join(root, 'lib', 'alicloud', 'provider')).filter((m) => m !== 'provider').sort();
+  expect(generated).toEqual([...bindings.used, ...bindings.escapeHatches].map(moduleOf).sort());
+  const sources = fs.readdirSync(path.join(root, 'lib', 'alicloud')).filter((f) => f.endsWith('.ts'))
+    .map((f) => fs.readFileSync(path.join(root, 'lib', 'alicloud', f), 'utf8')).join('\n');
+  const imported = new Set([...sources.matchAll(/from '\.\/provider\/([a-z0-9-]+)'/g)].map((m) => m[1]));
+  expect(bindings.used.map(moduleOf).filter((m) => !imported.has(m))).toEqual([]);
+  expect(bindings.escapeHatches.map(moduleOf).filter((m) => imported.has(m))).toEqual([]);
 });
