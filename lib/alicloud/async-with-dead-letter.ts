@@ -2,6 +2,7 @@ import { ITerraformDependable } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { AsyncPropsBase, BufferOptionsBase, checkAsyncCommon, checkBuffer, checkNotSelf } from '../core/async';
 import { uniqueName } from '../core/names';
+import { StackState } from '../core/stack-state';
 import { checkPattern, fail, isToken } from '../core/validation';
 import { CanaryAlias } from './canary-alias';
 import { IFunction, regionOf } from './function-base';
@@ -41,9 +42,6 @@ export interface AsyncWithDeadLetterProps extends AsyncPropsBase {
   readonly buffer?: BufferOptions;
 }
 
-// The provider keys the async configuration by function name only (id = function_name), so a second
-// one for the same function would overwrite the first in FC and collide in state.
-const configured = new WeakSet<IFunction>();
 
 /**
  * FC3 asynchronous invocation with retries and a maximum event age; failed events go to an MNS
@@ -72,6 +70,9 @@ export class AsyncWithDeadLetter extends Construct {
       defaultRetention: FC_LIMITS.queueRetentionMax,
     });
     checkNotSelf(this, fn, props.onFailure);
+    // The provider keys the async configuration by function name only (id = function_name), so a
+    // second one for the same function would overwrite the first in FC and collide in state.
+    const configured = StackState.of(this).remember('alicloudAsyncFunctions', () => new Set<IFunction>());
     if (configured.has(fn)) {
       fail(this, 'function', 'a function without another AsyncWithDeadLetter (provider aliyun/alicloud keys the async configuration by function name)', (fn as unknown as IConstruct).node?.path ?? fn.functionName);
     }

@@ -3,6 +3,7 @@ import { forgetInsteadOfDestroy } from './engine';
 import { Construct, IConstruct } from 'constructs';
 import { checkDescription, checkEnvironment } from '../core/checks';
 import { fingerprint } from '../core/fingerprint';
+import { StackState } from '../core/stack-state';
 import { uniqueName } from '../core/names';
 import { fail, isToken } from '../core/validation';
 import { checkFcCapacity, checkFcName, FC_RESERVED_ENVIRONMENT, FC_RESERVED_PREFIXES } from './limits';
@@ -78,15 +79,10 @@ export interface FunctionCommonProps {
 const DEFAULT_TIMEOUT = 3;
 const DEFAULT_MEMORY = 512;
 
-const providers = new WeakMap<TerraformStack, AlicloudProvider>();
-const locations = new WeakMap<TerraformStack, FcLocation>();
-
 /** The stack's AlicloudProvider, found once per stack (a search per function would cost O(n²)). */
 function providerOf(stack: TerraformStack): AlicloudProvider | undefined {
-  const known = providers.get(stack);
-  if (known) return known;
-  const found = stack.node.findAll().find((c): c is AlicloudProvider => c instanceof AlicloudProvider);
-  if (found) providers.set(stack, found);
+  const state = StackState.of(stack);
+  const found = state.remember<AlicloudProvider | undefined>('alicloudProvider', () => stack.node.findAll().find((c): c is AlicloudProvider => c instanceof AlicloudProvider));
   return found;
 }
 
@@ -109,16 +105,14 @@ export function regionOf(scope: IConstruct): string {
  */
 export function locationOf(scope: IConstruct, roleArn: string): FcLocation {
   const stack = TerraformStack.of(scope);
-  const known = locations.get(stack);
-  if (known) return known;
-  const region = regionOf(scope);
-  const accountId = providerOf(stack)?.accountId;
-  const account = accountId && !isToken(accountId)
-    ? accountId
-    : new TerraformLocal(stack, 'ServerlessAccountId', Fn.element(Fn.split(':', roleArn), 3)).asString;
-  const location = { region, account };
-  locations.set(stack, location);
-  return location;
+  return StackState.of(stack).remember('alicloudLocation', () => {
+    const region = regionOf(scope);
+    const accountId = providerOf(stack)?.accountId;
+    const account = accountId && !isToken(accountId)
+      ? accountId
+      : new TerraformLocal(stack, 'ServerlessAccountId', Fn.element(Fn.split(':', roleArn), 3)).asString;
+    return { region, account };
+  });
 }
 
 /**

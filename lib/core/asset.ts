@@ -2,6 +2,7 @@ import * as crypto from 'crypto';
 import { AssetType, TerraformAsset, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { PackagedFolder } from './package';
+import { StackState } from './stack-state';
 
 /**
  * The packaged zip as a cdktf asset: copied into `cdktf.out/stacks/<stack>/assets/…` at synth and
@@ -25,8 +26,6 @@ export interface Upload<T> {
   readonly refs: { readonly bucket: string; readonly key: string };
 }
 
-const uploads = new WeakMap<IConstruct, Map<string, Upload<unknown>>>();
-
 /**
  * One upload per stack, bucket and content: functions built from the same folder share one asset
  * and one object (`code/<hash>.zip`) instead of uploading the same bytes once per function.
@@ -41,8 +40,7 @@ export function sharedCodeUpload<T>(
   const owner = (stack.node.tryFindChild('ServerlessCode') as Construct | undefined) ?? new Construct(stack, 'ServerlessCode');
   const bucketPart = bucket === undefined ? '' : `-${crypto.createHash('sha256').update(bucket).digest('hex').slice(0, 8)}`;
   const id = `${packaged.contentHash.slice(0, 16)}${bucketPart}`;
-  const known = uploads.get(stack) ?? new Map<string, Upload<unknown>>();
-  uploads.set(stack, known);
+  const known = StackState.of(stack).remember('uploads', () => new Map<string, Upload<unknown>>());
   const existing = known.get(id);
   if (existing) return existing as Upload<T>;
   const asset = zipAsset(owner, `Asset-${id}`, packaged);
