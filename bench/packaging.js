@@ -10,7 +10,8 @@ const [outdir, layerDir, codeDir] = process.argv.slice(2);
 const { App, TerraformStack, LocalBackend } = require('cdktf');
 const { AwsProvider } = require('@cdktf/provider-aws/lib/provider');
 const dist = path.join(__dirname, '..', 'dist');
-const { aws, packagingStats } = require(dist);
+const { aws } = require(dist);
+const { packagingStats } = require(require('path').join(dist, 'core', 'package'));
 
 const app = new App({ outdir, stackTraces: false });
 const stack = new TerraformStack(app, 'packaging');

@@ -1,8 +1,13 @@
+// cdktf-serverless-constructs: one vocabulary for AWS Lambda (`aws`) and Alibaba Cloud Function
+// Compute 3.0 (`alicloud`), and the cloud-neutral types both namespaces share.
 export * as aws from './aws';
 export * as alicloud from './alicloud';
-export * from './core/types';
+export type {
+  ArtifactBucketOptions, CustomImageFunctionPropsBase, HealthCheckBase, LayeredFunctionPropsBase, LayerPropsBase,
+} from './core/types';
+export type { AsyncPropsBase, BufferOptionsBase } from './core/async';
+export type { CanaryAliasPropsBase } from './core/canary';
 export { ValidationError } from './core/validation';
 export { findLayerOverlaps } from './core/layers';
-export type { LayerRef, LayerOverlap } from './core/layers';
-export { packageFolder, listFolder, packagingStats, cacheDirectory } from './core/package';
-export type { FolderFile, FolderListing, PackagedFolder } from './core/package';
+export type { LayerOverlap, LayerRef, LocalLayerFiles } from './core/layers';
+export type { FolderFile, FolderListing } from './core/package';

@@ -34,7 +34,7 @@ describe('aws.CustomImageFunction', () => {
 
   test('a public URL (auth NONE) gets the InvokeFunctionUrl permission only, and CORS', () => {
     const { stack } = awsStack();
-    new aws.CustomImageFunction(stack, 'web', { image: DIGEST, httpTrigger: { authType: aws.FunctionUrlAuthType.NONE, allowOrigins: ['https://example.com'], qualifier: 'live' } });
+    new aws.CustomImageFunction(stack, 'web', { image: DIGEST, httpTrigger: { authType: aws.HttpAuthType.NONE, allowOrigins: ['https://example.com'], qualifier: 'live' } });
     const json = synth(stack);
     expect(only(json, 'aws_lambda_function_url')).toEqual(expect.objectContaining({
       authorization_type: 'NONE', qualifier: 'live', cors: { allow_origins: ['https://example.com'], allow_methods: ['*'] },
@@ -72,7 +72,7 @@ describe('aws.CustomImageFunction', () => {
       [{ image: DIGEST, timeout: 1000 }, 'timeout must be an integer between 1 and 900 s, got 1000'],
       [{ image: DIGEST, command: [] }, 'command must be a list of 1 to 1500 strings, got []'],
       [{ image: DIGEST, port: 9000, environment: { AWS_LWA_PORT: '8080' } }, 'environment.AWS_LWA_PORT must be left to the construct, which sets it from port, got "8080"'],
-      [{ image: DIGEST, httpTrigger: { authType: 'PUBLIC' as aws.FunctionUrlAuthType } }, 'httpTrigger.authType must be one of "AWS_IAM", "NONE", got "PUBLIC"'],
+      [{ image: DIGEST, httpTrigger: { authType: 'PUBLIC' as aws.HttpAuthType } }, 'httpTrigger.authType must be one of "AWS_IAM", "NONE", got "PUBLIC"'],
       [{ image: DIGEST, layers: ['arn:aws:lambda:eu-west-1:123456789012:layer:x:1'] } as any, 'layers must be left out: container image functions cannot use layers (put the files in the image), got 1 layer'],
     ])('%j is refused', (props, message) => {
       const { stack } = awsStack();

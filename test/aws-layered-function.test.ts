@@ -237,8 +237,8 @@ describe('aws.LayeredFunction', () => {
       const { stack } = awsStack();
       // Layers as the size check sees them: their listings (no need for 270 MB on disk).
       const big = '/layers/model';
-      const bigLayer: aws.ILayer = { arn: 'arn:aws:lambda:eu-west-1:123456789012:layer:model:1', label: 'model', listing: { directory: big, files: [{ path: 'model.bin', size: 200_000_000, executable: false }], unzippedSize: 200_000_000, statSignature: '' } };
-      const lib: aws.ILayer = { arn: 'arn:aws:lambda:eu-west-1:123456789012:layer:libs:1', label: 'libs', listing: { directory: big, files: [{ path: 'libs.bin', size: 70_000_000, executable: false }], unzippedSize: 70_000_000, statSignature: '' } };
+      const bigLayer: aws.ILayer = { cloud: 'aws', arn: 'arn:aws:lambda:eu-west-1:123456789012:layer:model:1', label: 'model', listing: { directory: big, files: [{ path: 'model.bin', size: 200_000_000, executable: false }], unzippedSize: 200_000_000, statSignature: '' } };
+      const lib: aws.ILayer = { cloud: 'aws', arn: 'arn:aws:lambda:eu-west-1:123456789012:layer:libs:1', label: 'libs', listing: { directory: big, files: [{ path: 'libs.bin', size: 70_000_000, executable: false }], unzippedSize: 70_000_000, statSignature: '' } };
       expect(() => new aws.LayeredFunction(stack, 'fn', { ...base, layers: [bigLayer, lib] }))
         .toThrow(/^\[test\/fn\] code plus layers must be at most 262144000 bytes unzipped, got 2700000\d\d bytes \(largest: layer "model" 200000000 bytes, layer "libs" 70000000 bytes, code ".*code" \d+ bytes\)$/);
     });

@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { execFileSync } from 'child_process';
 import { Construct } from 'constructs';
-import { cacheDirectory, packageFolder, packagingStats } from '../lib';
+import { cacheDirectory, packageFolder, packagingStats } from '../lib/core/package';
 import { crc32, crc32Table } from '../lib/core/zip';
 import { makeFolder, readZip } from './helpers';
 
@@ -47,9 +47,9 @@ describe('deterministic packaging', () => {
     const dir = makeFolder({ 'index.js': 'exports.handler = async () => 42;\n', 'lib/util.js': 'x'.repeat(5000) });
     const here = packageFolder(scope, 'path', dir);
     const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'csc-child-'));
-    const script = `require('tsx/cjs'); const { packageFolder } = require(${JSON.stringify(path.resolve(__dirname, '../lib'))});
+    const script = `require('tsx/cjs'); const { packageFolder } = require(${JSON.stringify(path.resolve(__dirname, '../lib/core/package'))});
       const { Construct } = require('constructs'); const p = packageFolder(new Construct(undefined, 'x'), 'path', ${JSON.stringify(dir)});
-      const { packagingStats } = require(${JSON.stringify(path.resolve(__dirname, '../lib'))});
+      const { packagingStats } = require(${JSON.stringify(path.resolve(__dirname, '../lib/core/package'))});
       process.stdout.write(JSON.stringify({ ...p, stats: packagingStats }));`;
     const run = () => JSON.parse(execFileSync(process.execPath, ['-e', script], { env: { ...process.env, CDKTF_SERVERLESS_CACHE_DIR: cache } }).toString());
     const out = run();

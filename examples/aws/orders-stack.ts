@@ -64,7 +64,7 @@ export class OrdersStack extends TerraformStack {
       timeout: 30,
       reservedConcurrency: 20,
       architecture: aws.Architecture.ARM_64,
-      httpTrigger: { authType: aws.FunctionUrlAuthType.AWS_IAM },
+      httpTrigger: { authType: aws.HttpAuthType.AWS_IAM },
     });
 
     new TerraformOutput(this, 'orders_version', { value: this.orders.version });

@@ -1,6 +1,7 @@
 import { ITerraformDependable } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { AsyncPropsBase, BufferOptionsBase, checkAsyncCommon, checkBuffer, checkNotSelf } from '../core/async';
+import { IAsyncWithDeadLetterContract, IQueueContract } from '../core/contracts';
 import { uniqueName } from '../core/names';
 import { StackState } from '../core/stack-state';
 import { checkPattern, fail, isToken } from '../core/validation';
@@ -11,12 +12,10 @@ import { Fcv3AsyncInvokeConfig } from './provider/fcv3-async-invoke-config';
 import { Fcv3Trigger } from './provider/fcv3-trigger';
 import { MessageServiceQueue } from './provider/message-service-queue';
 
-/** An MNS queue made elsewhere. */
-export interface IQueue {
+/** An MNS queue made elsewhere (FC names MNS queues by name; the ARNs are built from region and account). */
+export interface IQueue extends IQueueContract<'alicloud'> {
   /** Queue name. */
   readonly queueName: string;
-  /** Message retention in seconds, when known (checked against the maximum event age). */
-  readonly retentionSeconds?: number;
 }
 
 /** A queue in front of the function: producers send to it, EventBridge feeds the function. */
@@ -49,7 +48,8 @@ export interface AsyncWithDeadLetterProps extends AsyncPropsBase {
  * destination; optional buffer queue in front. The function's RAM role gets exactly
  * `mns:SendMessage` on the destination queues (or `fc:InvokeFunction` on a destination function).
  */
-export class AsyncWithDeadLetter extends Construct {
+export class AsyncWithDeadLetter extends Construct implements IAsyncWithDeadLetterContract<'alicloud'> {
+  public readonly cloud = 'alicloud' as const;
   public readonly invokeConfig: Fcv3AsyncInvokeConfig;
   /** The dead-letter queue; undefined only when failures go to a function and there is no buffer. */
   public readonly deadLetterQueue?: MessageServiceQueue | IQueue;

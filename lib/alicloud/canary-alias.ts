@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { CanaryAliasPropsBase, resolveRouting } from '../core/canary';
+import { ICanaryAliasContract } from '../core/contracts';
 import { checkFcName } from './limits';
 import { FunctionBase, IFunction } from './function-base';
 import { Fcv3Alias } from './provider/fcv3-alias';
@@ -13,7 +14,8 @@ export interface CanaryAliasProps extends CanaryAliasPropsBase {
  * An FC3 alias (default `live`) on a stable version that sends `canaryWeight` of the traffic to a
  * canary version (by default the one the library published last). Same release workflow as on AWS.
  */
-export class CanaryAlias extends Construct {
+export class CanaryAlias extends Construct implements ICanaryAliasContract<'alicloud', IFunction> {
+  public readonly cloud = 'alicloud' as const;
   public readonly alias: Fcv3Alias;
   public readonly aliasName: string;
   public readonly function: IFunction;

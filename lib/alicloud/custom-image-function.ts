@@ -61,7 +61,7 @@ export class CustomImageFunction extends FunctionBase {
   public readonly function: Fcv3Function;
   public readonly functionVersion: Fcv3FunctionVersion;
   /** The HTTP trigger, when `httpTrigger` is set. */
-  public readonly trigger?: Fcv3Trigger;
+  public readonly httpTrigger?: Fcv3Trigger;
 
   constructor(scope: Construct, id: string, props: CustomImageFunctionProps) {
     super(scope, id, props);
@@ -108,7 +108,7 @@ export class CustomImageFunction extends FunctionBase {
       checkOneOf(this, 'httpTrigger.authType', authType, [HttpAuthType.FUNCTION, HttpAuthType.ANONYMOUS]);
       const methods = trigger.methods ?? ALL_METHODS;
       methods.forEach((m) => checkOneOf(this, 'httpTrigger.methods', m, ALL_METHODS));
-      this.trigger = new Fcv3Trigger(this, 'HttpTrigger', {
+      this.httpTrigger = new Fcv3Trigger(this, 'HttpTrigger', {
         functionName: this.function.functionName,
         triggerName: 'http',
         triggerType: 'http',
@@ -120,7 +120,7 @@ export class CustomImageFunction extends FunctionBase {
 
   /** Public URL of the HTTP trigger, when `httpTrigger` is set. */
   public get url(): string | undefined {
-    return this.trigger?.httpTrigger.get(0).urlInternet;
+    return this.httpTrigger?.httpTrigger.get(0).urlInternet;
   }
 }
 

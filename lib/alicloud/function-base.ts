@@ -2,6 +2,7 @@ import { Fn, ITerraformDependable, Lazy, TerraformLocal, TerraformStack } from '
 import { forgetInsteadOfDestroy } from './engine';
 import { Construct, IConstruct } from 'constructs';
 import { checkDescription, checkEnvironment } from '../core/checks';
+import { IFunctionContract } from '../core/contracts';
 import { fingerprint } from '../core/fingerprint';
 import { StackState } from '../core/stack-state';
 import { uniqueName } from '../core/names';
@@ -22,22 +23,10 @@ export interface RamStatement {
   readonly resources: string[];
 }
 
-/** An FC3 function the other constructs can work with. */
-export interface IFunction {
-  /** Function name. */
-  readonly functionName: string;
-  /** Function ARN (`acs:fc:<region>:<account>:functions/<name>`). */
-  readonly arn: string;
-  /** Version id published by the library, when the function publishes versions. */
-  readonly version?: string;
-  /** Timeout in seconds (queues in front size their visibility timeout from it). */
-  readonly timeoutSeconds?: number;
-  /** The region and account the function's resources live in. */
+/** An FC3 function the other constructs can work with (its ARN is `acs:fc:<region>:<account>:functions/<name>`). */
+export interface IFunction extends IFunctionContract<'alicloud', RamStatement> {
+  /** The region and account the function's resources live in (FC3 only: RAM ARNs name them). */
   readonly location: FcLocation;
-  /** The resource that holds the grants; things that need a grant in place depend on it. */
-  readonly policyDependency?: ITerraformDependable;
-  /** Grants the function's RAM role a statement. */
-  addToRolePolicy(statement: RamStatement): void;
 }
 
 /** Where ARNs point: region and account, each a literal or a Terraform expression. */
@@ -121,6 +110,7 @@ export function locationOf(scope: IConstruct, roleArn: string): FcLocation {
  * `alicloud_fcv3_function`, and a published `alicloud_fcv3_function_version`.
  */
 export abstract class FunctionBase extends Construct implements IFunction {
+  public readonly cloud = 'alicloud' as const;
   public readonly role: RamRole;
   /** The custom policy with every grant; undefined until something is granted. */
   public rolePolicy?: RamPolicy;
@@ -218,7 +208,7 @@ export abstract class FunctionBase extends Construct implements IFunction {
   }
 
   /**
-   * On the legacy engine only (no `destroy = false`): forbids Terraform to delete the published
+   * @internal CanaryAlias's hook. On the legacy engine only (no `destroy = false`): forbids Terraform to delete the published
    * version while an alias's stable side is pinned (`prevent_destroy`); a release then needs a
    * `terraform state rm` (README, "Versions on FC3"). On current engines the version is forgotten
    * instead of deleted, and this does nothing.

@@ -1,6 +1,6 @@
 import { TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
-import { LayerRef } from '../core/layers';
+import { ILayerContract } from '../core/contracts';
 import { uniqueName } from '../core/names';
 import { FolderListing, PackagedFolder, packageFolder } from '../core/package';
 import { LayerPropsBase } from '../core/types';
@@ -13,7 +13,7 @@ import { OssBucketObject } from './provider/oss-bucket-object';
 import { uploadToOss } from './upload';
 
 /** A layer a function can use: built here, or an existing layer version ARN. */
-export interface ILayer extends LayerRef {}
+export interface ILayer extends ILayerContract<'alicloud'> {}
 
 export interface LayerProps extends LayerPropsBase {
   /** OSS bucket name to upload the zip to. @default the stack's ArtifactBucket */
@@ -27,16 +27,18 @@ export interface LayerProps extends LayerPropsBase {
  * (`alicloud_oss_bucket_object`) and published (`alicloud_fcv3_layer_version`, private).
  */
 export class Layer extends Construct implements ILayer {
+  public readonly cloud = 'alicloud' as const;
   /** An existing layer version, by ARN (`acs:fc:<region>:<account>:layers/<name>/versions/<n>`; official layers use account "official"). */
   public static fromLayerVersionArn(scope: Construct, id: string, arn: string, options: { compatibleRuntimes?: string[] } = {}): ILayer {
     const ref = new Construct(scope, id);
     checkPattern(ref, 'arn', arn, /^acs:fc:[a-z0-9-]+:(\d+|official):layers\/[A-Za-z0-9_-]+\/versions\/[0-9]+$/, 'a layer version ARN (acs:fc:<region>:<account>:layers/<name>/versions/<version>)');
-    return { arn, label: arn, compatibleRuntimes: options.compatibleRuntimes };
+    return { cloud: 'alicloud', arn, label: arn, compatibleRuntimes: options.compatibleRuntimes };
   }
 
   public readonly layerVersion: Fcv3LayerVersion;
   public readonly object: OssBucketObject;
   public readonly asset: TerraformAsset;
+  /** @internal The packaged folder (zip path, hashes); the library's own bookkeeping. */
   public readonly packaged: PackagedFolder;
   public readonly layerName: string;
   public readonly compatibleRuntimes: readonly string[];

@@ -44,7 +44,7 @@ export class LayeredFunction extends FunctionBase {
     super(scope, id, props);
     checkOneOf<string>(this, 'runtime', props.runtime, FC_RUNTIMES);
     checkPattern(this, 'handler', props.handler, /^[^\s]+$/, 'a handler without spaces such as "index.handler"', { maxLength: 128 });
-    const checked = checkLayers(this, props.layers, props.runtime);
+    const checked = checkLayers<ILayer>(this, props.layers, props.runtime, (arn) => ({ cloud: 'alicloud', arn, label: arn }));
     this.layers = checked.layers;
     this.layerOverlaps = warnLayerOverlaps(this, checked.local);
 

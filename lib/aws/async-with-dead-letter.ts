@@ -4,17 +4,16 @@ import { LambdaEventSourceMapping } from '@cdktf/provider-aws/lib/lambda-event-s
 import { LambdaFunctionEventInvokeConfig } from '@cdktf/provider-aws/lib/lambda-function-event-invoke-config';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { AsyncPropsBase, BufferOptionsBase, checkAsyncCommon, checkBuffer, checkNotSelf } from '../core/async';
+import { IAsyncWithDeadLetterContract, IQueueContract } from '../core/contracts';
 import { fail, isToken } from '../core/validation';
 import { CanaryAlias } from './canary-alias';
 import { IFunction } from './function-base';
 import { AWS_LIMITS } from './limits';
 
 /** An SQS queue made elsewhere. */
-export interface IQueue {
+export interface IQueue extends IQueueContract<'aws'> {
   /** Queue ARN. */
   readonly arn: string;
-  /** Message retention in seconds, when known (checked against the maximum event age). */
-  readonly retentionSeconds?: number;
 }
 
 /** A queue in front of the function: producers send to it, Lambda polls it in batches. */
@@ -45,12 +44,14 @@ export interface AsyncWithDeadLetterProps extends AsyncPropsBase {
  * queue (created, encrypted, 14 days) or a failure-handling function; optional success destination;
  * optional buffer queue in front. The function's role gets exactly the permissions these need.
  */
-export class AsyncWithDeadLetter extends Construct {
+export class AsyncWithDeadLetter extends Construct implements IAsyncWithDeadLetterContract<'aws'> {
+  public readonly cloud = 'aws' as const;
   public readonly invokeConfig: LambdaFunctionEventInvokeConfig;
   /** The dead-letter queue; undefined only when failures go to a function and there is no buffer. */
   public readonly deadLetterQueue?: SqsQueue | IQueue;
   public readonly bufferQueue?: SqsQueue;
-  public readonly eventSourceMapping?: LambdaEventSourceMapping;
+  /** The event source mapping that feeds the function from the buffer queue (Lambda's SQS trigger). */
+  public readonly bufferTrigger?: LambdaEventSourceMapping;
 
   constructor(scope: Construct, id: string, props: AsyncWithDeadLetterProps) {
     super(scope, id);
@@ -122,7 +123,7 @@ export class AsyncWithDeadLetter extends Construct {
         resources: [bufferArn],
       });
       const qualifiedArn = props.qualifier instanceof CanaryAlias ? props.qualifier.arn : qualifier ? `${fn.arn}:${qualifier}` : fn.arn;
-      this.eventSourceMapping = new LambdaEventSourceMapping(this, 'BufferMapping', {
+      this.bufferTrigger = new LambdaEventSourceMapping(this, 'BufferMapping', {
         eventSourceArn: bufferArn,
         functionName: qualifiedArn,
         batchSize: buffer.batchSize,
@@ -134,9 +135,14 @@ export class AsyncWithDeadLetter extends Construct {
     }
   }
 
-  /** ARN of the queue producers send to: the buffer queue, when there is one. */
+  /** URL of the queue producers send to (SQS SendMessage takes the URL): the buffer queue, when there is one. */
   public get bufferQueueUrl(): string | undefined {
     return this.bufferQueue?.url;
+  }
+
+  /** Name of the queue producers send to: the buffer queue, when there is one. */
+  public get bufferQueueName(): string | undefined {
+    return this.bufferQueue?.name;
   }
 }
 

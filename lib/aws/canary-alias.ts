@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { LambdaAlias } from '@cdktf/provider-aws/lib/lambda-alias';
 import { CanaryAliasPropsBase, resolveRouting } from '../core/canary';
+import { ICanaryAliasContract } from '../core/contracts';
 import { checkPattern, checkRange } from '../core/validation';
 import { IFunction } from './function-base';
 
@@ -31,7 +32,8 @@ export interface CanaryAliasProps extends CanaryAliasPropsBase {
  * changing props: start at 0.05, raise, promote (stableVersion := canary, weight 0), or roll back
  * (weight 0). Point triggers, async configs and queues at it through `aliasName` / `arn`.
  */
-export class CanaryAlias extends Construct {
+export class CanaryAlias extends Construct implements ICanaryAliasContract<'aws', IFunction> {
+  public readonly cloud = 'aws' as const;
   public readonly alias: LambdaAlias;
   public readonly alarm?: CloudwatchMetricAlarm;
   public readonly aliasName: string;
@@ -88,6 +90,11 @@ export class CanaryAlias extends Construct {
         alarmActions: props.alarm.alarmActions,
       });
     }
+  }
+
+  /** Alias name, as a reference (qualifiers that use it wait for the alias). */
+  public get qualifier(): string {
+    return this.alias.name;
   }
 
   /** Qualified ARN of the alias: invoke this. */

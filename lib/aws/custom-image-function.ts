@@ -8,7 +8,7 @@ import { checkOneOf, checkPattern, fail, isToken } from '../core/validation';
 import { FunctionBase, FunctionCommonProps } from './function-base';
 
 /** Who may call the function URL. */
-export enum FunctionUrlAuthType {
+export enum HttpAuthType {
   /** Callers sign requests with SigV4 and need `lambda:InvokeFunctionUrl`. */
   AWS_IAM = 'AWS_IAM',
   /** Anyone on the internet. */
@@ -17,8 +17,8 @@ export enum FunctionUrlAuthType {
 
 /** An HTTPS endpoint for the function (`aws_lambda_function_url`). */
 export interface HttpTriggerOptions {
-  /** Who may call it. @default FunctionUrlAuthType.AWS_IAM */
-  readonly authType?: FunctionUrlAuthType;
+  /** Who may call it. @default HttpAuthType.AWS_IAM */
+  readonly authType?: HttpAuthType;
   /** Alias name or version the URL invokes (e.g. a CanaryAlias's name). @default the unqualified function */
   readonly qualifier?: string;
   /** Origins allowed by CORS. @default no CORS */
@@ -46,7 +46,7 @@ const ECR_IMAGE = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?\/((?
 export class CustomImageFunction extends FunctionBase {
   public readonly function: LambdaFunction;
   /** The function URL, when `httpTrigger` is set. */
-  public readonly functionUrl?: LambdaFunctionUrl;
+  public readonly httpTrigger?: LambdaFunctionUrl;
   /** The public-invoke permission, when the URL's auth type is NONE. */
   public readonly publicUrlPermission?: LambdaPermission;
 
@@ -79,15 +79,15 @@ export class CustomImageFunction extends FunctionBase {
 
     if (props.httpTrigger) {
       const trigger: HttpTriggerOptions = props.httpTrigger === true ? {} : props.httpTrigger;
-      const authType = trigger.authType ?? FunctionUrlAuthType.AWS_IAM;
-      checkOneOf(this, 'httpTrigger.authType', authType, [FunctionUrlAuthType.AWS_IAM, FunctionUrlAuthType.NONE]);
-      this.functionUrl = new LambdaFunctionUrl(this, 'FunctionUrl', {
+      const authType = trigger.authType ?? HttpAuthType.AWS_IAM;
+      checkOneOf(this, 'httpTrigger.authType', authType, [HttpAuthType.AWS_IAM, HttpAuthType.NONE]);
+      this.httpTrigger = new LambdaFunctionUrl(this, 'FunctionUrl', {
         functionName: this.function.functionName,
         qualifier: trigger.qualifier,
         authorizationType: authType,
         cors: trigger.allowOrigins ? { allowOrigins: trigger.allowOrigins, allowMethods: trigger.allowMethods ?? ['*'] } : undefined,
       });
-      if (authType === FunctionUrlAuthType.NONE) {
+      if (authType === HttpAuthType.NONE) {
         // A public URL still needs a resource policy that lets anyone call the URL (only the URL).
         this.publicUrlPermission = new LambdaPermission(this, 'PublicUrlPermission', {
           functionName: this.function.functionName,
@@ -103,7 +103,7 @@ export class CustomImageFunction extends FunctionBase {
 
   /** The HTTPS URL, when `httpTrigger` is set. */
   public get url(): string | undefined {
-    return this.functionUrl?.functionUrl;
+    return this.httpTrigger?.functionUrl;
   }
 }
 

@@ -5,26 +5,14 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { LambdaFunction, LambdaFunctionConfig } from '@cdktf/provider-aws/lib/lambda-function';
 import { checkDescription, checkEnvironment } from '../core/checks';
+import { IFunctionContract } from '../core/contracts';
 import { uniqueName } from '../core/names';
 import { checkOneOf, checkRange } from '../core/validation';
 import { PolicyStatement, PolicyStatements } from './policy';
 import { Architecture, AWS_RESERVED_ENVIRONMENT, checkArchitecture, checkFunctionName, checkMemoryAndTimeout, LOG_RETENTION_DAYS } from './limits';
 
 /** A Lambda function the other constructs can work with: one of ours or an existing one. */
-export interface IFunction {
-  /** Function name. */
-  readonly functionName: string;
-  /** Unqualified function ARN. */
-  readonly arn: string;
-  /** Latest published version number, when the function publishes versions. */
-  readonly version?: string;
-  /** Timeout in seconds, when known (queues in front size their visibility timeout from it). */
-  readonly timeoutSeconds?: number;
-  /** The resource that holds the grants; things that need a grant in place depend on it. */
-  readonly policyDependency?: ITerraformDependable;
-  /** Grants the function's execution role a statement. */
-  addToRolePolicy(statement: PolicyStatement): void;
-}
+export interface IFunction extends IFunctionContract<'aws', PolicyStatement> {}
 
 /** Props every function of this library takes on AWS. */
 export interface FunctionCommonProps {
@@ -54,6 +42,7 @@ const DEFAULT_TIMEOUT = 3;
  * statements to, and the `aws_lambda_function` with `publish = true`.
  */
 export abstract class FunctionBase extends Construct implements IFunction {
+  public readonly cloud = 'aws' as const;
   public readonly role: IamRole;
   public readonly rolePolicy: IamRolePolicy;
   public readonly logGroup: CloudwatchLogGroup;

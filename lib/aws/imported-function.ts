@@ -24,6 +24,7 @@ export interface ImportedFunctionProps {
  * work with it. Grants need its role name; without one, constructs that must grant fail clearly.
  */
 export class ImportedFunction extends Construct implements IFunction {
+  public readonly cloud = 'aws' as const;
   public readonly functionName: string;
   public readonly arn: string;
   public readonly version?: string;

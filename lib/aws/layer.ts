@@ -4,7 +4,7 @@ import { LambdaLayerVersion } from '@cdktf/provider-aws/lib/lambda-layer-version
 import { S3Object } from '@cdktf/provider-aws/lib/s3-object';
 import { artifactKey, zipAsset } from '../core/asset';
 import { uniqueName } from '../core/names';
-import { LayerRef } from '../core/layers';
+import { ILayerContract } from '../core/contracts';
 import { FolderListing, PackagedFolder, packageFolder } from '../core/package';
 import { LayerPropsBase } from '../core/types';
 import { checkLayerBasics } from '../core/checks';
@@ -14,7 +14,7 @@ import { ArtifactBucket } from './artifact-bucket';
 import { Architecture, checkArchitecture } from './limits';
 
 /** A layer a function can use: built here, or an existing layer version ARN. */
-export interface ILayer extends LayerRef {
+export interface ILayer extends ILayerContract<'aws'> {
   /** Instruction sets it declares, when known (a function of another architecture cannot use it). */
   readonly compatibleArchitectures?: readonly string[];
 }
@@ -33,8 +33,8 @@ export interface LayerProps extends LayerPropsBase {
   readonly compatibleArchitectures?: Architecture[];
   /** Bucket name to upload the zip to. @default the stack's ArtifactBucket */
   readonly bucket?: string;
-  /** License of the layer's content (SPDX id or URL). @default none */
-  readonly licenseInfo?: string;
+  /** License of the layer's content (SPDX id or URL), at most 512 characters. @default none */
+  readonly license?: string;
 }
 
 /**
@@ -43,16 +43,18 @@ export interface LayerProps extends LayerPropsBase {
  * functions, in this stack or another stack of the app.
  */
 export class Layer extends Construct implements ILayer {
+  public readonly cloud = 'aws' as const;
   /** An existing layer version, by ARN. */
   public static fromLayerVersionArn(scope: Construct, id: string, arn: string, options: { compatibleRuntimes?: string[]; compatibleArchitectures?: Architecture[] } = {}): ILayer {
     const ref = new Construct(scope, id);
     checkLayerVersionArn(ref, 'arn', arn);
-    return { arn, label: arn, compatibleRuntimes: options.compatibleRuntimes, compatibleArchitectures: options.compatibleArchitectures };
+    return { cloud: 'aws', arn, label: arn, compatibleRuntimes: options.compatibleRuntimes, compatibleArchitectures: options.compatibleArchitectures };
   }
 
   public readonly layerVersion: LambdaLayerVersion;
   public readonly object: S3Object;
   public readonly asset: TerraformAsset;
+  /** @internal The packaged folder (zip path, hashes); the library's own bookkeeping. */
   public readonly packaged: PackagedFolder;
   public readonly layerName: string;
   public readonly compatibleRuntimes: readonly string[];
@@ -68,6 +70,7 @@ export class Layer extends Construct implements ILayer {
     checkLayerBasics(this, props, 15);
     (props.compatibleArchitectures ?? []).forEach((a) => checkArchitecture(this, 'compatibleArchitectures', a));
     props.compatibleRuntimes.forEach((r, i) => checkLambdaRuntime(this, `compatibleRuntimes[${i}]`, r));
+    checkPattern(this, 'license', props.license, /^[\s\S]*$/, 'any text', { minLength: 0, maxLength: 512 });
     this.compatibleArchitectures = props.compatibleArchitectures;
 
     this.compatibleRuntimes = props.compatibleRuntimes;
@@ -91,7 +94,7 @@ export class Layer extends Construct implements ILayer {
       compatibleRuntimes: [...props.compatibleRuntimes],
       compatibleArchitectures: props.compatibleArchitectures,
       description: props.description,
-      licenseInfo: props.licenseInfo,
+      licenseInfo: props.license,
       // Lambda keeps it published (layer_version.go skips DeleteLayerVersion); AWS CDK's default too.
       skipDestroy: props.skipDestroy ?? true,
       // A new content is a new layer version: publish it before the old one is deleted, so the

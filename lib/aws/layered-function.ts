@@ -44,7 +44,7 @@ export class LayeredFunction extends FunctionBase {
     checkLambdaRuntime(this, 'runtime', props.runtime);
     checkPattern(this, 'handler', props.handler, /^[^\s]+$/, 'a handler without spaces such as "index.handler"', { maxLength: 128 });
     (props.layers ?? []).forEach((l, i) => { if (typeof l === 'string') checkLayerVersionArn(this, `layers[${i}]`, l); });
-    const checked = checkLayers(this, props.layers, props.runtime);
+    const checked = checkLayers<ILayer>(this, props.layers, props.runtime, (arn) => ({ cloud: 'aws', arn, label: arn }));
     this.layers = checked.layers;
     const architecture = props.architecture ?? Architecture.X86_64;
     this.layers.forEach((l: ILayer, i) => {

@@ -18,9 +18,9 @@ export interface LayerRef {
 }
 
 /** A function's layers after the checks both clouds share. */
-export interface CheckedLayers {
+export interface CheckedLayers<L extends LayerRef = LayerRef> {
   /** The layers in the user's order. */
-  readonly layers: readonly LayerRef[];
+  readonly layers: readonly L[];
   /** Those built from local folders, in the user's order. */
   readonly local: readonly LocalLayerFiles[];
 }
@@ -29,9 +29,9 @@ export interface CheckedLayers {
  * The layer checks both clouds share: at most 5, no layer twice, each compatible with the
  * function's runtime. Plain strings are existing layer version ARNs.
  */
-export function checkLayers(scope: IConstruct, layers: readonly (LayerRef | string)[] | undefined, runtime: string): CheckedLayers {
+export function checkLayers<L extends LayerRef>(scope: IConstruct, layers: readonly (L | string)[] | undefined, runtime: string, fromArn: (arn: string) => L): CheckedLayers<L> {
   checkMaxItems(scope, 'layers', layers, MAX_LAYERS, 'layers');
-  const refs = (layers ?? []).map((l) => (typeof l === 'string' ? { arn: l, label: l } : l));
+  const refs = (layers ?? []).map((l) => (typeof l === 'string' ? fromArn(l) : l));
   const seen = new Set<unknown>();
   (layers ?? []).forEach((l, i) => {
     if (seen.has(l)) fail(scope, `layers[${i}]`, 'a layer not already in the list', refs[i].label);

@@ -45,7 +45,7 @@ const AWS: Variant[] = [
   { name: 'async on a CanaryAlias with a buffer', build: (s) => { const f = awsFn(s); const live = new aws.CanaryAlias(s, 'live', { function: f }); new aws.AsyncWithDeadLetter(s, 'async', { function: f, qualifier: live, buffer: { batchSize: 5 } }); } },
   { name: 'pinned stable version with weight 0', build: (s) => new aws.CanaryAlias(s, 'live', { function: awsFn(s), stableVersion: '3', canaryWeight: 0 }) },
   { name: 'failure function and success destination', build: (s) => { const f = awsFn(s); const h = awsFn(s, 'handler'); new aws.AsyncWithDeadLetter(s, 'async', { function: f, onFailure: h, onSuccess: h }); } },
-  { name: 'image function with an HTTP trigger and an alias', build: (s) => { const w = new aws.CustomImageFunction(s, 'web', { functionName: 'web', image: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1.0.0', httpTrigger: { authType: aws.FunctionUrlAuthType.NONE } }); new aws.CanaryAlias(s, 'live', { function: w, stableVersion: '1', canaryWeight: 0.1 }); } },
+  { name: 'image function with an HTTP trigger and an alias', build: (s) => { const w = new aws.CustomImageFunction(s, 'web', { functionName: 'web', image: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1.0.0', httpTrigger: { authType: aws.HttpAuthType.NONE } }); new aws.CanaryAlias(s, 'live', { function: w, stableVersion: '1', canaryWeight: 0.1 }); } },
 ];
 const ALICLOUD: Variant[] = [
   { name: 'async without qualifier', build: (s) => new alicloud.AsyncWithDeadLetter(s, 'async', { function: fcFn(s) }) },
