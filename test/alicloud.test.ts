@@ -387,7 +387,7 @@ describe('alicloud.AsyncWithDeadLetter', () => {
       [{ maxEventAge: 86401 }, 'maxEventAge must be an integer between 1 and 86400 s, got 86401'],
       [{ deadLetterRetention: 3600, maxEventAge: 7200 }, 'deadLetterRetention must be at least maxEventAge (7200 s), so no event expires in the queue before it could be read, got 3600'],
       [{ deadLetterQueue: { queueName: 'old-dlq', retentionSeconds: 60 }, maxEventAge: 600 }, 'deadLetterQueue retention must be at least maxEventAge (600 s), so no event expires in the queue before it could be delivered, got 60'],
-      [{ buffer: { visibilityTimeout: 2 } }, 'buffer.visibilityTimeout must be at least the function timeout (3 s; recommended: 6 × = 18 s), got 2'],
+      [{ buffer: { visibilityTimeout: 2 } }, 'buffer.visibilityTimeout must be at least the function timeout (3 s; 6 × is recommended: 18 s), got 2'],
       [{ buffer: { batchSize: 0 } }, 'buffer.batchSize must be an integer between 1 and 10000, got 0'],
       [{ buffer: { retention: 600 }, maxEventAge: 600 }, 'buffer.retention must be longer than maxEventAge (600 s), got 600'],
     ])('%j is refused', (props, message) => {

@@ -142,7 +142,7 @@ describe('aws.AsyncWithDeadLetter', () => {
       [{ buffer: { maxBatchingWindow: 301 } }, 'buffer.maxBatchingWindow must be an integer between 0 and 300 s, got 301'],
       [{ buffer: { maxConcurrency: 1 } }, 'buffer.maxConcurrency must be an integer between 2 and 1000, got 1'],
       [{ buffer: { maxConcurrency: 1001 } }, 'buffer.maxConcurrency must be an integer between 2 and 1000, got 1001'],
-      [{ buffer: { visibilityTimeout: 5 } }, 'buffer.visibilityTimeout must be at least the function timeout (10 s; AWS recommends 6 × = 60 s), got 5'],
+      [{ buffer: { visibilityTimeout: 5 } }, 'buffer.visibilityTimeout must be at least the function timeout (10 s; 6 × is recommended: 60 s), got 5'],
       [{ buffer: { retention: 3600 }, maxEventAge: 3600 }, 'buffer.retention must be longer than maxEventAge (3600 s), got 3600'],
       [{ deadLetterRetention: 600, maxEventAge: 3600 }, 'deadLetterRetention must be at least maxEventAge (3600 s), so no event expires in the queue before it could be read, got 600'],
       [{ deadLetterQueue: { arn: 'arn:aws:sqs:eu-west-1:123456789012:q', retentionSeconds: 600 } }, 'deadLetterQueue retention must be at least maxEventAge (21600 s), so no event expires in the queue before it could be delivered, got 600'],

@@ -127,7 +127,7 @@ export class AsyncWithDeadLetter extends Construct implements IAsyncWithDeadLett
 
     if (props.buffer) {
       const buffer = checkBuffer(this, props.buffer, fn.timeoutSeconds ?? 3, checked.maxEventAge, {
-        concurrencyMin: 1, concurrencyMax: 300, retentionMax: FC_LIMITS.queueRetentionMax, windowAbove10: false, recommendation: 'recommended:',
+        concurrencyMin: 1, concurrencyMax: 300, retentionMax: FC_LIMITS.queueRetentionMax, windowAbove10: false,
       });
       this.bufferQueue = new MessageServiceQueue(this, 'BufferQueue', {
         queueName: queueName(this, 'buffer'),

@@ -108,7 +108,7 @@ export class AsyncWithDeadLetter extends Construct implements IAsyncWithDeadLett
 
     if (props.buffer) {
       const buffer = checkBuffer(this, props.buffer, fn.timeoutSeconds ?? 3, checked.maxEventAge, {
-        concurrencyMin: 2, concurrencyMax: 1000, retentionMax: 1209600, windowAbove10: true, recommendation: 'AWS recommends',
+        concurrencyMin: 2, concurrencyMax: 1000, retentionMax: 1209600, windowAbove10: true,
       });
       this.bufferQueue = new SqsQueue(this, 'BufferQueue', {
         sqsManagedSseEnabled: true,

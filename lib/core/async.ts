@@ -79,8 +79,6 @@ export interface BufferLimits {
   readonly retentionMax: number;
   /** Whether batches above 10 need a batching window (SQS). */
   readonly windowAbove10: boolean;
-  /** Who recommends the 6 × rule, for the message. */
-  readonly recommendation: string;
 }
 
 /** Buffer values after the checks, with defaults applied. */
@@ -105,7 +103,7 @@ export function checkBuffer(scope: IConstruct, buffer: BufferSettings, functionT
   checkRange(scope, 'buffer.maxReceiveCount', buffer.maxReceiveCount, 1, 1000);
   checkRange(scope, 'buffer.visibilityTimeout', buffer.visibilityTimeout, 0, 43200, { unit: 's' });
   if (buffer.visibilityTimeout !== undefined && !isToken(buffer.visibilityTimeout) && buffer.visibilityTimeout < functionTimeout) {
-    fail(scope, 'buffer.visibilityTimeout', `at least the function timeout (${functionTimeout} s; ${limits.recommendation} 6 × = ${6 * functionTimeout} s)`, buffer.visibilityTimeout);
+    fail(scope, 'buffer.visibilityTimeout', `at least the function timeout (${functionTimeout} s; 6 × is recommended: ${6 * functionTimeout} s)`, buffer.visibilityTimeout);
   }
   checkRange(scope, 'buffer.retention', buffer.retention, 60, limits.retentionMax, { unit: 's' });
   const retention = buffer.retention ?? 345600;

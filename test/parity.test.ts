@@ -1,0 +1,107 @@
+import { TerraformStack, Testing } from 'cdktf';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { alicloud, aws } from '../lib';
+import { makeFolder, only, warnings } from './helpers';
+
+// The behaviours both clouds promise, run once per cloud through the same calls: the same names,
+// the same meaning, the same messages. Only how each cloud writes them down differs, and that is
+// what each adapter below reads back.
+
+const code = makeFolder({ 'index.js': 'exports.handler = async () => 1;' }, 'code');
+const base = makeFolder({ 'nodejs/node_modules/lib/index.js': 'base', 'nodejs/node_modules/lib/extra.js': 'x' }, 'base');
+const patch = makeFolder({ 'nodejs/node_modules/lib/index.js': 'patched' }, 'patch');
+
+interface Cloud {
+  readonly stack: () => TerraformStack;
+  readonly runtime: string;
+  readonly ns: typeof aws | typeof alicloud;
+  /** The synthesized layer ARNs of the function, in the order the cloud applies "later wins" to. */
+  readonly layerOrderAsWritten: (json: any) => string[];
+  /** Whether the cloud's own order is "later wins" (AWS) or "first wins" (FC3). */
+  readonly laterWins: boolean;
+  /** The alias's stable version and its extra weights as the JSON carries them. */
+  readonly alias: (json: any) => { version: string; canary?: string };
+  readonly asyncConfig: (json: any) => { retries: number; eventAge: number };
+  readonly defaults: { retries: number; eventAge: number };
+}
+
+const CLOUDS: { [name: string]: Cloud } = {
+  aws: {
+    stack: () => { const s = new TerraformStack(Testing.app(), 'test'); new AwsProvider(s, 'aws', { region: 'eu-west-1' }); return s; },
+    runtime: 'nodejs22.x',
+    ns: aws,
+    layerOrderAsWritten: (json) => only(json, 'aws_lambda_function').layers,
+    laterWins: true,
+    alias: (json) => {
+      const a = only(json, 'aws_lambda_alias');
+      return { version: a.function_version, canary: JSON.stringify(a.routing_config ?? a.dynamic?.routing_config ?? null) };
+    },
+    asyncConfig: (json) => { const c = only(json, 'aws_lambda_function_event_invoke_config'); return { retries: c.maximum_retry_attempts, eventAge: c.maximum_event_age_in_seconds }; },
+    defaults: { retries: 2, eventAge: 21600 },
+  },
+  alicloud: {
+    stack: () => { const s = new TerraformStack(Testing.app(), 'test'); new alicloud.AlicloudProvider(s, 'alicloud', { region: 'cn-hangzhou' }); return s; },
+    runtime: 'nodejs20',
+    ns: alicloud,
+    layerOrderAsWritten: (json) => only(json, 'alicloud_fcv3_function').layers,
+    laterWins: false,
+    alias: (json) => {
+      const a = only(json, 'alicloud_fcv3_alias');
+      return { version: a.version_id, canary: JSON.stringify(a.additional_version_weight ?? null) };
+    },
+    asyncConfig: (json) => { const c = only(json, 'alicloud_fcv3_async_invoke_config'); return { retries: c.max_async_retry_attempts, eventAge: c.max_async_event_age_in_seconds }; },
+    defaults: { retries: 3, eventAge: 86400 },
+  },
+};
+
+const synth = (stack: TerraformStack) => JSON.parse(Testing.synth(stack, true));
+
+describe.each(Object.entries(CLOUDS))('%s', (_name, cloud) => {
+  // The namespaces are structurally alike; `any` lets one test body drive either of them.
+  const ns = cloud.ns as any;
+  const fn = (stack: TerraformStack, props: object = {}) => new ns.LayeredFunction(stack, 'orders', { functionName: 'orders', runtime: cloud.runtime, handler: 'index.handler', code, ...props });
+
+  test('a later layer overrides the same file of an earlier one: the same winner, written in the order the cloud needs', () => {
+    const stack = cloud.stack();
+    const first = new ns.Layer(stack, 'base', { path: base, compatibleRuntimes: [cloud.runtime], layerName: 'base' });
+    const second = new ns.Layer(stack, 'patch', { path: patch, compatibleRuntimes: [cloud.runtime], layerName: 'patch' });
+    const f = fn(stack, { layers: [first, second] });
+    expect(warnings(f)).toEqual(['layers: file "nodejs/node_modules/lib/index.js" is in layers "base", "patch"; "patch" wins (a later layer overrides the same file of an earlier one)']);
+    const written = cloud.layerOrderAsWritten(synth(stack));
+    const winnerIndex = written.findIndex((arn) => arn.includes('.patch.'));
+    expect(winnerIndex).toBe(cloud.laterWins ? written.length - 1 : 0);
+  });
+
+  test('canary: 5 % to the latest version, then promote with weight 0 (no split left)', () => {
+    const stack = cloud.stack();
+    new ns.CanaryAlias(stack, 'live', { function: fn(stack), stableVersion: '3', canaryWeight: 0.05 });
+    const split = cloud.alias(synth(stack));
+    expect(split.version).toBe('3');
+    expect(split.canary).toContain('0.05');
+    const promoted = cloud.stack();
+    new ns.CanaryAlias(promoted, 'live', { function: fn(promoted), stableVersion: '4', canaryWeight: 0 });
+    expect(cloud.alias(synth(promoted))).toEqual({ version: '4', canary: 'null' });
+  });
+
+  test('async defaults are the cloud\'s own documented ones; explicit values are passed through', () => {
+    const stack = cloud.stack();
+    new ns.AsyncWithDeadLetter(stack, 'async', { function: fn(stack) });
+    expect(cloud.asyncConfig(synth(stack))).toEqual(cloud.defaults);
+    const explicit = cloud.stack();
+    new ns.AsyncWithDeadLetter(explicit, 'async', { function: fn(explicit), retryAttempts: 1, maxEventAge: 600 });
+    expect(cloud.asyncConfig(synth(explicit))).toEqual({ retries: 1, eventAge: 600 });
+  });
+
+  test.each([
+    ['canaryWeight above 1', (s: TerraformStack) => new ns.CanaryAlias(s, 'live', { function: fn(s), stableVersion: '1', canaryWeight: 1.5 }), '[test/live] canaryWeight must be a number between 0 and 1, got 1.5'],
+    ['$LATEST as stable version', (s: TerraformStack) => new ns.CanaryAlias(s, 'live', { function: fn(s), stableVersion: '$LATEST' }), '[test/live] stableVersion must be a published version number such as "1" (not $LATEST), got "$LATEST"'],
+    ['a canary weight without a stable version', (s: TerraformStack) => new ns.CanaryAlias(s, 'live', { function: fn(s), canaryWeight: 0.1 }), '[test/live] stableVersion must be set when canaryVersion or a canaryWeight above 0 is given (the alias needs a version to split from), got nothing'],
+    ['six layers', (s: TerraformStack) => fn(s, { layers: [1, 2, 3, 4, 5, 6].map((n) => new ns.Layer(s, `l${n}`, { path: base, compatibleRuntimes: [cloud.runtime] })) }), '[test/orders] layers must have at most 5 layers, got 6'],
+    ['a missing code folder', (s: TerraformStack) => fn(s, { code: '/nonexistent/code' }), '[test/orders] code must be an existing folder, got "/nonexistent/code" (not found)'],
+    ['the failure handler being the function itself', (s: TerraformStack) => { const f = fn(s); return new ns.AsyncWithDeadLetter(s, 'async', { function: f, onFailure: f }); }, '[test/async] onFailure must be a function other than the one invoked (its failures would loop back into it), got "test/orders"'],
+    ['a buffer visibility below the function timeout', (s: TerraformStack) => new ns.AsyncWithDeadLetter(s, 'async', { function: fn(s, { timeout: 10 }), buffer: { visibilityTimeout: 5 } }), '[test/async] buffer.visibilityTimeout must be at least the function timeout (10 s; 6 × is recommended: 60 s), got 5'],
+  ])('the same message for %s', (_what, build, message) => {
+    const stack = cloud.stack();
+    expect(() => build(stack)).toThrow(message);
+  });
+});
