@@ -3,7 +3,7 @@
 export * as aws from './aws';
 export * as alicloud from './alicloud';
 export type {
-  ArtifactBucketOptions, CustomImageFunctionPropsBase, HealthCheckBase, LayeredFunctionPropsBase, LayerPropsBase,
+  ArtifactBucketOptions, CustomImageFunctionPropsBase, FunctionAttributes, HealthCheckBase, LayeredFunctionPropsBase, LayerPropsBase,
 } from './core/types';
 export type { AsyncPropsBase, BufferOptionsBase } from './core/async';
 export type { CanaryAliasPropsBase } from './core/canary';

@@ -386,7 +386,7 @@ describe('alicloud.AsyncWithDeadLetter', () => {
       [{ maxEventAge: 0 }, 'maxEventAge must be an integer between 1 and 86400 s, got 0'],
       [{ maxEventAge: 86401 }, 'maxEventAge must be an integer between 1 and 86400 s, got 86401'],
       [{ deadLetterRetention: 3600, maxEventAge: 7200 }, 'deadLetterRetention must be at least maxEventAge (7200 s), so no event expires in the queue before it could be read, got 3600'],
-      [{ deadLetterQueue: { queueName: 'old-dlq', retentionSeconds: 60 }, maxEventAge: 600 }, 'deadLetterQueue retention must be at least maxEventAge (600 s), so no event expires in the queue before it could be delivered, got 60'],
+      [{ deadLetterQueue: { queueName: 'old-dlq', retention: 60 }, maxEventAge: 600 }, 'deadLetterQueue retention must be at least maxEventAge (600 s), so no event expires in the queue before it could be delivered, got 60'],
       [{ buffer: { visibilityTimeout: 2 } }, 'buffer.visibilityTimeout must be at least the function timeout (3 s; 6 × is recommended: 18 s), got 2'],
       [{ buffer: { batchSize: 0 } }, 'buffer.batchSize must be an integer between 1 and 10000, got 0'],
       [{ buffer: { retention: 600 }, maxEventAge: 600 }, 'buffer.retention must be longer than maxEventAge (600 s), got 600'],
@@ -462,4 +462,30 @@ test('alicloud addToRolePolicy refuses "*" with the library error', () => {
   const f = fn(stack);
   expect(() => f.addToRolePolicy({ actions: ['oss:GetObject'], resources: ['*'] }))
     .toThrow('[test/orders] policy resources for oss:GetObject must be concrete ARNs (acs:…), got "*"');
+});
+
+describe('alicloud.FunctionBase.fromFunctionAttributes', () => {
+  test('an existing function by ARN: name, region and account come from it; grants go to its role', () => {
+    const stack = fcStack();
+    const legacy = alicloud.FunctionBase.fromFunctionAttributes(stack, 'legacy', { functionArn: 'acs:fc:cn-shanghai:1234567890123456:functions/legacy', roleName: 'legacy-role', timeout: 60 });
+    expect([legacy.cloud, legacy.functionName, legacy.location]).toEqual(['alicloud', 'legacy', { region: 'cn-shanghai', account: '1234567890123456' }]);
+    new alicloud.AsyncWithDeadLetter(stack, 'async', { function: legacy, maxEventAge: 3600 });
+    const json = synth(stack);
+    expect(only(json, 'alicloud_fcv3_async_invoke_config').function_name).toBe('legacy');
+    expect(only(json, 'alicloud_ram_role_policy_attachment')).toEqual(expect.objectContaining({ role_name: 'legacy-role', policy_type: 'Custom' }));
+    expect(JSON.parse(only(json, 'alicloud_ram_policy').policy_document).Statement).toEqual([
+      { Effect: 'Allow', Action: ['mns:SendMessage'], Resource: [expect.stringMatching(/^acs:mns:cn-shanghai:1234567890123456:\/queues\/\$\{alicloud_message_service_queue\.async_DeadLetterQueue_[0-9A-F]+\.queue_name\}\/messages$/)] },
+    ]);
+    expect(only(json, 'alicloud_fcv3_async_invoke_config').depends_on).toEqual([expect.stringMatching(/^alicloud_ram_role_policy_attachment\.legacy_RolePolicyAttachment_/)]);
+    conforms(json);
+  });
+
+  test('bad input: a malformed ARN, and grants without a role', () => {
+    const stack = fcStack();
+    expect(() => alicloud.FunctionBase.fromFunctionAttributes(stack, 'bad', { functionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:x' }))
+      .toThrow('[test/bad] functionArn must be an FC3 function ARN: acs:fc:<region>:<account>:functions/<name>, got "arn:aws:lambda:eu-west-1:123456789012:function:x"');
+    const legacy = alicloud.FunctionBase.fromFunctionAttributes(stack, 'legacy', { functionArn: 'acs:fc:cn-hangzhou:1234567890123456:functions/legacy' });
+    expect(() => new alicloud.AsyncWithDeadLetter(stack, 'async', { function: legacy }))
+      .toThrow('[test/legacy] roleName must be given so that mns:SendMessage can be granted to the function\'s role, got nothing');
+  });
 });

@@ -56,7 +56,7 @@ test('the public API (reviewed snapshot)', () => {
  */
 const CLOUD_ONLY: { [cloud in 'aws' | 'alicloud']: { [name: string]: string[] } } = {
   aws: {
-    '': ['Architecture', 'AWS_LIMITS', 'CanaryAlarmOptions', 'ImportedFunction', 'ImportedFunctionProps', 'LOG_RETENTION_DAYS', 'PolicyStatement', 'WILDCARD_ONLY_ACTIONS'],
+    '': ['Architecture', 'AWS_LIMITS', 'CanaryAlarmOptions', 'LOG_RETENTION_DAYS', 'PolicyStatement', 'WILDCARD_ONLY_ACTIONS'],
     ArtifactBucket: ['encryption', 'lifecycle', 'ownershipControls', 'publicAccessBlock', 'versioning'],
     AsyncWithDeadLetter: ['bufferQueueUrl'],
     CanaryAlias: ['alarm', 'arn', 'invokeArn'],

@@ -112,8 +112,8 @@ describe('aws.AsyncWithDeadLetter', () => {
 
   test('an existing dead-letter queue and an existing function with its role', () => {
     const { stack } = awsStack();
-    const legacy = new aws.ImportedFunction(stack, 'legacy', { functionName: 'legacy', arn: 'arn:aws:lambda:eu-west-1:123456789012:function:legacy', roleName: 'legacy-role', timeout: 60 });
-    const dlq = { arn: 'arn:aws:sqs:eu-west-1:123456789012:legacy-dlq', retentionSeconds: 86400 };
+    const legacy = aws.FunctionBase.fromFunctionAttributes(stack, 'legacy', { functionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:legacy', roleName: 'legacy-role', timeout: 60 });
+    const dlq = { arn: 'arn:aws:sqs:eu-west-1:123456789012:legacy-dlq', retention: 86400 };
     new aws.AsyncWithDeadLetter(stack, 'async', { function: legacy, deadLetterQueue: dlq, maxEventAge: 3600 });
     const json = synth(stack);
     expect(resources(json, 'aws_sqs_queue')).toEqual({});
@@ -125,7 +125,7 @@ describe('aws.AsyncWithDeadLetter', () => {
 
   test('an existing function without a role name cannot be granted, and says so', () => {
     const { stack } = awsStack();
-    const legacy = new aws.ImportedFunction(stack, 'legacy', { functionName: 'legacy', arn: 'arn:aws:lambda:eu-west-1:123456789012:function:legacy' });
+    const legacy = aws.FunctionBase.fromFunctionAttributes(stack, 'legacy', { functionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:legacy' });
     expect(() => new aws.AsyncWithDeadLetter(stack, 'async', { function: legacy }))
       .toThrow('[test/legacy] roleName must be given so that SendFailedEvents (sqs:SendMessage) can be granted to the function\'s role, got nothing');
   });
@@ -145,7 +145,7 @@ describe('aws.AsyncWithDeadLetter', () => {
       [{ buffer: { visibilityTimeout: 5 } }, 'buffer.visibilityTimeout must be at least the function timeout (10 s; 6 × is recommended: 60 s), got 5'],
       [{ buffer: { retention: 3600 }, maxEventAge: 3600 }, 'buffer.retention must be longer than maxEventAge (3600 s), got 3600'],
       [{ deadLetterRetention: 600, maxEventAge: 3600 }, 'deadLetterRetention must be at least maxEventAge (3600 s), so no event expires in the queue before it could be read, got 600'],
-      [{ deadLetterQueue: { arn: 'arn:aws:sqs:eu-west-1:123456789012:q', retentionSeconds: 600 } }, 'deadLetterQueue retention must be at least maxEventAge (21600 s), so no event expires in the queue before it could be delivered, got 600'],
+      [{ deadLetterQueue: { arn: 'arn:aws:sqs:eu-west-1:123456789012:q', retention: 600 } }, 'deadLetterQueue retention must be at least maxEventAge (21600 s), so no event expires in the queue before it could be delivered, got 600'],
     ])('%j is refused', (props, message) => {
       const { stack, fn } = setup();
       expect(() => new aws.AsyncWithDeadLetter(stack, 'async', { function: fn, ...props })).toThrow(`[test/async] ${message}`);

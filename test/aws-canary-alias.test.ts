@@ -93,7 +93,7 @@ describe('aws.CanaryAlias', () => {
 
   test('works with an existing function given by name and ARN', () => {
     const { stack } = awsStack();
-    const fn = new aws.ImportedFunction(stack, 'legacy', { functionName: 'legacy', arn: 'arn:aws:lambda:eu-west-1:123456789012:function:legacy' });
+    const fn = aws.FunctionBase.fromFunctionAttributes(stack, 'legacy', { functionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:legacy' });
     new aws.CanaryAlias(stack, 'live', { function: fn, stableVersion: '12', canaryVersion: '13', canaryWeight: 0.1 });
     expect(only(synth(stack), 'aws_lambda_alias')).toEqual(expect.objectContaining({
       function_name: 'legacy', function_version: '12', routing_config: { additional_version_weights: { 13: 0.1 } },
@@ -103,7 +103,7 @@ describe('aws.CanaryAlias', () => {
 
   test('weights and versions known only at plan time get preconditions with the same messages', () => {
     const { stack } = awsStack();
-    const fn = new aws.ImportedFunction(stack, 'legacy', { functionName: 'legacy', arn: 'arn:aws:lambda:eu-west-1:123456789012:function:legacy', version: '8' });
+    const fn = aws.FunctionBase.fromFunctionAttributes(stack, 'legacy', { functionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:legacy', version: '8' });
     const weight = new TerraformVariable(stack, 'weight', { type: 'number' });
     const stable = new TerraformVariable(stack, 'stable', { type: 'string' });
     new aws.CanaryAlias(stack, 'live', { function: fn, stableVersion: stable.stringValue, canaryWeight: weight.numberValue });
@@ -169,7 +169,7 @@ const terraform = (() => {
 
 (terraform ? test : test.skip)('terraform evaluates the preconditions: weights outside 0..1 and non-numeric versions fail', () => {
   const { stack } = awsStack();
-  const fn = new aws.ImportedFunction(stack, 'legacy', { functionName: 'legacy', arn: 'arn:aws:lambda:eu-west-1:123456789012:function:legacy', version: '8' });
+  const fn = aws.FunctionBase.fromFunctionAttributes(stack, 'legacy', { functionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:legacy', version: '8' });
   const weight = new TerraformVariable(stack, 'weight', { type: 'number' });
   const stable = new TerraformVariable(stack, 'stable', { type: 'string' });
   new aws.CanaryAlias(stack, 'live', { function: fn, stableVersion: stable.stringValue, canaryWeight: weight.numberValue });

@@ -48,7 +48,7 @@ describe('AWS', () => {
   });
 
   test.each([
-    [{ periodSeconds: 90 }, 'alarm.periodSeconds must be an integer between 60 and 86400 and a multiple of 60, got 90'],
+    [{ period: 90 }, 'alarm.period must be an integer between 60 and 86400 and a multiple of 60, got 90'],
     [{ evaluationPeriods: 0 }, 'alarm.evaluationPeriods must be an integer between 1 and 100, got 0'],
   ])('CanaryAlias alarm %j is refused', (override, message) => {
     const { stack } = awsStack();
@@ -59,7 +59,7 @@ describe('AWS', () => {
 
   test('an existing function without a known version needs explicit versions', () => {
     const { stack } = awsStack();
-    const fn = new aws.ImportedFunction(stack, 'legacy', { functionName: 'legacy', arn: 'arn:aws:lambda:eu-west-1:123456789012:function:legacy' });
+    const fn = aws.FunctionBase.fromFunctionAttributes(stack, 'legacy', { functionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:legacy' });
     expect(() => new aws.CanaryAlias(stack, 'a', { function: fn }))
       .toThrow('[test/a] stableVersion must be set for a function that does not publish versions here, got nothing');
     expect(() => new aws.CanaryAlias(stack, 'b', { function: fn, stableVersion: '3', canaryWeight: 0.1 }))
@@ -67,11 +67,11 @@ describe('AWS', () => {
   });
 
   test.each([
-    [{ functionName: 'bad name' }, 'functionName must be 1-64 characters of letters, digits, "-" and "_", got "bad name"'],
+    [{ functionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:legacy:3' }, 'functionArn must be an unqualified Lambda function ARN: arn:aws:lambda:<region>:<account>:function:<name>, got "arn:aws:lambda:eu-west-1:123456789012:function:legacy:3"'],
     [{ timeout: 901 }, 'timeout must be an integer between 1 and 900 s, got 901'],
-  ])('ImportedFunction %j is refused', (override, message) => {
+  ])('fromFunctionAttributes %j is refused', (override, message) => {
     const { stack } = awsStack();
-    expect(() => new aws.ImportedFunction(stack, 'legacy', { functionName: 'legacy', arn: 'arn:aws:lambda:eu-west-1:123456789012:function:legacy', ...override }))
+    expect(() => aws.FunctionBase.fromFunctionAttributes(stack, 'legacy', { functionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:legacy', ...override }))
       .toThrow(`[test/legacy] ${message}`);
   });
 

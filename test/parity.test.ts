@@ -23,6 +23,8 @@ interface Cloud {
   readonly alias: (json: any) => { version: string; canary?: string };
   readonly asyncConfig: (json: any) => { retries: number; eventAge: number };
   readonly defaults: { retries: number; eventAge: number };
+  readonly layerArn: string;
+  readonly functionArn: string;
 }
 
 const CLOUDS: { [name: string]: Cloud } = {
@@ -38,6 +40,8 @@ const CLOUDS: { [name: string]: Cloud } = {
     },
     asyncConfig: (json) => { const c = only(json, 'aws_lambda_function_event_invoke_config'); return { retries: c.maximum_retry_attempts, eventAge: c.maximum_event_age_in_seconds }; },
     defaults: { retries: 2, eventAge: 21600 },
+    layerArn: 'arn:aws:lambda:eu-west-1:123456789012:layer:otel:7',
+    functionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:legacy',
   },
   alicloud: {
     stack: () => { const s = new TerraformStack(Testing.app(), 'test'); new alicloud.AlicloudProvider(s, 'alicloud', { region: 'cn-hangzhou' }); return s; },
@@ -51,6 +55,8 @@ const CLOUDS: { [name: string]: Cloud } = {
     },
     asyncConfig: (json) => { const c = only(json, 'alicloud_fcv3_async_invoke_config'); return { retries: c.max_async_retry_attempts, eventAge: c.max_async_event_age_in_seconds }; },
     defaults: { retries: 3, eventAge: 86400 },
+    layerArn: 'acs:fc:cn-hangzhou:1234567890123456:layers/otel/versions/7',
+    functionArn: 'acs:fc:cn-hangzhou:1234567890123456:functions/legacy',
   },
 };
 
@@ -90,6 +96,17 @@ describe.each(Object.entries(CLOUDS))('%s', (_name, cloud) => {
     const explicit = cloud.stack();
     new ns.AsyncWithDeadLetter(explicit, 'async', { function: fn(explicit), retryAttempts: 1, maxEventAge: 600 });
     expect(cloud.asyncConfig(synth(explicit))).toEqual({ retries: 1, eventAge: 600 });
+  });
+
+  test('one import story: existing layers and functions by ARN, as constructs of the tree', () => {
+    const stack = cloud.stack();
+    const layer = ns.Layer.fromLayerVersionArn(stack, 'otel', cloud.layerArn);
+    const legacy = ns.FunctionBase.fromFunctionAttributes(stack, 'legacy', { functionArn: cloud.functionArn, version: '12', roleName: 'legacy-role' });
+    expect([layer.node.path, layer.arn, layer.cloud]).toEqual(['test/otel', cloud.layerArn, _name]);
+    expect([legacy.node.path, legacy.functionName, legacy.arn, legacy.version, legacy.cloud]).toEqual(['test/legacy', 'legacy', cloud.functionArn, '12', _name]);
+    fn(stack, { layers: [layer] });
+    new ns.CanaryAlias(stack, 'live', { function: legacy, stableVersion: '11', canaryWeight: 0.1 });
+    expect(cloud.alias(synth(stack))).toEqual({ version: '11', canary: expect.stringContaining('0.1') });
   });
 
   test.each([

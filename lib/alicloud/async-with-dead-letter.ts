@@ -185,7 +185,7 @@ function queueName(scope: Construct, suffix: string): string {
 }
 
 function checkRetention(scope: Construct, prop: string, queue: MessageServiceQueue | IQueue, maxEventAge: number): void {
-  const retention = queue instanceof MessageServiceQueue ? queue.messageRetentionPeriodInput ?? 345600 : queue.retentionSeconds;
+  const retention = queue instanceof MessageServiceQueue ? queue.messageRetentionPeriodInput ?? 345600 : queue.retention;
   if (retention === undefined || isToken(retention)) return;
   if (retention < maxEventAge) fail(scope, prop, `at least maxEventAge (${maxEventAge} s), so no event expires in the queue before it could be delivered`, retention);
 }

@@ -3,6 +3,8 @@ import { forgetInsteadOfDestroy } from './engine';
 import { Construct, IConstruct } from 'constructs';
 import { checkDescription, checkEnvironment } from '../core/checks';
 import { IFunctionContract } from '../core/contracts';
+import { FunctionAttributes } from '../core/types';
+import { ImportedFunction } from './imported-function';
 import { fingerprint } from '../core/fingerprint';
 import { StackState } from '../core/stack-state';
 import { uniqueName } from '../core/names';
@@ -110,6 +112,14 @@ export function locationOf(scope: IConstruct, roleArn: string): FcLocation {
  * `alicloud_fcv3_function`, and a published `alicloud_fcv3_function_version`.
  */
 export abstract class FunctionBase extends Construct implements IFunction {
+  /**
+   * A function made elsewhere, by ARN (`acs:fc:<region>:<account>:functions/<name>`), for
+   * CanaryAlias and AsyncWithDeadLetter. Give `roleName` so that they can grant what they need.
+   */
+  public static fromFunctionAttributes(scope: Construct, id: string, attrs: FunctionAttributes): IFunction {
+    return new ImportedFunction(scope, id, attrs);
+  }
+
   public readonly cloud = 'alicloud' as const;
   public readonly role: RamRole;
   /** The custom policy with every grant; undefined until something is granted. */

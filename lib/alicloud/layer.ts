@@ -30,9 +30,7 @@ export class Layer extends Construct implements ILayer {
   public readonly cloud = 'alicloud' as const;
   /** An existing layer version, by ARN (`acs:fc:<region>:<account>:layers/<name>/versions/<n>`; official layers use account "official"). */
   public static fromLayerVersionArn(scope: Construct, id: string, arn: string, options: { compatibleRuntimes?: string[] } = {}): ILayer {
-    const ref = new Construct(scope, id);
-    checkPattern(ref, 'arn', arn, /^acs:fc:[a-z0-9-]+:(\d+|official):layers\/[A-Za-z0-9_-]+\/versions\/[0-9]+$/, 'a layer version ARN (acs:fc:<region>:<account>:layers/<name>/versions/<version>)');
-    return { cloud: 'alicloud', arn, label: arn, compatibleRuntimes: options.compatibleRuntimes };
+    return new ImportedLayer(scope, id, arn, options);
   }
 
   public readonly layerVersion: Fcv3LayerVersion;
@@ -82,5 +80,19 @@ export class Layer extends Construct implements ILayer {
   /** Hash of the layer's content. */
   public get contentHash(): string {
     return this.packaged.contentHash;
+  }
+}
+
+/** An existing layer version, as a construct in the tree (`Layer.fromLayerVersionArn`). */
+class ImportedLayer extends Construct implements ILayer {
+  public readonly cloud = 'alicloud' as const;
+  public readonly label: string;
+  public readonly compatibleRuntimes?: readonly string[];
+
+  constructor(scope: Construct, id: string, public readonly arn: string, options: { compatibleRuntimes?: string[] }) {
+    super(scope, id);
+    checkPattern(this, 'arn', arn, /^acs:fc:[a-z0-9-]+:(\d+|official):layers\/[A-Za-z0-9_-]+\/versions\/[0-9]+$/, 'a layer version ARN (acs:fc:<region>:<account>:layers/<name>/versions/<version>)');
+    this.label = arn;
+    this.compatibleRuntimes = options.compatibleRuntimes;
   }
 }

@@ -147,7 +147,7 @@ export class AsyncWithDeadLetter extends Construct implements IAsyncWithDeadLett
 }
 
 function checkRetention(scope: Construct, prop: string, queue: SqsQueue | IQueue, maxEventAge: number): void {
-  const retention = queue instanceof SqsQueue ? queue.messageRetentionSecondsInput ?? 345600 : queue.retentionSeconds;
+  const retention = queue instanceof SqsQueue ? queue.messageRetentionSecondsInput ?? 345600 : queue.retention;
   if (retention === undefined || isToken(retention)) return;
   if (retention < maxEventAge) fail(scope, prop, `at least maxEventAge (${maxEventAge} s), so no event expires in the queue before it could be delivered`, retention);
 }

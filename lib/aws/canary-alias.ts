@@ -12,7 +12,7 @@ export interface CanaryAlarmOptions {
   /** Errors of the canary version within one period that raise the alarm. */
   readonly threshold: number;
   /** Period in seconds (60 or a multiple of 60). @default 60 */
-  readonly periodSeconds?: number;
+  readonly period?: number;
   /** Periods that must breach before the alarm fires. @default 1 */
   readonly evaluationPeriods?: number;
   /** ARNs notified when the alarm fires (e.g. an SNS topic). @default none */
@@ -69,7 +69,7 @@ export class CanaryAlias extends Construct implements ICanaryAliasContract<'aws'
 
     if (props.alarm) {
       checkRange(this, 'alarm.threshold', props.alarm.threshold, 1, 1_000_000);
-      checkRange(this, 'alarm.periodSeconds', props.alarm.periodSeconds, 60, 86400, { multipleOf: 60 });
+      checkRange(this, 'alarm.period', props.alarm.period, 60, 86400, { multipleOf: 60 });
       checkRange(this, 'alarm.evaluationPeriods', props.alarm.evaluationPeriods, 1, 100);
       this.alarm = new CloudwatchMetricAlarm(this, 'CanaryErrors', {
         alarmName: `${props.function.functionName}-${this.aliasName}-canary-errors`,
@@ -82,7 +82,7 @@ export class CanaryAlias extends Construct implements ICanaryAliasContract<'aws'
           ExecutedVersion: routing.canaryVersion ?? routing.stableVersion,
         },
         statistic: 'Sum',
-        period: props.alarm.periodSeconds ?? 60,
+        period: props.alarm.period ?? 60,
         evaluationPeriods: props.alarm.evaluationPeriods ?? 1,
         threshold: props.alarm.threshold,
         comparisonOperator: 'GreaterThanOrEqualToThreshold',

@@ -6,6 +6,8 @@ import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { LambdaFunction, LambdaFunctionConfig } from '@cdktf/provider-aws/lib/lambda-function';
 import { checkDescription, checkEnvironment } from '../core/checks';
 import { IFunctionContract } from '../core/contracts';
+import { FunctionAttributes } from '../core/types';
+import { ImportedFunction } from './imported-function';
 import { uniqueName } from '../core/names';
 import { checkOneOf, checkRange } from '../core/validation';
 import { PolicyStatement, PolicyStatements } from './policy';
@@ -42,6 +44,14 @@ const DEFAULT_TIMEOUT = 3;
  * statements to, and the `aws_lambda_function` with `publish = true`.
  */
 export abstract class FunctionBase extends Construct implements IFunction {
+  /**
+   * A function made elsewhere, by ARN, for CanaryAlias and AsyncWithDeadLetter. Give `roleName` so
+   * that they can grant what they need on its execution role.
+   */
+  public static fromFunctionAttributes(scope: Construct, id: string, attrs: FunctionAttributes): IFunction {
+    return new ImportedFunction(scope, id, attrs);
+  }
+
   public readonly cloud = 'aws' as const;
   public readonly role: IamRole;
   public readonly rolePolicy: IamRolePolicy;

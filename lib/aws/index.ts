@@ -8,8 +8,6 @@ export { CustomImageFunction, HttpAuthType } from './custom-image-function';
 export type { CustomImageFunctionProps, HttpTriggerOptions } from './custom-image-function';
 export { FunctionBase } from './function-base';
 export type { FunctionCommonProps, IFunction } from './function-base';
-export { ImportedFunction } from './imported-function';
-export type { ImportedFunctionProps } from './imported-function';
 export { Layer } from './layer';
 export type { ILayer, LayerProps } from './layer';
 export { LayeredFunction } from './layered-function';

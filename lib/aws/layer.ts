@@ -46,9 +46,7 @@ export class Layer extends Construct implements ILayer {
   public readonly cloud = 'aws' as const;
   /** An existing layer version, by ARN. */
   public static fromLayerVersionArn(scope: Construct, id: string, arn: string, options: { compatibleRuntimes?: string[]; compatibleArchitectures?: Architecture[] } = {}): ILayer {
-    const ref = new Construct(scope, id);
-    checkLayerVersionArn(ref, 'arn', arn);
-    return { cloud: 'aws', arn, label: arn, compatibleRuntimes: options.compatibleRuntimes, compatibleArchitectures: options.compatibleArchitectures };
+    return new ImportedLayer(scope, id, arn, options);
   }
 
   public readonly layerVersion: LambdaLayerVersion;
@@ -112,5 +110,21 @@ export class Layer extends Construct implements ILayer {
   /** Hash of the layer's content. */
   public get contentHash(): string {
     return this.packaged.contentHash;
+  }
+}
+
+/** An existing layer version, as a construct in the tree (`Layer.fromLayerVersionArn`). */
+class ImportedLayer extends Construct implements ILayer {
+  public readonly cloud = 'aws' as const;
+  public readonly label: string;
+  public readonly compatibleRuntimes?: readonly string[];
+  public readonly compatibleArchitectures?: readonly string[];
+
+  constructor(scope: Construct, id: string, public readonly arn: string, options: { compatibleRuntimes?: string[]; compatibleArchitectures?: Architecture[] }) {
+    super(scope, id);
+    checkLayerVersionArn(this, 'arn', arn);
+    this.label = arn;
+    this.compatibleRuntimes = options.compatibleRuntimes;
+    this.compatibleArchitectures = options.compatibleArchitectures;
   }
 }

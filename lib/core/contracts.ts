@@ -38,7 +38,7 @@ export interface IQueueContract<C extends Cloud> {
   /** The cloud the queue is in. */
   readonly cloud?: C;
   /** Message retention in seconds, when known (checked against the maximum event age). */
-  readonly retentionSeconds?: number;
+  readonly retention?: number;
 }
 
 /** An alias that splits traffic between a stable and a canary version. */

@@ -86,3 +86,15 @@ export interface ArtifactBucketOptions {
    */
   readonly noncurrentVersionExpirationDays?: number;
 }
+
+/** A function made elsewhere, as both clouds import it (`FunctionBase.fromFunctionAttributes`). */
+export interface FunctionAttributes {
+  /** ARN of the function; its name (and on FC3 its region and account) are read from it. */
+  readonly functionArn: string;
+  /** A published version, for an alias's default canary. @default none */
+  readonly version?: string;
+  /** Timeout in seconds, for sizing a queue in front. @default 3 */
+  readonly timeout?: number;
+  /** Name of the function's execution role: grants are attached to it. @default grants are refused */
+  readonly roleName?: string;
+}

@@ -1,0 +1,63 @@
+import { ITerraformDependable, Lazy } from 'cdktf';
+import { Construct } from 'constructs';
+import { uniqueName } from '../core/names';
+import { FunctionAttributes } from '../core/types';
+import { checkPattern, checkRange, fail, isToken } from '../core/validation';
+import type { FcLocation, IFunction, RamStatement } from './function-base';
+import { FC_LIMITS } from './limits';
+import { RamPolicy } from './provider/ram-policy';
+import { RamRolePolicyAttachment } from './provider/ram-role-policy-attachment';
+
+// acs:fc:<region>:<account>:functions/<name>
+const FUNCTION_ARN = /^acs:fc:([a-z0-9-]+):(\d+):functions\/([A-Za-z_][A-Za-z0-9_-]{0,63})$/;
+
+/**
+ * An FC3 function that exists already, made by `FunctionBase.fromFunctionAttributes`. Its ARN gives
+ * the name, region and account RAM policies need; grants go to a custom policy attached to
+ * `roleName`, and without one, constructs that must grant fail clearly.
+ */
+export class ImportedFunction extends Construct implements IFunction {
+  public readonly cloud = 'alicloud' as const;
+  public readonly functionName: string;
+  public readonly arn: string;
+  public readonly version?: string;
+  public readonly timeoutSeconds: number;
+  public readonly location: FcLocation;
+  private readonly roleName?: string;
+  private readonly statements: RamStatement[] = [];
+  private attachment?: RamRolePolicyAttachment;
+
+  constructor(scope: Construct, id: string, attrs: FunctionAttributes) {
+    super(scope, id);
+    checkPattern(this, 'functionArn', attrs.functionArn, FUNCTION_ARN, 'an FC3 function ARN: acs:fc:<region>:<account>:functions/<name>');
+    checkRange(this, 'timeout', attrs.timeout, 1, FC_LIMITS.timeoutMax, { unit: 's' });
+    const [, region, account, name] = FUNCTION_ARN.exec(attrs.functionArn)!;
+    this.arn = attrs.functionArn;
+    this.functionName = name;
+    this.location = { region, account };
+    this.version = attrs.version;
+    this.timeoutSeconds = attrs.timeout ?? 3;
+    this.roleName = attrs.roleName;
+  }
+
+  public addToRolePolicy(statement: RamStatement): void {
+    if (!this.roleName) {
+      fail(this, 'roleName', `given so that ${statement.actions.join(', ')} can be granted to the function's role`, undefined);
+    }
+    for (const r of statement.resources) {
+      if (!isToken(r) && (r === '*' || r.trim() === '')) fail(this, `policy resources for ${statement.actions.join(', ')}`, 'concrete ARNs (acs:…)', r);
+    }
+    this.statements.push(statement);
+    if (this.attachment) return;
+    const policy = new RamPolicy(this, 'RolePolicy', {
+      policyName: uniqueName(this, 128),
+      description: `Grants of ${this.node.path} on an existing function's role`,
+      policyDocument: Lazy.stringValue({ produce: () => JSON.stringify({ Version: '1', Statement: this.statements.map((s) => ({ Effect: 'Allow', Action: s.actions, Resource: s.resources })) }) }),
+    });
+    this.attachment = new RamRolePolicyAttachment(this, 'RolePolicyAttachment', { policyName: policy.policyName, policyType: 'Custom', roleName: this.roleName! });
+  }
+
+  public get policyDependency(): ITerraformDependable | undefined {
+    return this.attachment;
+  }
+}
