@@ -1,6 +1,6 @@
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { aws } from '../lib';
-import { awsStack, makeFolder, only, resources, statements, synth } from './helpers';
+import { awsStack, expressionOf, makeFolder, only, resources, statements, synth } from './helpers';
 
 const code = makeFolder({ 'index.js': 'exports.handler = async () => "ok";' }, 'code');
 
@@ -107,7 +107,8 @@ describe('aws.AsyncWithDeadLetter', () => {
     // Nothing in the policy is granted on a wildcard resource.
     for (const s of policy) for (const r of [s.Resource].flat()) expect(r).not.toBe('*');
     expect(async.bufferQueue).toBeInstanceOf(SqsQueue);
-    expect(async.bufferQueueUrl).toMatch(/TfToken/);
+    expect(expressionOf(stack, async.bufferQueueUrl)).toMatch(/^\$\{aws_sqs_queue\.async_BufferQueue_[0-9A-F]+\.url\}$/);
+    expect(expressionOf(stack, async.bufferQueueName)).toMatch(/^\$\{aws_sqs_queue\.async_BufferQueue_[0-9A-F]+\.name\}$/);
   });
 
   test('an existing dead-letter queue and an existing function with its role', () => {

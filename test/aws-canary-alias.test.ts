@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { TerraformVariable } from 'cdktf';
 import { aws } from '../lib';
-import { awsStack, makeFolder, only, resources, synth } from './helpers';
+import { awsStack, expressionOf, makeFolder, only, resources, synth } from './helpers';
 
 const code = makeFolder({ 'index.js': 'exports.handler = async () => "ok";' }, 'code');
 
@@ -30,7 +30,8 @@ describe('aws.CanaryAlias', () => {
       content: { additional_version_weights: '${zipmap([aws_lambda_function.orders.version], [0.05])}' },
     });
     expect(alias.aliasName).toBe('live');
-    expect(alias.arn).toMatch(/TfToken/);
+    expect(expressionOf(stack, alias.arn)).toBe('${aws_lambda_alias.live.arn}');
+    expect(expressionOf(stack, alias.qualifier)).toBe('${aws_lambda_alias.live.name}');
   });
 
   test('literal versions give a plain one-entry map', () => {

@@ -1,5 +1,5 @@
 import { aws } from '../lib';
-import { awsStack, only, resources, synth, warnings } from './helpers';
+import { awsStack, expressionOf, only, resources, synth, warnings } from './helpers';
 
 const DIGEST = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/web@sha256:' + 'a'.repeat(64);
 
@@ -28,7 +28,7 @@ describe('aws.CustomImageFunction', () => {
       function_name: expect.stringMatching(/^\$\{aws_lambda_function\.web\.function_name\}$/),
     });
     expect(resources(json, 'aws_lambda_permission')).toEqual({});
-    expect(fn.url).toMatch(/TfToken/);
+    expect(expressionOf(stack, fn.url)).toMatch(/^\$\{aws_lambda_function_url\.web_FunctionUrl_[0-9A-F]+\.function_url\}$/);
     expect(warnings(fn)).toEqual([]);
   });
 

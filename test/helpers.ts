@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as zlib from 'zlib';
-import { App, TerraformStack, Testing } from 'cdktf';
+import { App, TerraformOutput, TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 
@@ -78,4 +78,12 @@ export function readZip(file: string): { name: string; mode: number; dosTime: nu
     p += 46 + nameLen + extraLen + commentLen;
   }
   return out;
+}
+
+let expressions = 0;
+/** The Terraform expression a token stands for, as the stack would synthesize it (e.g. `${aws_lambda_alias.live.arn}`). */
+export function expressionOf(stack: TerraformStack, token: string | undefined): string {
+  const id = `expression_${expressions++}`;
+  new TerraformOutput(stack, id, { value: token });
+  return JSON.parse(Testing.synth(stack)).output[id].value;
 }
