@@ -123,9 +123,15 @@ export abstract class FunctionBase extends Construct implements IFunction {
   public readonly cloud = 'alicloud' as const;
   public readonly role: RamRole;
   /** The custom policy with every grant; undefined until something is granted. */
-  public rolePolicy?: RamPolicy;
+  public get rolePolicy(): RamPolicy | undefined {
+    return this.grants?.policy;
+  }
   /** Attaches rolePolicy to the role. */
-  public rolePolicyAttachment?: RamRolePolicyAttachment;
+  public get rolePolicyAttachment(): RamRolePolicyAttachment | undefined {
+    return this.grants?.attachment;
+  }
+
+  private grants?: { readonly policy: RamPolicy; readonly attachment: RamRolePolicyAttachment };
   public abstract readonly function: Fcv3Function;
   /** The published version (see README, "Versions on FC3"). */
   public abstract readonly functionVersion: Fcv3FunctionVersion;
@@ -193,8 +199,8 @@ export abstract class FunctionBase extends Construct implements IFunction {
       }
     }
     this.statements.push(statement);
-    if (!this.rolePolicy) {
-      this.rolePolicy = new RamPolicy(this, 'RolePolicy', {
+    if (!this.grants) {
+      const policy = new RamPolicy(this, 'RolePolicy', {
         policyName: uniqueName(this, 128),
         description: `Least-privilege grants of ${this.node.path}`,
         policyDocument: Lazy.stringValue({
@@ -204,11 +210,12 @@ export abstract class FunctionBase extends Construct implements IFunction {
           }),
         }),
       });
-      this.rolePolicyAttachment = new RamRolePolicyAttachment(this, 'RolePolicyAttachment', {
-        policyName: this.rolePolicy.policyName,
+      const attachment = new RamRolePolicyAttachment(this, 'RolePolicyAttachment', {
+        policyName: policy.policyName,
         policyType: 'Custom',
         roleName: this.role.roleName,
       });
+      this.grants = { policy, attachment };
     }
   }
 
