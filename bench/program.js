@@ -40,6 +40,7 @@ function handAws() {
   const { S3BucketOwnershipControls } = require('@cdktf/provider-aws/lib/s3-bucket-ownership-controls');
   const { S3BucketServerSideEncryptionConfigurationA } = require('@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration');
   const { S3BucketVersioningA } = require('@cdktf/provider-aws/lib/s3-bucket-versioning');
+  const { S3BucketLifecycleConfiguration } = require('@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration');
   const { S3Object } = require('@cdktf/provider-aws/lib/s3-object');
   const { LambdaLayerVersion } = require('@cdktf/provider-aws/lib/lambda-layer-version');
   const { CloudwatchLogGroup } = require('@cdktf/provider-aws/lib/cloudwatch-log-group');
@@ -54,7 +55,11 @@ function handAws() {
   new S3BucketPublicAccessBlock(stack, 'pab', { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true });
   new S3BucketOwnershipControls(stack, 'own', { bucket: bucket.id, rule: { objectOwnership: 'BucketOwnerEnforced' } });
   new S3BucketServerSideEncryptionConfigurationA(stack, 'sse', { bucket: bucket.id, rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' }, bucketKeyEnabled: true }] });
-  new S3BucketVersioningA(stack, 'ver', { bucket: bucket.id, versioningConfiguration: { status: 'Enabled' } });
+  const versioning = new S3BucketVersioningA(stack, 'ver', { bucket: bucket.id, versioningConfiguration: { status: 'Enabled' } });
+  new S3BucketLifecycleConfiguration(stack, 'lifecycle', {
+    bucket: bucket.id, dependsOn: [versioning],
+    rule: [{ id: 'expire-replaced-artifacts', status: 'Enabled', filter: [{ prefix: '' }], noncurrentVersionExpiration: [{ noncurrentDays: 30 }], expiration: [{ expiredObjectDeleteMarker: true }], abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }] }],
+  });
   const layerAsset = new TerraformAsset(stack, 'layer-asset', { path: layerDir, type: AssetType.ARCHIVE });
   const layerObject = new S3Object(stack, 'layer-object', { bucket: bucket.bucket, key: `layers/shared/${layerAsset.assetHash}.zip`, source: layerAsset.path, sourceHash: layerAsset.assetHash });
   const layer = new LambdaLayerVersion(stack, 'layer', { layerName: 'shared', s3Bucket: layerObject.bucket, s3Key: layerObject.key, sourceCodeHash: layerAsset.assetHash, compatibleRuntimes: ['nodejs22.x'] });
@@ -102,7 +107,7 @@ function libraryAlicloud() {
   for (let i = 0; i < units; i++) {
     const fn = new alicloud.LayeredFunction(stack, `fn${i}`, { functionName: `fn${i}`, runtime: 'nodejs20', handler: 'index.handler', code: codeDir, layers: [layer], timeout: 10 });
     const live = new alicloud.CanaryAlias(stack, `live${i}`, { function: fn, stableVersion: '1', canaryWeight: 0.05 });
-    new alicloud.AsyncWithDeadLetter(stack, `async${i}`, { function: fn, qualifier: live, retryAttempts: 3, maxEventAge: 3600 });
+    new alicloud.AsyncWithDeadLetter(stack, `async${i}`, { function: fn, retryAttempts: 3, maxEventAge: 3600 });
   }
 }
 
@@ -121,7 +126,10 @@ function handAlicloud() {
   const { MessageServiceQueue } = p('message-service-queue');
   const { Fcv3AsyncInvokeConfig } = p('fcv3-async-invoke-config');
   new AlicloudProvider(stack, 'alicloud', { region: 'cn-hangzhou' });
-  const bucket = new OssBucket(stack, 'bucket', { bucket: 'serverless-artifacts-bench', serverSideEncryptionRule: { sseAlgorithm: 'AES256' }, versioning: { status: 'Enabled' } });
+  const bucket = new OssBucket(stack, 'bucket', {
+    bucket: 'serverless-artifacts-bench', serverSideEncryptionRule: { sseAlgorithm: 'AES256' }, versioning: { status: 'Enabled' },
+    lifecycleRule: [{ id: 'expire-replaced-artifacts', enabled: true, noncurrentVersionExpiration: [{ days: 30 }], expiration: [{ expiredObjectDeleteMarker: true }], abortMultipartUpload: [{ days: 7 }] }],
+  });
   const layerAsset = new TerraformAsset(stack, 'layer-asset', { path: layerDir, type: AssetType.ARCHIVE });
   const layerObject = new OssBucketObject(stack, 'layer-object', { bucket: bucket.bucket, key: `layers/shared/${layerAsset.assetHash}.zip`, source: layerAsset.path, acl: 'private', serverSideEncryption: 'AES256', contentType: 'application/zip' });
   const layer = new Fcv3LayerVersion(stack, 'layer', { layerName: 'shared', compatibleRuntime: ['nodejs20'], code: { ossBucketName: layerObject.bucket, ossObjectName: layerObject.key }, acl: '0', lifecycle: { createBeforeDestroy: true } });
@@ -152,7 +160,7 @@ function handAlicloud() {
       additionalVersionWeight: Token.asNumberMap(Fn.conditional(Op.eq(version.versionId, '1'), {}, Fn.zipmap([version.versionId], [0.05]))),
     });
     new Fcv3AsyncInvokeConfig(stack, `async${i}`, {
-      functionName: `fn${i}`, qualifier: alias.aliasName, maxAsyncRetryAttempts: 3, maxAsyncEventAgeInSeconds: 3600,
+      functionName: fn.functionName, maxAsyncRetryAttempts: 3, maxAsyncEventAgeInSeconds: 3600,
       destinationConfig: { onFailure: { destination: dlqArn } }, dependsOn: [attachment],
     });
   }
