@@ -179,3 +179,15 @@ test('two async configurations on one function (one per qualifier) each get thei
   expect(sends.map((s) => s.Sid)).toEqual(['SendFailedEvents', 'SendFailedEvents2']);
   expect(new Set(sends.map((s) => s.Resource)).size).toBe(2);
 });
+
+test('any IDestination: an SNS topic for successes grants exactly sns:Publish on it', () => {
+  const { stack, fn } = setup();
+  const topicArn = 'arn:aws:sns:eu-west-1:123456789012:results';
+  const topic: aws.IDestination = {
+    bind: (target, sid) => { target.addToRolePolicy({ sid, actions: ['sns:Publish'], resources: [topicArn] }); return topicArn; },
+  };
+  new aws.AsyncWithDeadLetter(stack, 'async', { function: fn, onSuccess: topic });
+  const json = synth(stack);
+  expect(only(json, 'aws_lambda_function_event_invoke_config').destination_config.on_success).toEqual({ destination: topicArn });
+  expect(policyOf(json)).toContainEqual({ Sid: 'SendSuccessfulResults', Effect: 'Allow', Action: 'sns:Publish', Resource: topicArn });
+});

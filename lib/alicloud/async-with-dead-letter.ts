@@ -1,22 +1,18 @@
 import { ITerraformDependable } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { AsyncPropsBase, BufferOptionsBase, checkAsyncCommon, checkBuffer, checkNotSelf } from '../core/async';
-import { IAsyncWithDeadLetterContract, IQueueContract } from '../core/contracts';
+import { IAsyncWithDeadLetterContract } from '../core/contracts';
 import { uniqueName } from '../core/names';
 import { StackState } from '../core/stack-state';
 import { checkPattern, fail, isToken } from '../core/validation';
 import { CanaryAlias } from './canary-alias';
+import { destinationOf, IDestination, IQueue } from './destination';
 import { IFunction, regionOf } from './function-base';
 import { FC_LIMITS } from './limits';
 import { Fcv3AsyncInvokeConfig } from './provider/fcv3-async-invoke-config';
 import { Fcv3Trigger } from './provider/fcv3-trigger';
 import { MessageServiceQueue } from './provider/message-service-queue';
 
-/** An MNS queue made elsewhere (FC names MNS queues by name; the ARNs are built from region and account). */
-export interface IQueue extends IQueueContract<'alicloud'> {
-  /** Queue name. */
-  readonly queueName: string;
-}
 
 /** A queue in front of the function: producers send to it, EventBridge feeds the function. */
 export interface BufferOptions extends BufferOptionsBase {
@@ -33,10 +29,10 @@ export interface AsyncWithDeadLetterProps extends AsyncPropsBase {
   readonly qualifier?: CanaryAlias | string;
   /** Queue for failed events. @default a new MNS queue keeping messages 7 days */
   readonly deadLetterQueue?: MessageServiceQueue | IQueue;
-  /** A failure-handling function instead of the queue as the on-failure destination. @default the dead-letter queue */
-  readonly onFailure?: IFunction;
-  /** Where successful results go: a queue or a function. @default nowhere */
-  readonly onSuccess?: MessageServiceQueue | IQueue | IFunction;
+  /** A failure-handling function (or any IDestination) instead of the queue as the on-failure destination. @default the dead-letter queue */
+  readonly onFailure?: IFunction | IDestination;
+  /** Where successful results go: a queue, a function or any IDestination. @default nowhere */
+  readonly onSuccess?: MessageServiceQueue | IQueue | IFunction | IDestination;
   /** A queue in front of the function to absorb bursts. @default none */
   readonly buffer?: BufferOptions;
 }
@@ -69,7 +65,7 @@ export class AsyncWithDeadLetter extends Construct implements IAsyncWithDeadLett
       retentionMax: FC_LIMITS.queueRetentionMax,
       defaultRetention: FC_LIMITS.queueRetentionMax,
     });
-    checkNotSelf(this, fn, props.onFailure);
+    if (props.onFailure && 'functionName' in props.onFailure) checkNotSelf(this, fn, props.onFailure);
     // The provider keys the async configuration by function name only (id = function_name), so a
     // second one for the same function would overwrite the first in FC and collide in state.
     const configured = StackState.of(this).remember('alicloudAsyncFunctions', () => new Set<IFunction>());
@@ -86,7 +82,6 @@ export class AsyncWithDeadLetter extends Construct implements IAsyncWithDeadLett
     if (qualifierName !== undefined && qualifierName !== 'LATEST') {
       fail(this, 'qualifier', 'left out (or "LATEST"): provider aliyun/alicloud reads async configurations back without the qualifier, so one on an alias or version cannot be managed', qualifierName);
     }
-    const qualifier = undefined;
     regionOf(this); // fails here, naming this construct, when the stack has no literal region
     const where = fn.location;
 
@@ -98,23 +93,12 @@ export class AsyncWithDeadLetter extends Construct implements IAsyncWithDeadLett
       checkRetention(this, 'deadLetterQueue retention', this.deadLetterQueue, checked.maxEventAge);
     }
 
-    const destination = (target: MessageServiceQueue | IQueue | IFunction): string => {
-      if ('functionName' in target) {
-        const arn = `acs:fc:${where.region}:${where.account}:functions/${target.functionName}`;
-        fn.addToRolePolicy({ actions: ['fc:InvokeFunction'], resources: [arn] });
-        return arn;
-      }
-      const arn = `acs:mns:${where.region}:${where.account}:/queues/${target.queueName}/messages`;
-      fn.addToRolePolicy({ actions: ['mns:SendMessage'], resources: [arn] });
-      return arn;
-    };
-    const onFailure = destination(props.onFailure ?? this.deadLetterQueue!);
-    const onSuccess = props.onSuccess ? destination(props.onSuccess) : undefined;
+    const onFailure = destinationOf(props.onFailure ?? this.deadLetterQueue!).bind(fn);
+    const onSuccess = props.onSuccess ? destinationOf(props.onSuccess).bind(fn) : undefined;
     const dependencies: ITerraformDependable[] = fn.policyDependency ? [fn.policyDependency] : [];
 
     this.invokeConfig = new Fcv3AsyncInvokeConfig(this, 'Default', {
       functionName: fn.functionName,
-      qualifier,
       maxAsyncRetryAttempts: checked.retryAttempts,
       maxAsyncEventAgeInSeconds: checked.maxEventAge,
       destinationConfig: {
@@ -146,7 +130,7 @@ export class AsyncWithDeadLetter extends Construct implements IAsyncWithDeadLett
         functionName: fn.functionName,
         triggerName: 'buffer-queue',
         triggerType: 'eventbridge',
-        qualifier: qualifier ?? 'LATEST',
+        qualifier: 'LATEST',
         description: `Feeds ${this.node.path} from its buffer queue`,
         triggerConfig: JSON.stringify({
           triggerEnable: true,

@@ -4,17 +4,13 @@ import { LambdaEventSourceMapping } from '@cdktf/provider-aws/lib/lambda-event-s
 import { LambdaFunctionEventInvokeConfig } from '@cdktf/provider-aws/lib/lambda-function-event-invoke-config';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { AsyncPropsBase, BufferOptionsBase, checkAsyncCommon, checkBuffer, checkNotSelf } from '../core/async';
-import { IAsyncWithDeadLetterContract, IQueueContract } from '../core/contracts';
+import { IAsyncWithDeadLetterContract } from '../core/contracts';
 import { fail, isToken } from '../core/validation';
 import { CanaryAlias } from './canary-alias';
+import { destinationOf, IDestination, IQueue } from './destination';
 import { IFunction } from './function-base';
 import { AWS_LIMITS } from './limits';
 
-/** An SQS queue made elsewhere. */
-export interface IQueue extends IQueueContract<'aws'> {
-  /** Queue ARN. */
-  readonly arn: string;
-}
 
 /** A queue in front of the function: producers send to it, Lambda polls it in batches. */
 export interface BufferOptions extends BufferOptionsBase {
@@ -31,10 +27,10 @@ export interface AsyncWithDeadLetterProps extends AsyncPropsBase {
   readonly qualifier?: CanaryAlias | string;
   /** Queue for failed events. @default a new encrypted SQS queue with 14-day retention */
   readonly deadLetterQueue?: SqsQueue | IQueue;
-  /** A failure-handling function instead of the queue as the on-failure destination. @default the dead-letter queue */
-  readonly onFailure?: IFunction;
-  /** Where successful results go: a queue or a function. @default nowhere */
-  readonly onSuccess?: SqsQueue | IQueue | IFunction;
+  /** A failure-handling function (or any IDestination) instead of the queue as the on-failure destination. @default the dead-letter queue */
+  readonly onFailure?: IFunction | IDestination;
+  /** Where successful results go: a queue, a function or any IDestination. @default nowhere */
+  readonly onSuccess?: SqsQueue | IQueue | IFunction | IDestination;
   /** A queue in front of the function to absorb bursts. @default none */
   readonly buffer?: BufferOptions;
 }
@@ -65,7 +61,7 @@ export class AsyncWithDeadLetter extends Construct implements IAsyncWithDeadLett
       retentionMax: 1209600,
       defaultRetention: 1209600,
     });
-    checkNotSelf(this, fn, props.onFailure);
+    if (props.onFailure && 'functionName' in props.onFailure) checkNotSelf(this, fn, props.onFailure);
     const qualifier = props.qualifier instanceof CanaryAlias ? props.qualifier.alias.name : props.qualifier;
     // A qualifier given as the name of an alias of this stack must wait for that alias too.
     const namedAlias = typeof props.qualifier === 'string' && !isToken(props.qualifier)
@@ -81,15 +77,9 @@ export class AsyncWithDeadLetter extends Construct implements IAsyncWithDeadLett
     }
 
     const dependencies: ITerraformDependable[] = [];
-    const grantSend = (sid: string, target: SqsQueue | IQueue | IFunction): string => {
-      const arn = target.arn;
-      fn.addToRolePolicy({ sid, actions: ['functionName' in target ? 'lambda:InvokeFunction' : 'sqs:SendMessage'], resources: [arn] });
-      return arn;
-    };
-    // Failures go to the function when one is given, else to the dead-letter queue.
-    const deadLetterArn = props.onFailure ? undefined : grantSend('SendFailedEvents', this.deadLetterQueue!);
-    const onFailure = props.onFailure ? grantSend('SendFailedEvents', props.onFailure) : deadLetterArn!;
-    const onSuccess = props.onSuccess ? grantSend('SendSuccessfulResults', props.onSuccess) : undefined;
+    // Failures go to the failure destination when one is given, else to the dead-letter queue.
+    const onFailure = destinationOf(props.onFailure ?? this.deadLetterQueue!).bind(fn, 'SendFailedEvents');
+    const onSuccess = props.onSuccess ? destinationOf(props.onSuccess).bind(fn, 'SendSuccessfulResults') : undefined;
     if (fn.policyDependency) dependencies.push(fn.policyDependency);
     if (namedAlias) dependencies.push(namedAlias.alias);
 
@@ -114,7 +104,7 @@ export class AsyncWithDeadLetter extends Construct implements IAsyncWithDeadLett
         sqsManagedSseEnabled: true,
         visibilityTimeoutSeconds: buffer.visibilityTimeout,
         messageRetentionSeconds: buffer.retention,
-        redrivePolicy: JSON.stringify({ deadLetterTargetArn: deadLetterArn ?? this.deadLetterQueue!.arn, maxReceiveCount: buffer.maxReceiveCount }),
+        redrivePolicy: JSON.stringify({ deadLetterTargetArn: this.deadLetterQueue!.arn, maxReceiveCount: buffer.maxReceiveCount }),
       });
       const bufferArn = this.bufferQueue.arn;
       fn.addToRolePolicy({

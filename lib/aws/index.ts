@@ -1,7 +1,9 @@
 // The public API of the AWS constructs: named exports only; checks and helpers stay internal.
 export { ArtifactBucket } from './artifact-bucket';
 export { AsyncWithDeadLetter } from './async-with-dead-letter';
-export type { AsyncWithDeadLetterProps, BufferOptions, IQueue } from './async-with-dead-letter';
+export type { AsyncWithDeadLetterProps, BufferOptions } from './async-with-dead-letter';
+export { FunctionDestination, QueueDestination } from './destination';
+export type { IDestination, IQueue } from './destination';
 export { CanaryAlias } from './canary-alias';
 export type { CanaryAlarmOptions, CanaryAliasProps } from './canary-alias';
 export { CustomImageFunction, HttpAuthType } from './custom-image-function';
