@@ -5,7 +5,7 @@ import * as path from 'path';
 import { execFileSync } from 'child_process';
 import { Construct } from 'constructs';
 import { cacheDirectory, packageFolder, packagingStats } from '../lib/core/package';
-import { crc32, crc32Table } from '../lib/core/zip';
+import { crc32, crc32Table } from '../lib/core/private/zip';
 import { makeFolder, readZip } from './helpers';
 
 const scope = new Construct(undefined as any, 'app');

@@ -1,7 +1,7 @@
 import { TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
 import { ILayerContract } from '../core/contracts';
-import { uniqueName } from '../core/names';
+import { uniqueName } from '../core/private/names';
 import { FolderListing, PackagedFolder, packageFolder } from '../core/package';
 import { LayerPropsBase } from '../core/types';
 import { checkLayerBasics } from '../core/checks';
@@ -10,7 +10,7 @@ import { forgetInsteadOfDestroy } from './engine';
 import { checkFcName } from './limits';
 import { Fcv3LayerVersion } from './provider/fcv3-layer-version';
 import { OssBucketObject } from './provider/oss-bucket-object';
-import { uploadToOss } from './upload';
+import { uploadToOss } from './private/upload';
 
 /** A layer a function can use: built here, or an existing layer version ARN. */
 export interface ILayer extends ILayerContract<'alicloud'> {}

@@ -10,7 +10,7 @@ import { FC_RUNTIMES } from './limits';
 import { Fcv3Function } from './provider/fcv3-function';
 import { Fcv3FunctionVersion } from './provider/fcv3-function-version';
 import { OssBucketObject } from './provider/oss-bucket-object';
-import { uploadCodeToOss } from './upload';
+import { uploadCodeToOss } from './private/upload';
 
 /** FC3 takes code packages up to 500 MB through OSS. */
 const MAX_CODE_ZIP = 500 * 1024 * 1024;

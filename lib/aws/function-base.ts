@@ -7,8 +7,8 @@ import { LambdaFunction, LambdaFunctionConfig } from '@cdktf/provider-aws/lib/la
 import { checkDescription, checkEnvironment } from '../core/checks';
 import { IFunctionContract } from '../core/contracts';
 import { FunctionAttributes } from '../core/types';
-import { ImportedFunction } from './imported-function';
-import { uniqueName } from '../core/names';
+import { ImportedFunction } from './private/imported-function';
+import { uniqueName } from '../core/private/names';
 import { checkOneOf, checkRange } from '../core/validation';
 import { PolicyStatement, PolicyStatements } from './policy';
 import { Architecture, AWS_RESERVED_ENVIRONMENT, checkArchitecture, checkFunctionName, checkMemoryAndTimeout, LOG_RETENTION_DAYS } from './limits';

@@ -2,14 +2,14 @@ import { TerraformAsset } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { LambdaLayerVersion } from '@cdktf/provider-aws/lib/lambda-layer-version';
 import { S3Object } from '@cdktf/provider-aws/lib/s3-object';
-import { artifactKey, zipAsset } from '../core/asset';
-import { uniqueName } from '../core/names';
+import { artifactKey, zipAsset } from '../core/private/asset';
+import { uniqueName } from '../core/private/names';
 import { ILayerContract } from '../core/contracts';
 import { FolderListing, PackagedFolder, packageFolder } from '../core/package';
 import { LayerPropsBase } from '../core/types';
 import { checkLayerBasics } from '../core/checks';
 import { checkPattern, isToken } from '../core/validation';
-import { checkLambdaRuntime } from './runtimes';
+import { checkLambdaRuntime } from './private/runtimes';
 import { ArtifactBucket } from './artifact-bucket';
 import { Architecture, checkArchitecture } from './limits';
 

@@ -2,7 +2,7 @@ import { TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { S3Object } from '@cdktf/provider-aws/lib/s3-object';
-import { sharedCodeUpload } from '../core/asset';
+import { sharedCodeUpload } from '../core/private/asset';
 import { checkLayers, checkUnzippedSize, LayerOverlap, warnLayerOverlaps } from '../core/layers';
 import { PackagedFolder, packageFolder } from '../core/package';
 import { LayeredFunctionPropsBase } from '../core/types';
@@ -11,7 +11,7 @@ import { ArtifactBucket } from './artifact-bucket';
 import { FunctionBase, FunctionCommonProps } from './function-base';
 import { checkLayerVersionArn, ILayer } from './layer';
 import { Architecture, AWS_LIMITS } from './limits';
-import { checkLambdaRuntime } from './runtimes';
+import { checkLambdaRuntime } from './private/runtimes';
 
 export interface LayeredFunctionProps extends LayeredFunctionPropsBase, FunctionCommonProps {
   /**

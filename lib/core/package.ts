@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { IConstruct } from 'constructs';
 import { fail } from './validation';
-import { writeDeterministicZip } from './zip';
+import { writeDeterministicZip } from './private/zip';
 
 /** A regular file found in a folder to package. */
 export interface FolderFile {

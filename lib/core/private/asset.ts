@@ -1,7 +1,7 @@
 import * as crypto from 'crypto';
 import { AssetType, TerraformAsset, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { PackagedFolder } from './package';
+import { PackagedFolder } from '../package';
 import { StackState } from './stack-state';
 
 /**

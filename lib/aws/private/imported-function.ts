@@ -1,11 +1,11 @@
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import { FunctionAttributes } from '../core/types';
-import { checkPattern, checkRange, fail } from '../core/validation';
-import type { IFunction } from './function-base';
-import { PolicyStatement, PolicyStatements } from './policy';
-import { AWS_LIMITS } from './limits';
+import { FunctionAttributes } from '../../core/types';
+import { checkPattern, checkRange, fail } from '../../core/validation';
+import type { IFunction } from '../function-base';
+import { PolicyStatement, PolicyStatements } from '../policy';
+import { AWS_LIMITS } from '../limits';
 
 // arn:<partition>:lambda:<region>:<account>:function:<name>, unqualified.
 const FUNCTION_ARN = /^arn:aws(-cn|-us-gov|-iso|-iso-b)?:lambda:[a-z]{2}(-[a-z]+)+-\d:\d{12}:function:([A-Za-z0-9_-]{1,64})$/;

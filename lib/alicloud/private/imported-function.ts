@@ -1,12 +1,12 @@
 import { ITerraformDependable, Lazy } from 'cdktf';
 import { Construct } from 'constructs';
-import { uniqueName } from '../core/names';
-import { FunctionAttributes } from '../core/types';
-import { checkPattern, checkRange, fail, isToken } from '../core/validation';
-import type { FcLocation, IFunction, RamStatement } from './function-base';
-import { FC_LIMITS } from './limits';
-import { RamPolicy } from './provider/ram-policy';
-import { RamRolePolicyAttachment } from './provider/ram-role-policy-attachment';
+import { uniqueName } from '../../core/private/names';
+import { FunctionAttributes } from '../../core/types';
+import { checkPattern, checkRange, fail, isToken } from '../../core/validation';
+import type { FcLocation, IFunction, RamStatement } from '../function-base';
+import { FC_LIMITS } from '../limits';
+import { RamPolicy } from '../provider/ram-policy';
+import { RamRolePolicyAttachment } from '../provider/ram-role-policy-attachment';
 
 // acs:fc:<region>:<account>:functions/<name>
 const FUNCTION_ARN = /^acs:fc:([a-z0-9-]+):(\d+):functions\/([A-Za-z_][A-Za-z0-9_-]{0,63})$/;

@@ -1,9 +1,9 @@
 import { TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
-import { artifactKey, sharedCodeUpload, zipAsset } from '../core/asset';
-import { PackagedFolder } from '../core/package';
-import { ArtifactBucket } from './artifact-bucket';
-import { OssBucketObject } from './provider/oss-bucket-object';
+import { artifactKey, sharedCodeUpload, zipAsset } from '../../core/private/asset';
+import { PackagedFolder } from '../../core/package';
+import { ArtifactBucket } from '../artifact-bucket';
+import { OssBucketObject } from '../provider/oss-bucket-object';
 
 /** A packaged zip uploaded to OSS: the asset and the `alicloud_oss_bucket_object`. */
 export interface OssUpload {

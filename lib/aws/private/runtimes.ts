@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { fail, isToken, warn } from '../core/validation';
+import { fail, isToken, warn } from '../../core/validation';
 
 /**
  * Lambda's managed runtimes for .zip functions and layers, as of 2026-11-27: the identifiers the
