@@ -1,23 +1,29 @@
 #!/usr/bin/env node
 /**
- * Generates typed cdktf bindings for the Alibaba Cloud provider from schema/alicloud.json
- * (`terraform providers schema -json` format), offline, with cdktf's own generator: the class
- * `cdktf get` uses internally. No terraform binary, no registry. Output: lib/alicloud/provider/.
+ * Generates typed bindings for the Alibaba Cloud provider from schema/alicloud.json
+ * (`terraform providers schema -json` format), offline, with the framework's own generator: the
+ * class `cdktf get` (or `cdktn get`) uses internally. No terraform binary, no registry.
  *
- *   npm run generate:alicloud            # regenerate
+ *   npm run generate:alicloud            # regenerate lib/alicloud/provider/ (cdktf, committed)
  *   npm run generate:alicloud -- --check # fail if the committed bindings differ from a fresh run
+ *   node scripts/generate-alicloud.js --framework cdktn --out DIR   # the CDK Terrain flavour's bindings (build output)
  */
 process.env.CHECKPOINT_DISABLE = '1';
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-// Deep import: the package root also loads jsii-pacmak, which is not installed.
-const { TerraformProviderGenerator } = require('@cdktf/provider-generator/lib/get/generator/provider-generator');
-const { CodeMaker } = require(require.resolve('codemaker', { paths: [path.dirname(require.resolve('@cdktf/provider-generator'))] }));
-const { ConstructsMakerProviderTarget, TerraformProviderConstraint, Language } = require('@cdktf/commons');
+
+const argValue = (name) => { const i = process.argv.indexOf(name); return i >= 0 ? process.argv[i + 1] : undefined; };
+const FRAMEWORK = argValue('--framework') ?? 'cdktf';
+if (!['cdktf', 'cdktn'].includes(FRAMEWORK)) throw new Error(`--framework must be cdktf or cdktn, got ${FRAMEWORK}`);
+// Deep imports: the package roots also load jsii-pacmak, which is not installed.
+const generatorPackage = FRAMEWORK === 'cdktf' ? '@cdktf/provider-generator' : '@cdktn/provider-generator';
+const { TerraformProviderGenerator } = require(`${generatorPackage}/${FRAMEWORK === 'cdktf' ? 'lib' : 'build'}/get/generator/provider-generator`);
+const { CodeMaker } = require(require.resolve('codemaker', { paths: [path.dirname(require.resolve(generatorPackage))] }));
+const { ConstructsMakerProviderTarget, TerraformProviderConstraint, Language } = require(FRAMEWORK === 'cdktf' ? '@cdktf/commons' : '@cdktn/commons');
 
 const root = path.resolve(__dirname, '..');
-const target = path.join(root, 'lib', 'alicloud', 'provider');
+const target = argValue('--out') ? path.resolve(argValue('--out')) : path.join(root, 'lib', 'alicloud', 'provider');
 // 1.290 is the first release that can carry the fix for failure-only async destinations (PR 10298,
 // merged 2026-08-26; 1.289.0 sends an empty onSuccess that FC refuses, issue 10031). The resource
 // schemas the library uses are those of 1.289.0 (schema/alicloud.json); the fix changed no schema.
