@@ -44,9 +44,12 @@ function buildCdktf() {
   execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit', env });
 }
 
-/** The cdktn source tree: lib/ renamed, with the fork's bindings. Returns its folder. */
-function prepareCdktnSource() {
-  const src = path.join(root, 'build', 'cdktn', 'src');
+/**
+ * The cdktn source tree: lib/ renamed, with the fork's bindings, in `build/cdktn/<name>` (the jest
+ * project and the package build each use their own, so they never rewrite each other's files).
+ */
+function prepareCdktnSource(name = 'src') {
+  const src = path.join(root, 'build', 'cdktn', name);
   fs.rmSync(src, { recursive: true, force: true });
   fs.mkdirSync(src, { recursive: true });
   const generated = path.join(root, 'lib', 'alicloud', 'provider');
@@ -56,10 +59,10 @@ function prepareCdktnSource() {
 }
 
 function buildCdktn() {
-  const src = prepareCdktnSource();
+  const src = prepareCdktnSource('package-src');
   const out = path.join(root, 'flavours', 'cdktn', 'dist');
   fs.rmSync(out, { recursive: true, force: true });
-  const tsconfig = path.join(root, 'build', 'cdktn', 'tsconfig.json');
+  const tsconfig = path.join(root, 'build', 'cdktn', 'tsconfig.package.json');
   fs.writeFileSync(tsconfig, JSON.stringify({
     extends: path.join(root, 'tsconfig.build.json'),
     compilerOptions: { rootDir: src, outDir: out, types: ['node'] },

@@ -1,0 +1,73 @@
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+// The CDK Terrain package as a user gets it: `npm run build` makes flavours/cdktn, `npm pack`
+// packs it, and a scratch cdktn app installs the tarball by name and synthesizes the seed's
+// scenarios on both clouds.
+
+const root = path.resolve(__dirname, '..');
+const exec = (cmd: string, args: string[], cwd: string) =>
+  execFileSync(cmd, args, { cwd, env: { ...process.env, CHECKPOINT_DISABLE: '1' }, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
+const version = (name: string) => JSON.parse(fs.readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
+
+test('npm pack the cdktn flavour, install it into a scratch cdktn app, and synthesize both clouds', () => {
+  // This flavour only (the cdktf package test builds the other one in parallel); `npm run build` makes both.
+  exec('node', [path.join(root, 'scripts', 'build.js'), 'cdktn'], root);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cdktn-pack-'));
+  const flavour = path.join(root, 'flavours', 'cdktn');
+  const packed = JSON.parse(exec('npm', ['pack', '--json', '--pack-destination', work], flavour))[0];
+  expect(packed.name).toBe('cdktn-serverless-constructs');
+  const files: string[] = packed.files.map((f: { path: string }) => f.path);
+  expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'dist/alicloud/provider/fcv3-function/index.js', 'README.md', 'package.json']));
+  // Nothing of the cdktf flavour inside: every import names the fork.
+  const js = files.filter((f) => f.endsWith('.js')).map((f) => fs.readFileSync(path.join(flavour, f), 'utf8')).join('\n');
+  expect(js).not.toMatch(/require\("(cdktf|@cdktf\/[^"]+)"\)/);
+  expect(js).toMatch(/require\("cdktn"\)/);
+
+  const app = path.join(work, 'app');
+  fs.mkdirSync(path.join(app, 'code'), { recursive: true });
+  fs.mkdirSync(path.join(app, 'layer', 'nodejs'), { recursive: true });
+  fs.writeFileSync(path.join(app, 'code', 'index.js'), 'exports.handler = async () => 1;\n');
+  fs.writeFileSync(path.join(app, 'layer', 'nodejs', 'util.js'), 'module.exports = 1;\n');
+  fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({
+    name: 'cdktn-consumer-app', private: true,
+    dependencies: {
+      'cdktn-serverless-constructs': `file:../${packed.filename}`,
+      cdktn: version('cdktn'), constructs: version('constructs'), '@cdktn/provider-aws': version('@cdktn/provider-aws'),
+    },
+  }));
+  fs.writeFileSync(path.join(app, 'main.js'), `
+const { App, TerraformStack } = require('cdktn');
+const { AwsProvider } = require('@cdktn/provider-aws/lib/provider');
+const { aws, alicloud } = require('cdktn-serverless-constructs');
+const app = new App({ stackTraces: false });
+const a = new TerraformStack(app, 'aws-seed');
+new AwsProvider(a, 'aws', { region: 'eu-west-1' });
+const layer = new aws.Layer(a, 'util', { path: 'layer', compatibleRuntimes: ['nodejs22.x'] });
+const fn = new aws.LayeredFunction(a, 'fn', { runtime: 'nodejs22.x', handler: 'index.handler', code: 'code', layers: [layer] });
+const live = new aws.CanaryAlias(a, 'live', { function: fn });
+new aws.AsyncWithDeadLetter(a, 'async', { function: fn, qualifier: live });
+const f = new TerraformStack(app, 'alicloud-seed');
+new alicloud.AlicloudProvider(f, 'alicloud', { region: 'cn-hangzhou' });
+const fcLayer = new alicloud.Layer(f, 'util', { path: 'layer', compatibleRuntimes: ['nodejs20'] });
+const fc = new alicloud.LayeredFunction(f, 'fn', { runtime: 'nodejs20', handler: 'index.handler', code: 'code', layers: [fcLayer] });
+new alicloud.CanaryAlias(f, 'live', { function: fc });
+new alicloud.AsyncWithDeadLetter(f, 'async', { function: fc });
+app.synth();
+const cdktf = Object.keys(require.cache).some((k) => /node_modules[\\\\/](cdktf|@cdktf)[\\\\/]/.test(k));
+console.log(JSON.stringify({ resolved: require.resolve('cdktn-serverless-constructs'), cdktf }));
+`);
+  exec('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], app);
+  const out = JSON.parse(exec('node', ['main.js'], app).trim().split('\n').pop()!);
+  expect(out.resolved).toBe(path.join(fs.realpathSync(app), 'node_modules', 'cdktn-serverless-constructs', 'dist', 'index.js'));
+  expect(out.cdktf).toBe(false);
+  const stack = (name: string) => JSON.parse(fs.readFileSync(path.join(app, 'cdktf.out', 'stacks', name, 'cdk.tf.json'), 'utf8'));
+  const awsSeed = stack('aws-seed');
+  expect(awsSeed.terraform.required_providers.aws).toEqual({ source: 'hashicorp/aws', version: '6.66.0' });
+  expect(Object.keys(awsSeed.resource)).toEqual(expect.arrayContaining(['aws_lambda_layer_version', 'aws_lambda_function', 'aws_lambda_alias', 'aws_lambda_function_event_invoke_config']));
+  const fcSeed = stack('alicloud-seed');
+  expect(fcSeed.terraform.required_providers.alicloud).toEqual({ source: 'aliyun/alicloud', version: '~> 1.290' });
+  expect(Object.keys(fcSeed.resource)).toEqual(expect.arrayContaining(['alicloud_fcv3_layer_version', 'alicloud_fcv3_function', 'alicloud_fcv3_function_version', 'alicloud_fcv3_alias', 'alicloud_fcv3_async_invoke_config']));
+});
