@@ -2,6 +2,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { conformanceErrors, loadSchema } from '../conformance';
 
 // The examples synthesize with both frameworks, and the Terraform JSON of the two is the same but
 // for what each framework writes about itself. The remaining differences are listed exactly.
@@ -9,8 +10,8 @@ import * as path from 'path';
 const root = path.join(__dirname, '..', '..');
 const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
-function synth(framework: 'cdktf' | 'cdktn'): { [stack: string]: any } {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `flavour-${framework}-`));
+/** Synthesizes the examples with one framework into `outdir` (a new folder by default). */
+export function synth(framework: 'cdktf' | 'cdktn', outdir = fs.mkdtempSync(path.join(os.tmpdir(), `flavour-${framework}-`))): { [stack: string]: any } {
   // tsx runs the program in a child process: the resolver hook travels in NODE_OPTIONS.
   const hook = framework === 'cdktn' ? `--require ${path.join(__dirname, 'register.js')}` : '';
   execFileSync(process.execPath, [tsx, path.join(__dirname, 'synth-examples.ts'), outdir], {
@@ -49,4 +50,12 @@ test('in this project the library runs on cdktn, with the fork\'s Alibaba Cloud 
   expect(typeof framework.App).toBe('function');
   const bindings = fs.readFileSync(path.join(root, 'build', 'cdktn', 'src', 'alicloud', 'provider', 'fcv3-function', 'index.ts'), 'utf8');
   expect(bindings).toContain("import * as cdktn from 'cdktn';");
+});
+
+test('the cdktn flavour conforms to the schemas of the providers it pins (hashicorp/aws 6.66.0, aliyun/alicloud)', () => {
+  const stacks = synth('cdktn');
+  for (const [name, json] of Object.entries(stacks)) {
+    const schema = name.startsWith('aws') ? loadSchema('aws-6.66.0.json') : loadSchema('alicloud.json');
+    expect(conformanceErrors(json, schema, name.startsWith('aws') ? 'aws_' : 'alicloud_')).toEqual([]);
+  }
 });

@@ -6,7 +6,8 @@ const path = require('path');
 
 const root = path.resolve(__dirname, '..', '..');
 const bindings = path.join(root, 'lib', 'alicloud', 'provider');
-const forkBindings = path.join(root, 'build', 'cdktn', 'src', 'alicloud', 'provider');
+// build/cdktn/<CDKTN_SOURCE> (default src): each user of this hook prepares its own tree.
+const forkBindings = path.join(root, 'build', 'cdktn', process.env.CDKTN_SOURCE || 'src', 'alicloud', 'provider');
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, parent, ...rest) {
   let mapped = request;

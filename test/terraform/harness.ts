@@ -12,6 +12,8 @@ import { App } from 'cdktf';
 const SIM = path.join(__dirname, 'sim');
 const PROVIDERS = [
   { namespace: 'hashicorp', type: 'aws', version: '6.25.0', cloud: 'aws' },
+  // What @cdktn/provider-aws 25.7.0 pins, for stacks synthesized with CDK Terrain.
+  { namespace: 'hashicorp', type: 'aws', version: '6.66.0', cloud: 'aws' },
   { namespace: 'aliyun', type: 'alicloud', version: process.env.SIM_ALICLOUD_VERSION ?? '1.290.0', cloud: 'alicloud' },
 ];
 
@@ -114,6 +116,16 @@ export class Harness {
     const app = new App({ outdir: this.outdir, stackTraces: false, skipValidation: false });
     build(app);
     app.synth();
+    return this.stacks();
+  }
+
+  /** Lets another process synthesize into this harness's folder (e.g. with CDK Terrain), then reads its stacks. */
+  public synthWith(run: (outdir: string) => void): string[] {
+    run(this.outdir);
+    return this.stacks();
+  }
+
+  private stacks(): string[] {
     const manifest = JSON.parse(fs.readFileSync(path.join(this.outdir, 'manifest.json'), 'utf8'));
     const stacks = Object.values(manifest.stacks) as { name: string; dependencies: string[] }[];
     for (const s of stacks) this.emulateNewerEngine(s.name);

@@ -9,9 +9,12 @@ const { Store, CloudError } = require('./store');
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
+// The schema each served provider version answers with: the real dumps the project keeps, and for
+// hashicorp/aws 6.66.0 (pinned by @cdktn/provider-aws 25.7.0) the subset derived from them
+// (scripts/derive-aws-schema.js).
 const CLOUDS = {
-  aws: { address: 'registry.terraform.io/hashicorp/aws', schemaFile: 'schema/aws.json', model: () => require('./aws') },
-  alicloud: { address: 'registry.terraform.io/aliyun/alicloud', schemaFile: 'schema/alicloud.json', model: () => require('./alicloud') },
+  aws: { address: 'registry.terraform.io/hashicorp/aws', schemaFile: (version) => (version === '6.66.0' ? 'schema/aws-6.66.0.json' : 'schema/aws.json'), model: () => require('./aws') },
+  alicloud: { address: 'registry.terraform.io/aliyun/alicloud', schemaFile: () => 'schema/alicloud.json', model: () => require('./alicloud') },
 };
 
 class SimulatedProvider {
@@ -20,7 +23,7 @@ class SimulatedProvider {
     const cloud = CLOUDS[cloudName];
     if (!cloud) throw new Error(`unknown cloud ${cloudName}`);
     this.name = cloudName;
-    const dump = require(path.join(ROOT, cloud.schemaFile)).provider_schemas[cloud.address];
+    const dump = require(path.join(ROOT, cloud.schemaFile(version))).provider_schemas[cloud.address];
     this.model = cloud.model();
     this.providerSchema = dump.provider ?? this.model.providerBlock;
     this.resourceSchemas = dump.resource_schemas;
