@@ -2,6 +2,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { Harness } from './terraform/harness';
 
 // The CDK Terrain package as a user gets it: `npm run build` makes flavours/cdktn, `npm pack`
 // packs it, and a scratch cdktn app installs the tarball by name and synthesizes the seed's
@@ -12,7 +13,7 @@ const exec = (cmd: string, args: string[], cwd: string) =>
   execFileSync(cmd, args, { cwd, env: { ...process.env, CHECKPOINT_DISABLE: '1' }, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
 const version = (name: string) => JSON.parse(fs.readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
 
-test('npm pack the cdktn flavour, install it into a scratch cdktn app, and synthesize both clouds', () => {
+test('npm pack the cdktn flavour, install it into a scratch cdktn app, synthesize both clouds and deploy under terraform', () => {
   // This flavour only (the cdktf package test builds the other one in parallel); `npm run build` makes both.
   exec('node', [path.join(root, 'scripts', 'build.js'), 'cdktn'], root);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cdktn-pack-'));
@@ -42,7 +43,7 @@ test('npm pack the cdktn flavour, install it into a scratch cdktn app, and synth
 const { App, TerraformStack } = require('cdktn');
 const { AwsProvider } = require('@cdktn/provider-aws/lib/provider');
 const { aws, alicloud } = require('cdktn-serverless-constructs');
-const app = new App({ stackTraces: false });
+const app = new App({ stackTraces: false, outdir: process.env.OUTDIR || 'cdktf.out' });
 const a = new TerraformStack(app, 'aws-seed');
 new AwsProvider(a, 'aws', { region: 'eu-west-1' });
 const layer = new aws.Layer(a, 'util', { path: 'layer', compatibleRuntimes: ['nodejs22.x'] });
@@ -70,4 +71,16 @@ console.log(JSON.stringify({ resolved: require.resolve('cdktn-serverless-constru
   const fcSeed = stack('alicloud-seed');
   expect(fcSeed.terraform.required_providers.alicloud).toEqual({ source: 'aliyun/alicloud', version: '~> 1.290' });
   expect(Object.keys(fcSeed.resource)).toEqual(expect.arrayContaining(['alicloud_fcv3_layer_version', 'alicloud_fcv3_function', 'alicloud_fcv3_function_version', 'alicloud_fcv3_alias', 'alicloud_fcv3_async_invoke_config']));
+
+  // The same app, synthesized into the Terraform harness, applies with an empty second plan.
+  const harness = new Harness('cdktn-pack');
+  try {
+    const stacks = harness.synthWith((outdir) => {
+      execFileSync('node', ['main.js'], { cwd: app, env: { ...process.env, CHECKPOINT_DISABLE: '1', OUTDIR: outdir }, stdio: ['ignore', 'pipe', 'pipe'] });
+    });
+    expect(stacks.sort()).toEqual(['alicloud-seed', 'aws-seed']);
+    for (const s of stacks) expect(harness.deploy(s, `packed cdktn app: ${s}`).changes.length).toBeGreaterThan(0);
+  } finally {
+    harness.dispose();
+  }
 });
