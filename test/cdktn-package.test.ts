@@ -1,7 +1,7 @@
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { exec, installedVersion, scratchApp } from './scratch-app';
 import { Harness } from './terraform/harness';
 
 // The CDK Terrain package as a user gets it: `npm run build` makes flavours/cdktn, `npm pack`
@@ -9,9 +9,6 @@ import { Harness } from './terraform/harness';
 // scenarios on both clouds.
 
 const root = path.resolve(__dirname, '..');
-const exec = (cmd: string, args: string[], cwd: string) =>
-  execFileSync(cmd, args, { cwd, env: { ...process.env, CHECKPOINT_DISABLE: '1' }, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
-const version = (name: string) => JSON.parse(fs.readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
 
 test('npm pack the cdktn flavour, install it into a scratch cdktn app, synthesize both clouds and deploy under terraform', () => {
   // This flavour only (the cdktf package test builds the other one in parallel); `npm run build` makes both.
@@ -27,19 +24,10 @@ test('npm pack the cdktn flavour, install it into a scratch cdktn app, synthesiz
   expect(js).not.toMatch(/require\("(cdktf|@cdktf\/[^"]+)"\)/);
   expect(js).toMatch(/require\("cdktn"\)/);
 
-  const app = path.join(work, 'app');
-  fs.mkdirSync(path.join(app, 'code'), { recursive: true });
-  fs.mkdirSync(path.join(app, 'layer', 'nodejs'), { recursive: true });
-  fs.writeFileSync(path.join(app, 'code', 'index.js'), 'exports.handler = async () => 1;\n');
-  fs.writeFileSync(path.join(app, 'layer', 'nodejs', 'util.js'), 'module.exports = 1;\n');
-  fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({
-    name: 'cdktn-consumer-app', private: true,
-    dependencies: {
-      'cdktn-serverless-constructs': `file:../${packed.filename}`,
-      cdktn: version('cdktn'), constructs: version('constructs'), '@cdktn/provider-aws': version('@cdktn/provider-aws'),
-    },
-  }));
-  fs.writeFileSync(path.join(app, 'main.js'), `
+  const app = scratchApp(path.join(work, 'app'), 'cdktn-consumer-app', {
+    'cdktn-serverless-constructs': `file:../${packed.filename}`,
+    cdktn: installedVersion('cdktn'), constructs: installedVersion('constructs'), '@cdktn/provider-aws': installedVersion('@cdktn/provider-aws'),
+  }, `
 const { App, TerraformStack } = require('cdktn');
 const { AwsProvider } = require('@cdktn/provider-aws/lib/provider');
 const { aws, alicloud } = require('cdktn-serverless-constructs');
@@ -60,7 +48,6 @@ app.synth();
 const cdktf = Object.keys(require.cache).some((k) => /node_modules[\\\\/](cdktf|@cdktf)[\\\\/]/.test(k));
 console.log(JSON.stringify({ resolved: require.resolve('cdktn-serverless-constructs'), cdktf }));
 `);
-  exec('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], app);
   const out = JSON.parse(exec('node', ['main.js'], app).trim().split('\n').pop()!);
   expect(out.resolved).toBe(path.join(fs.realpathSync(app), 'node_modules', 'cdktn-serverless-constructs', 'dist', 'index.js'));
   expect(out.cdktf).toBe(false);
@@ -76,7 +63,7 @@ console.log(JSON.stringify({ resolved: require.resolve('cdktn-serverless-constru
   const harness = new Harness('cdktn-pack');
   try {
     const stacks = harness.synthWith((outdir) => {
-      execFileSync('node', ['main.js'], { cwd: app, env: { ...process.env, CHECKPOINT_DISABLE: '1', OUTDIR: outdir }, stdio: ['ignore', 'pipe', 'pipe'] });
+      exec('node', ['main.js'], app, { OUTDIR: outdir });
     });
     expect(stacks.sort()).toEqual(['alicloud-seed', 'aws-seed']);
     for (const s of stacks) expect(harness.deploy(s, `packed cdktn app: ${s}`).changes.length).toBeGreaterThan(0);

@@ -1,13 +1,9 @@
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { exec, installedVersion, scratchApp } from './scratch-app';
 
 const root = path.resolve(__dirname, '..');
-const exec = (cmd: string, args: string[], cwd: string) =>
-  execFileSync(cmd, args, { cwd, env: { ...process.env, CHECKPOINT_DISABLE: '1' }, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
-
-const version = (name: string) => JSON.parse(fs.readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
 
 test('npm pack, install the tarball into a separate cdktf app, and synthesize a stack importing it by name', () => {
   // This flavour only: the cdktn package test builds the other one in parallel.
@@ -20,20 +16,10 @@ test('npm pack, install the tarball into a separate cdktf app, and synthesize a 
   expect(files).toContain('dist/aws/layered-function.d.ts');
   expect(files.some((f) => f.startsWith('test/') || f.startsWith('lib/') || f.startsWith('examples/'))).toBe(false);
 
-  const app = path.join(work, 'app');
-  fs.mkdirSync(path.join(app, 'code'), { recursive: true });
-  fs.mkdirSync(path.join(app, 'layer', 'nodejs'), { recursive: true });
-  fs.writeFileSync(path.join(app, 'code', 'index.js'), 'exports.handler = async () => 1;\n');
-  fs.writeFileSync(path.join(app, 'layer', 'nodejs', 'util.js'), 'module.exports = 1;\n');
-  fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({
-    name: 'consumer-app', private: true,
-    dependencies: {
-      'cdktf-serverless-constructs': `file:../${packed.filename}`,
-      cdktf: version('cdktf'), constructs: version('constructs'), '@cdktf/provider-aws': version('@cdktf/provider-aws'),
-    },
-  }));
-  fs.writeFileSync(path.join(app, 'cdktf.json'), JSON.stringify({ language: 'typescript', app: 'node main.js' }));
-  fs.writeFileSync(path.join(app, 'main.js'), `
+  const app = scratchApp(path.join(work, 'app'), 'consumer-app', {
+    'cdktf-serverless-constructs': `file:../${packed.filename}`,
+    cdktf: installedVersion('cdktf'), constructs: installedVersion('constructs'), '@cdktf/provider-aws': installedVersion('@cdktf/provider-aws'),
+  }, `
 const { App, TerraformStack } = require('cdktf');
 const { AwsProvider } = require('@cdktf/provider-aws/lib/provider');
 const { aws } = require('cdktf-serverless-constructs');
@@ -47,7 +33,7 @@ app.synth();
 const providerRoot = Object.keys(require.cache).some((k) => /@cdktf[\\\\/]provider-aws[\\\\/]lib[\\\\/]index\\.js$/.test(k));
 console.log(JSON.stringify({ resolved: require.resolve('cdktf-serverless-constructs'), providerRoot }));
 `);
-  exec('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], app);
+  fs.writeFileSync(path.join(app, 'cdktf.json'), JSON.stringify({ language: 'typescript', app: 'node main.js' }));
   const out = JSON.parse(exec('node', ['main.js'], app).trim().split('\n').pop()!);
   expect(out.resolved).toBe(path.join(fs.realpathSync(app), 'node_modules', 'cdktf-serverless-constructs', 'dist', 'index.js'));
   expect(out.providerRoot).toBe(false);
