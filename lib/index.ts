@@ -3,11 +3,12 @@
 export * as aws from './aws';
 export * as alicloud from './alicloud';
 export type {
-  ArtifactBucketOptions, CustomImageFunctionPropsBase, FunctionAttributes, HealthCheckBase, LayeredFunctionPropsBase, LayerPropsBase,
+  ArtifactBucketOptions, CustomImageFunctionPropsBase, FunctionAttributes, TaggableProps, HealthCheckBase, LayeredFunctionPropsBase, LayerPropsBase,
 } from './core/types';
 export type { AsyncPropsBase, BufferOptionsBase } from './core/async';
 export type { CanaryAliasPropsBase } from './core/canary';
 export { ValidationError } from './core/validation';
+export { Tags } from './core/tags';
 export { findLayerOverlaps } from './core/layers';
 export type { LayerOverlap, LayerRef, LocalLayerFiles } from './core/layers';
 export type { FolderFile, FolderListing } from './core/package';

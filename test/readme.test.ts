@@ -29,11 +29,20 @@ function blocksBySection(): { section: string; code: string }[] {
 test('every TypeScript block of the README compiles', () => {
   const blocks = blocksBySection();
   expect(blocks.length).toBeGreaterThan(10);
-  const imports = new Set<string>([
-    "import { App, LocalBackend, OssBackend, S3Backend, TerraformStack, Testing } from 'cdktf';",
-    "import { AwsProvider } from '@cdktf/provider-aws/lib/provider';",
-    "import { alicloud, aws } from 'cdktf-serverless-constructs';",
+  // The README's own imports, merged per module and hoisted, plus what the snippets use from context.
+  const named = new Map<string, Set<string>>([
+    ['cdktf', new Set(['App', 'LocalBackend', 'OssBackend', 'S3Backend', 'TerraformStack', 'Testing'])],
+    ['@cdktf/provider-aws/lib/provider', new Set(['AwsProvider'])],
+    ['cdktf-serverless-constructs', new Set(['alicloud', 'aws'])],
   ]);
+  for (const { code } of blocks) {
+    for (const m of code.matchAll(/^import \{([^}]*)\} from '([^']+)';$/gm)) {
+      const names = named.get(m[2]) ?? new Set<string>();
+      m[1].split(',').map((n) => n.trim()).filter(Boolean).forEach((n) => names.add(n));
+      named.set(m[2], names);
+    }
+  }
+  const imports = [...named.entries()].map(([module, names]) => `import { ${[...names].sort().join(', ')} } from '${module}';`);
   const sections = new Map<string, string[]>();
   for (const { section, code } of blocks) {
     // The hoisted imports above cover every module the README imports from.
@@ -42,7 +51,7 @@ test('every TypeScript block of the README compiles', () => {
   }
   // "Use" builds its own app and stack in its first block; every other section gets a fresh one.
   const preamble = 'declare const expect: (value: unknown) => { toBeDefined(): void };\n';
-  const source = [...imports].join('\n') + '\n' + preamble + [...sections.entries()].map(([name, bodies], i) => {
+  const source = imports.join('\n') + '\n' + preamble + [...sections.entries()].map(([name, bodies], i) => {
     const setup = name === 'Use' ? '' : `const app = new App();\nconst stack = new TerraformStack(app, 's${i}');\n`;
     return `// ${name || 'introduction'}\nexport function section${i}(): void {\n${setup}${bodies.join('\n')}\n}\n`;
   }).join('\n');

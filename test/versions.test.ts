@@ -85,14 +85,18 @@ describe('FC3: a change of any prop publishes a new version; no change publishes
   test.each(Object.entries(FC_IMAGE))('CustomImageFunction %s', (_prop, change) => {
     expect(fcImage(change)).not.toBe(fcImage({}));
   });
+  test('tags are not part of a version: changing them publishes none', () => {
+    expect(fcLayered({ tags: { team: 'a' } })).toBe(fcLayered({ tags: { team: 'b' } }));
+  });
 });
 
 // function.go: the attributes whose change makes the provider publish (publish = true).
 const AWS_PUBLISHING = new Set(['description', 'handler', 'file_system_config', 'image_config', 'logging_config', 'memory_size', 'role', 'timeout', 'kms_key_arn', 'layers',
   'dead_letter_config', 'snap_start', 'tracing_config', 'vpc_config', 'runtime', 'environment', 'ephemeral_storage',
   'filename', 'source_code_hash', 's3_bucket', 's3_key', 's3_object_version', 'image_uri', 'architectures', 'publish']);
-// Props that are not part of a Lambda version: concurrency is per function, retention is the log group's.
-const AWS_NOT_VERSIONED = ['reservedConcurrency', 'logRetentionDays'];
+// Props that are not part of a Lambda version: concurrency is per function, retention is the log
+// group's, tags are the function's (the provider publishes on none of them).
+const AWS_NOT_VERSIONED = ['reservedConcurrency', 'logRetentionDays', 'tags'];
 
 const AWS_COMMON: Variants<aws.LayeredFunctionProps> = {
   description: { description: 'changed' },
@@ -102,6 +106,7 @@ const AWS_COMMON: Variants<aws.LayeredFunctionProps> = {
   architecture: { architecture: aws.Architecture.ARM_64 },
   reservedConcurrency: { reservedConcurrency: 5 },
   logRetentionDays: { logRetentionDays: 90 },
+  tags: { tags: { team: 'b' } },
 };
 const AWS_LAYERED: Variants<aws.LayeredFunctionProps> = {
   ...AWS_COMMON,

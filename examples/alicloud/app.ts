@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { App, LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { alicloud } from '../../lib';
+import { alicloud, Tags } from '../../lib';
 
 const assets = path.join(__dirname, '..', 'assets');
 
@@ -15,6 +15,8 @@ export class AlicloudOrdersStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
     new alicloud.AlicloudProvider(this, 'alicloud', { region: 'cn-hangzhou' });
+    // FC3 has no provider-wide tags: the library's tags are the way to tag everything.
+    Tags.of(this).add('project', 'orders-example');
     new LocalBackend(this, { path: `../${id}/terraform.${id}.tfstate` });
 
     const lodash = new alicloud.Layer(this, 'lodash', {

@@ -2,7 +2,7 @@ import * as path from 'path';
 import { LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { aws } from '../../lib';
+import { aws, Tags } from '../../lib';
 
 const assets = path.join(__dirname, '..', 'assets');
 
@@ -13,7 +13,9 @@ const assets = path.join(__dirname, '..', 'assets');
  * own folder, so it finds the producer's state.
  */
 export function awsBase(stack: TerraformStack, name: string): void {
-  new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+  // default_tags on every AWS resource, and the library's tags on what it creates (merged in tags_all).
+  new AwsProvider(stack, 'aws', { region: 'eu-west-1', defaultTags: [{ tags: { 'managed-by': 'cdktf' } }] });
+  Tags.of(stack).add('project', 'orders-example');
   new LocalBackend(stack, { path: `../${name}/terraform.${name}.tfstate` });
 }
 

@@ -2,6 +2,7 @@ import { ITerraformDependable } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { AsyncPropsBase, BufferOptionsBase, checkAsyncCommon, checkBuffer, checkNotSelf } from '../core/async';
 import { IAsyncWithDeadLetterContract } from '../core/contracts';
+import { tagConstruct } from '../core/tags';
 import { uniqueName } from '../core/private/names';
 import { StackState } from '../core/private/stack-state';
 import { checkPattern, fail, isToken } from '../core/validation';
@@ -55,6 +56,7 @@ export class AsyncWithDeadLetter extends Construct implements IAsyncWithDeadLett
 
   constructor(scope: Construct, id: string, props: AsyncWithDeadLetterProps) {
     super(scope, id);
+    tagConstruct(this, props.tags);
     const fn = props.function;
     const checked = checkAsyncCommon(this, props, {
       retriesMax: FC_LIMITS.retriesMax,

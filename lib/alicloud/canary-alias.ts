@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { CanaryAliasPropsBase, resolveRouting } from '../core/canary';
 import { ICanaryAliasContract } from '../core/contracts';
+import { tagConstruct } from '../core/tags';
 import { checkFcName } from './limits';
 import { FunctionBase, IFunction } from './function-base';
 import { Fcv3Alias } from './provider/fcv3-alias';
@@ -22,6 +23,7 @@ export class CanaryAlias extends Construct implements ICanaryAliasContract<'alic
 
   constructor(scope: Construct, id: string, props: CanaryAliasProps) {
     super(scope, id);
+    tagConstruct(this, props.tags);
     this.aliasName = props.aliasName ?? 'live';
     checkFcName(this, 'aliasName', this.aliasName, 128);
     this.function = props.function;

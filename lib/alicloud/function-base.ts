@@ -3,7 +3,8 @@ import { forgetInsteadOfDestroy } from './engine';
 import { Construct, IConstruct } from 'constructs';
 import { checkDescription, checkEnvironment } from '../core/checks';
 import { IFunctionContract } from '../core/contracts';
-import { FunctionAttributes } from '../core/types';
+import { FunctionAttributes, TaggableProps } from '../core/types';
+import { tagConstruct } from '../core/tags';
 import { ImportedFunction } from './private/imported-function';
 import { fingerprint } from '../core/private/fingerprint';
 import { StackState } from '../core/private/stack-state';
@@ -46,7 +47,7 @@ export interface LogConfig {
 }
 
 /** Props every function of this library takes on FC3. */
-export interface FunctionCommonProps {
+export interface FunctionCommonProps extends TaggableProps {
   /** Function name (1-64 of letters, digits, "_", "-"). @default derived from the construct path */
   readonly functionName?: string;
   /** Description. @default none */
@@ -144,6 +145,7 @@ export abstract class FunctionBase extends Construct implements IFunction {
 
   protected constructor(scope: Construct, id: string, props: FunctionCommonProps) {
     super(scope, id);
+    tagConstruct(this, props.tags);
     this.name = props.functionName ?? uniqueName(this, 64, '_');
     checkFcName(this, 'functionName', this.name, 64);
     checkFcCapacity(this, props);
@@ -275,10 +277,13 @@ export abstract class FunctionBase extends Construct implements IFunction {
   }
 }
 
-/** The function's arguments as they will be synthesized, without meta-arguments. */
+/**
+ * The function's arguments as they will be synthesized, without meta-arguments and without tags:
+ * FC versions freeze code and configuration, not the function's tags.
+ */
 function renderedConfig(fn: Fcv3Function): unknown {
   const rendered = fn.toTerraform() as { resource: { [type: string]: { [name: string]: { [k: string]: unknown } } } };
   const body = Object.values(Object.values(rendered.resource)[0])[0];
-  const { depends_on: _d, lifecycle: _l, provider: _p, ...config } = body;
+  const { depends_on: _d, lifecycle: _l, provider: _p, tags: _t, ...config } = body;
   return config;
 }

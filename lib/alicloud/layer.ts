@@ -5,6 +5,7 @@ import { uniqueName } from '../core/private/names';
 import { FolderListing, PackagedFolder, packageFolder } from '../core/package';
 import { LayerPropsBase } from '../core/types';
 import { checkLayerBasics } from '../core/checks';
+import { tagConstruct } from '../core/tags';
 import { checkPattern } from '../core/validation';
 import { forgetInsteadOfDestroy } from './engine';
 import { checkFcName } from './limits';
@@ -46,6 +47,7 @@ export class Layer extends Construct implements ILayer {
 
   constructor(scope: Construct, id: string, props: LayerProps) {
     super(scope, id);
+    tagConstruct(this, props.tags);
     this.layerName = props.layerName ?? uniqueName(this, 64, '_');
     checkFcName(this, 'layerName', this.layerName, 64);
     checkLayerBasics(this, props, 20);

@@ -5,6 +5,7 @@ import { LambdaFunctionEventInvokeConfig } from '@cdktf/provider-aws/lib/lambda-
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { AsyncPropsBase, BufferOptionsBase, checkAsyncCommon, checkBuffer, checkNotSelf } from '../core/async';
 import { IAsyncWithDeadLetterContract } from '../core/contracts';
+import { tagConstruct } from '../core/tags';
 import { fail, isToken } from '../core/validation';
 import { CanaryAlias } from './canary-alias';
 import { destinationOf, IDestination, IQueue } from './destination';
@@ -51,6 +52,7 @@ export class AsyncWithDeadLetter extends Construct implements IAsyncWithDeadLett
 
   constructor(scope: Construct, id: string, props: AsyncWithDeadLetterProps) {
     super(scope, id);
+    tagConstruct(this, props.tags);
     const fn = props.function;
     const checked = checkAsyncCommon(this, props, {
       retriesMax: AWS_LIMITS.retriesMax,

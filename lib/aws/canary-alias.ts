@@ -4,6 +4,7 @@ import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric
 import { LambdaAlias } from '@cdktf/provider-aws/lib/lambda-alias';
 import { CanaryAliasPropsBase, resolveRouting } from '../core/canary';
 import { ICanaryAliasContract } from '../core/contracts';
+import { tagConstruct } from '../core/tags';
 import { checkPattern, checkRange } from '../core/validation';
 import { IFunction } from './function-base';
 
@@ -41,6 +42,7 @@ export class CanaryAlias extends Construct implements ICanaryAliasContract<'aws'
 
   constructor(scope: Construct, id: string, props: CanaryAliasProps) {
     super(scope, id);
+    tagConstruct(this, props.tags);
     this.aliasName = props.aliasName ?? 'live';
     // Lambda: 1-128 of [A-Za-z0-9_-], and not only digits (that would read as a version).
     checkPattern(this, 'aliasName', this.aliasName, /^(?!\d+$)[A-Za-z0-9_-]+$/, 'letters, digits, "-" and "_", not only digits', { maxLength: 128 });

@@ -6,7 +6,8 @@ import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { LambdaFunction, LambdaFunctionConfig } from '@cdktf/provider-aws/lib/lambda-function';
 import { checkDescription, checkEnvironment } from '../core/checks';
 import { IFunctionContract } from '../core/contracts';
-import { FunctionAttributes } from '../core/types';
+import { FunctionAttributes, TaggableProps } from '../core/types';
+import { tagConstruct } from '../core/tags';
 import { ImportedFunction } from './private/imported-function';
 import { uniqueName } from '../core/private/names';
 import { checkOneOf, checkRange } from '../core/validation';
@@ -17,7 +18,7 @@ import { Architecture, AWS_RESERVED_ENVIRONMENT, checkArchitecture, checkFunctio
 export interface IFunction extends IFunctionContract<'aws', PolicyStatement> {}
 
 /** Props every function of this library takes on AWS. */
-export interface FunctionCommonProps {
+export interface FunctionCommonProps extends TaggableProps {
   /** Function name. @default derived from the construct path */
   readonly functionName?: string;
   /** Description. @default none */
@@ -64,6 +65,7 @@ export abstract class FunctionBase extends Construct implements IFunction {
 
   protected constructor(scope: Construct, id: string, props: FunctionCommonProps) {
     super(scope, id);
+    tagConstruct(this, props.tags);
     this.name = props.functionName ?? uniqueName(this, 64);
     checkFunctionName(this, this.name);
     checkMemoryAndTimeout(this, props.memorySize, props.timeout);

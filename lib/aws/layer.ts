@@ -8,6 +8,7 @@ import { ILayerContract } from '../core/contracts';
 import { FolderListing, PackagedFolder, packageFolder } from '../core/package';
 import { LayerPropsBase } from '../core/types';
 import { checkLayerBasics } from '../core/checks';
+import { tagConstruct } from '../core/tags';
 import { checkPattern, isToken } from '../core/validation';
 import { checkLambdaRuntime } from './private/runtimes';
 import { ArtifactBucket } from './artifact-bucket';
@@ -63,6 +64,7 @@ export class Layer extends Construct implements ILayer {
 
   constructor(scope: Construct, id: string, props: LayerProps) {
     super(scope, id);
+    tagConstruct(this, props.tags);
     this.layerName = props.layerName ?? uniqueName(this, 140);
     checkPattern(this, 'layerName', this.layerName, /^[A-Za-z0-9_-]+$/, 'letters, digits, "-" and "_"', { maxLength: 140 });
     checkLayerBasics(this, props, 15);

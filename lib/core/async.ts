@@ -1,8 +1,9 @@
+import { TaggableProps } from './types';
 import { IConstruct } from 'constructs';
 import { checkRange, fail, isToken } from './validation';
 
 /** Asynchronous invocation settings, in the same words on both clouds. */
-export interface AsyncPropsBase {
+export interface AsyncPropsBase extends TaggableProps {
   /** Retries after a failed attempt. @default 2 on AWS (0-2), 3 on FC3 (0-8) */
   readonly retryAttempts?: number;
   /** Seconds an event may wait before it is dropped to the failure destination. @default the cloud's maximum (AWS 21600, FC3 86400) */

@@ -1,10 +1,11 @@
+import { TaggableProps } from './types';
 import { Fn, Op, Precondition, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { checkVersionNumber, checkWeight, VERSION_NUMBER } from './checks';
 import { fail, isToken } from './validation';
 
 /** The traffic split of an alias, in the same words on both clouds. */
-export interface CanaryAliasPropsBase {
+export interface CanaryAliasPropsBase extends TaggableProps {
   /** Alias name. @default "live" */
   readonly aliasName?: string;
   /**

@@ -3,8 +3,14 @@
  * with settings only that cloud has.
  */
 
+/** Tags for every resource a construct creates that takes tags. */
+export interface TaggableProps {
+  /** Tags (keys 1-128 characters, values at most 256), added to the stack-wide ones of `Tags.of(stack)`. @default none */
+  readonly tags?: { [key: string]: string };
+}
+
 /** A layer built from a local folder. */
-export interface LayerPropsBase {
+export interface LayerPropsBase extends TaggableProps {
   /** Local folder whose content is unpacked under /opt (e.g. it holds `nodejs/node_modules/lodash`). */
   readonly path: string;
   /** Runtimes the layer is for; a function whose runtime is not listed cannot use it. */

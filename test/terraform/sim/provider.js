@@ -36,6 +36,8 @@ class SimulatedProvider {
 
   configure(config) {
     if (config && typeof config.region === 'string') this.region = config.region;
+    // AWS merges its default_tags into every resource's tags_all (tags win on the same key).
+    this.defaultTags = config?.default_tags?.[0]?.tags ?? {};
   }
 
   validate(type, config) {
@@ -90,6 +92,7 @@ class SimulatedProvider {
       // A provider may only fill in what the plan left open: unknown values, and computed
       // attributes the plan left null. Known planned values stay as planned.
       const attributes = this.resourceSchemas[type].block.attributes ?? {};
+      if (attributes.tags_all && planned.tags_all === UNKNOWN) computed.tags_all = { ...(this.defaultTags ?? {}), ...(planned.tags ?? {}) };
       const open = Object.fromEntries(Object.entries(withoutUndefined(computed))
         .filter(([k]) => planned[k] === UNKNOWN || (planned[k] === null && attributes[k]?.computed)));
       const state = fill(this.resourceSchemas[type].block, { ...planned, ...open }, `${type}`, ctx);
