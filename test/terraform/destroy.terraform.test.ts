@@ -54,3 +54,21 @@ describe.each(Object.entries(CLOUDS))('destroying a stack on %s', (cloudName, bu
     }
   });
 });
+
+test('the simulated providers serve terraform import (ImportResourceState, then a read)', () => {
+  const harness = new Harness('import');
+  try {
+    harness.synth((app) => CLOUDS.aws(app, true));
+    harness.deploy('app', 'deploy');
+    const state = harness.state('app').values.root_module.resources.find((r: any) => r.type === 'aws_iam_role');
+    expect(state).toBeDefined();
+    const address: string = state.address;
+    // Forget it, then bring it back by its id as a user would after a manual change.
+    harness.terraform('app', ['state', 'rm', address], 'forget');
+    harness.terraform('app', ['import', '-input=false', address, state.values.id], 'import');
+    const imported = harness.state('app').values.root_module.resources.find((r: any) => r.address === address);
+    expect(imported.values.id).toBe(state.values.id);
+  } finally {
+    harness.dispose();
+  }
+});
