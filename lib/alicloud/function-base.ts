@@ -73,9 +73,7 @@ const DEFAULT_MEMORY = 512;
 
 /** The stack's AlicloudProvider, found once per stack (a search per function would cost O(n²)). */
 function providerOf(stack: TerraformStack): AlicloudProvider | undefined {
-  const state = StackState.of(stack);
-  const found = state.remember<AlicloudProvider | undefined>('alicloudProvider', () => stack.node.findAll().find((c): c is AlicloudProvider => c instanceof AlicloudProvider));
-  return found;
+  return StackState.of(stack).find('alicloudProvider', () => stack.node.findAll().find((c): c is AlicloudProvider => c instanceof AlicloudProvider));
 }
 
 /** The region RAM ARNs need: the AlicloudProvider's literal region, or the context key `cdktf-serverless:alicloudRegion`. */

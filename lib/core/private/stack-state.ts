@@ -23,4 +23,11 @@ export class StackState extends Construct {
     if (!this.values.has(key)) this.values.set(key, make());
     return this.values.get(key) as T;
   }
+
+  /** Like `remember`, but a search that finds nothing is tried again next time (it may exist by then). */
+  public find<T>(key: string, search: () => T | undefined): T | undefined {
+    const found = this.values.get(key) as T | undefined ?? search();
+    if (found !== undefined) this.values.set(key, found);
+    return found;
+  }
 }
