@@ -222,10 +222,29 @@ describe('aws.LayeredFunction', () => {
       [{ environment: { LAMBDA_TASK_ROOT: 'x' } }, 'got "LAMBDA_TASK_ROOT"'],
       [{ logRetentionDays: 2 }, 'logRetentionDays must be one of 1, 3, 5, 7, 14, 30'],
       [{ architecture: 'sparc' as aws.Architecture }, 'architecture must be one of "x86_64", "arm64", got "sparc"'],
+      [{ diskSize: 511 }, 'diskSize must be an integer between 512 and 10240 MB, got 511'],
+      [{ diskSize: 10241 }, 'diskSize must be an integer between 512 and 10240 MB, got 10241'],
+      [{ logFormat: 'XML' as aws.LogFormat }, 'logFormat must be one of "Text", "JSON", got "XML"'],
+      [{ logFormat: aws.LogFormat.JSON, applicationLogLevel: 'LOUD' as aws.ApplicationLogLevel }, 'applicationLogLevel must be one of "TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL", got "LOUD"'],
+      [{ logFormat: aws.LogFormat.JSON, systemLogLevel: aws.ApplicationLogLevel.ERROR as unknown as aws.SystemLogLevel }, 'systemLogLevel must be one of "DEBUG", "INFO", "WARN", got "ERROR"'],
+      [{ applicationLogLevel: aws.ApplicationLogLevel.DEBUG }, 'applicationLogLevel must be left out unless logFormat is LogFormat.JSON (Lambda filters levels of JSON logs only), got "DEBUG"'],
+      [{ logFormat: aws.LogFormat.TEXT, systemLogLevel: aws.SystemLogLevel.WARN }, 'systemLogLevel must be left out unless logFormat is LogFormat.JSON (Lambda filters levels of JSON logs only), got "WARN"'],
       [{ code: '/no/such/code' }, 'code must be an existing folder, got "/no/such/code" (not found)'],
     ])('%j is refused', (override, message) => {
       const { stack } = awsStack();
       expect(() => new aws.LayeredFunction(stack, 'fn', { ...base, ...override })).toThrow(message.startsWith('got') ? message : `[test/fn] ${message}`);
+    });
+
+    test('logging and /tmp size: JSON logs with levels, ephemeral storage; Text and 512 MB by default', () => {
+      const { stack } = awsStack();
+      new aws.LayeredFunction(stack, 'fn', { ...base, diskSize: 4096, logFormat: aws.LogFormat.JSON, applicationLogLevel: aws.ApplicationLogLevel.WARN, systemLogLevel: aws.SystemLogLevel.DEBUG });
+      new aws.LayeredFunction(stack, 'plain', { ...base });
+      const fns = resources(synth(stack), 'aws_lambda_function');
+      const fn = Object.values(fns).find((f: any) => f.ephemeral_storage) as any;
+      expect(fn.ephemeral_storage).toEqual({ size: 4096 });
+      expect(fn.logging_config).toEqual({ log_format: 'JSON', log_group: expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.fn_/), application_log_level: 'WARN', system_log_level: 'DEBUG' });
+      const plain = Object.values(fns).find((f: any) => !f.ephemeral_storage) as any;
+      expect(plain.logging_config).toEqual({ log_format: 'Text', log_group: expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.plain_/) });
     });
 
     test('a reserved environment key names the key', () => {

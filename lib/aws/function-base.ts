@@ -10,7 +10,7 @@ import { FunctionAttributes, TaggableProps } from '../core/types';
 import { tagConstruct } from '../core/tags';
 import { ImportedFunction } from './private/imported-function';
 import { uniqueName } from '../core/private/names';
-import { checkOneOf, checkRange } from '../core/validation';
+import { checkOneOf, checkRange, fail } from '../core/validation';
 import { PolicyStatement, PolicyStatements } from './policy';
 import { Architecture, AWS_RESERVED_ENVIRONMENT, checkArchitecture, checkFunctionName, checkMemoryAndTimeout, LOG_RETENTION_DAYS } from './limits';
 
@@ -35,6 +35,30 @@ export interface FunctionCommonProps extends TaggableProps {
   readonly reservedConcurrency?: number;
   /** Days the function's log group keeps logs. @default 30 */
   readonly logRetentionDays?: number;
+  /** Size of /tmp in MB, 512-10240 (Lambda's ephemeral storage; the same idea as FC3's diskSize). @default 512 */
+  readonly diskSize?: number;
+  /** Log format: structured JSON (with log levels) or plain text. @default LogFormat.TEXT */
+  readonly logFormat?: LogFormat;
+  /** Lowest level of the function's own logs Lambda keeps; JSON format only. @default Lambda's default (INFO) */
+  readonly applicationLogLevel?: ApplicationLogLevel;
+  /** Lowest level of Lambda's platform logs kept; JSON format only. @default Lambda's default (INFO) */
+  readonly systemLogLevel?: SystemLogLevel;
+}
+
+/** How the function's logs are written (Lambda's `LoggingConfig.LogFormat`). */
+export enum LogFormat {
+  TEXT = 'Text',
+  JSON = 'JSON',
+}
+
+/** Levels of the function's own logs (Lambda's `ApplicationLogLevel`). */
+export enum ApplicationLogLevel {
+  TRACE = 'TRACE', DEBUG = 'DEBUG', INFO = 'INFO', WARN = 'WARN', ERROR = 'ERROR', FATAL = 'FATAL',
+}
+
+/** Levels of Lambda's platform logs (Lambda's `SystemLogLevel`). */
+export enum SystemLogLevel {
+  DEBUG = 'DEBUG', INFO = 'INFO', WARN = 'WARN',
 }
 
 const DEFAULT_TIMEOUT = 3;
@@ -73,6 +97,16 @@ export abstract class FunctionBase extends Construct implements IFunction {
     checkEnvironment(this, props.environment, AWS_RESERVED_ENVIRONMENT);
     checkRange(this, 'reservedConcurrency', props.reservedConcurrency, 0, 100000);
     checkOneOf<number>(this, 'logRetentionDays', props.logRetentionDays, LOG_RETENTION_DAYS);
+    checkRange(this, 'diskSize', props.diskSize, 512, 10240, { unit: 'MB' });
+    checkOneOf(this, 'logFormat', props.logFormat, Object.values(LogFormat));
+    checkOneOf(this, 'applicationLogLevel', props.applicationLogLevel, Object.values(ApplicationLogLevel));
+    checkOneOf(this, 'systemLogLevel', props.systemLogLevel, Object.values(SystemLogLevel));
+    // Lambda applies log levels to JSON logs only and refuses them with the Text format.
+    for (const prop of ['applicationLogLevel', 'systemLogLevel'] as const) {
+      if (props[prop] !== undefined && (props.logFormat ?? LogFormat.TEXT) !== LogFormat.JSON) {
+        fail(this, prop, 'left out unless logFormat is LogFormat.JSON (Lambda filters levels of JSON logs only)', props[prop]);
+      }
+    }
     checkDescription(this, props.description);
     this.timeoutSeconds = props.timeout ?? DEFAULT_TIMEOUT;
 
@@ -145,7 +179,13 @@ export abstract class FunctionBase extends Construct implements IFunction {
       architectures: [props.architecture ?? Architecture.X86_64],
       reservedConcurrentExecutions: props.reservedConcurrency,
       environment: environment && Object.keys(environment).length > 0 ? { variables: environment } : undefined,
-      loggingConfig: { logFormat: 'Text', logGroup: this.logGroup.name },
+      loggingConfig: {
+        logFormat: props.logFormat ?? LogFormat.TEXT,
+        logGroup: this.logGroup.name,
+        applicationLogLevel: props.applicationLogLevel,
+        systemLogLevel: props.systemLogLevel,
+      },
+      ephemeralStorage: props.diskSize !== undefined ? { size: props.diskSize } : undefined,
       publish: true,
       // The role must be able to write logs before the first invocation.
       dependsOn: [this.logGroup, this.rolePolicy],

@@ -8,7 +8,7 @@ export { CanaryAlias } from './canary-alias';
 export type { CanaryAlarmOptions, CanaryAliasProps } from './canary-alias';
 export { CustomImageFunction, HttpAuthType } from './custom-image-function';
 export type { CustomImageFunctionProps, HttpTriggerOptions } from './custom-image-function';
-export { FunctionBase } from './function-base';
+export { ApplicationLogLevel, FunctionBase, LogFormat, SystemLogLevel } from './function-base';
 export type { FunctionCommonProps, IFunction } from './function-base';
 export { Layer } from './layer';
 export type { ILayer, LayerProps } from './layer';

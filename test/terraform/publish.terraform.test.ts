@@ -25,6 +25,9 @@ const STEPS: [string, Partial<aws.LayeredFunctionProps>, string[]][] = [
   ['reserved concurrency only', { memorySize: 512, environment: { MODE: 'b' }, reservedConcurrency: 5 }, []],
   ['code only', { memorySize: 512, environment: { MODE: 'b' }, reservedConcurrency: 5, code: folder('v2') }, ['4']],
   ['nothing', { memorySize: 512, environment: { MODE: 'b' }, reservedConcurrency: 5, code: folder('v2') }, []],
+  ['JSON logs and a larger /tmp', { memorySize: 512, environment: { MODE: 'b' }, reservedConcurrency: 5, code: folder('v2'), logFormat: aws.LogFormat.JSON, diskSize: 2048 }, ['5']],
+  ['log level only', { memorySize: 512, environment: { MODE: 'b' }, reservedConcurrency: 5, code: folder('v2'), logFormat: aws.LogFormat.JSON, diskSize: 2048, applicationLogLevel: aws.ApplicationLogLevel.WARN }, ['6']],
+  ['nothing again', { memorySize: 512, environment: { MODE: 'b' }, reservedConcurrency: 5, code: folder('v2'), logFormat: aws.LogFormat.JSON, diskSize: 2048, applicationLogLevel: aws.ApplicationLogLevel.WARN }, []],
 ];
 
 describe('AWS publishes a version for every configuration or code change', () => {
