@@ -70,7 +70,7 @@ const CLOUD_ONLY: { [cloud in 'aws' | 'alicloud']: { [name: string]: string[] } 
     IQueue: ['arn'],
     Layer: ['compatibleArchitectures'],
     LayeredFunction: ['logGroup', 'qualifiedArn'],
-    LayeredFunctionProps: ['applicationLogLevel', 'architecture', 'logFormat', 'logRetentionDays', 'reservedConcurrency', 'systemLogLevel'],
+    LayeredFunctionProps: ['applicationLogLevel', 'architecture', 'logFormat', 'logRetentionDays', 'reservedConcurrency', 'snapStart', 'systemLogLevel'],
     LayerProps: ['compatibleArchitectures'],
   },
   alicloud: {

@@ -247,6 +247,26 @@ describe('aws.LayeredFunction', () => {
       expect(plain.logging_config).toEqual({ log_format: 'Text', log_group: expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.plain_/) });
     });
 
+    test('SnapStart on published versions, for the runtimes that support it', () => {
+      const { stack } = awsStack();
+      new aws.LayeredFunction(stack, 'fn', { ...base, runtime: 'python3.13', snapStart: true });
+      expect(only(synth(stack), 'aws_lambda_function').snap_start).toEqual({ apply_on: 'PublishedVersions' });
+    });
+
+    test.each([
+      [{ runtime: 'nodejs22.x', snapStart: true }, 'snapStart must be left out for runtime "nodejs22.x" (SnapStart supports Java 11+, Python 3.12+ and .NET 8+), got true'],
+      [{ runtime: 'python3.11', snapStart: true }, 'snapStart must be left out for runtime "python3.11" (SnapStart supports Java 11+, Python 3.12+ and .NET 8+), got true'],
+      [{ runtime: 'java21', diskSize: 1024, snapStart: true }, 'snapStart must be left out with diskSize 1024 MB (SnapStart supports at most 512 MB of /tmp), got true'],
+    ])('SnapStart %j is refused', (override, message) => {
+      const { stack } = awsStack();
+      expect(() => new aws.LayeredFunction(stack, 'fn', { ...base, ...override })).toThrow(`[test/fn] ${message}`);
+    });
+
+    test.each(['java11', 'java17', 'java21', 'java25', 'python3.12', 'python3.14', 'dotnet8', 'dotnet10'])('SnapStart is accepted on %s', (runtime) => {
+      const { stack } = awsStack();
+      expect(() => new aws.LayeredFunction(stack, 'fn', { ...base, runtime, snapStart: true })).not.toThrow();
+    });
+
     test('a reserved environment key names the key', () => {
       const { stack } = awsStack();
       expect(() => new aws.LayeredFunction(stack, 'fn', { ...base, environment: { AWS_REGION: 'x' } })).toThrow(/^\[test\/fn\] environment key must be a name the platform does not reserve \(reserved: _HANDLER, .*AWS_REGION.*\), got "AWS_REGION"$/);

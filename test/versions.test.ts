@@ -118,6 +118,7 @@ const AWS_LAYERED: Variants<aws.LayeredFunctionProps> = {
   handler: { handler: 'main.handler' },
   code: { code: code2 },
   layers: { layers: [] },
+  snapStart: { runtime: 'python3.13', handler: 'index.handler', layers: [], snapStart: true },
 };
 const AWS_IMAGE: Variants<aws.CustomImageFunctionProps> = {
   ...(AWS_COMMON as Variants<aws.CustomImageFunctionProps>),

@@ -6,12 +6,12 @@ import { sharedCodeUpload } from '../core/private/asset';
 import { checkLayers, checkUnzippedSize, LayerOverlap, warnLayerOverlaps } from '../core/layers';
 import { PackagedFolder, packageFolder } from '../core/package';
 import { LayeredFunctionPropsBase } from '../core/types';
-import { checkPattern, fail } from '../core/validation';
+import { checkPattern, fail, isToken } from '../core/validation';
 import { ArtifactBucket } from './artifact-bucket';
 import { FunctionBase, FunctionCommonProps } from './function-base';
 import { checkLayerVersionArn, ILayer } from './layer';
 import { Architecture, AWS_LIMITS } from './limits';
-import { checkLambdaRuntime } from './private/runtimes';
+import { checkLambdaRuntime, supportsSnapStart } from './private/runtimes';
 
 export interface LayeredFunctionProps extends LayeredFunctionPropsBase, FunctionCommonProps {
   /**
@@ -21,6 +21,11 @@ export interface LayeredFunctionProps extends LayeredFunctionPropsBase, Function
   readonly layers?: (ILayer | string)[];
   /** Bucket name to upload the code zip to. @default the stack's ArtifactBucket */
   readonly bucket?: string;
+  /**
+   * SnapStart: Lambda initializes each published version once and resumes new instances from its
+   * snapshot (Java 11+, Python 3.12+, .NET 8+; `diskSize` at most 512). @default false
+   */
+  readonly snapStart?: boolean;
 }
 
 /**
@@ -53,6 +58,14 @@ export class LayeredFunction extends FunctionBase {
         fail(this, `layers[${i}]`, `a layer built for the function's architecture "${architecture}" (layer ${JSON.stringify(l.label)} lists ${archs.join(', ')})`, l.label);
       }
     });
+    if (props.snapStart) {
+      if (!isToken(props.runtime) && !supportsSnapStart(props.runtime)) {
+        fail(this, 'snapStart', `left out for runtime ${JSON.stringify(props.runtime)} (SnapStart supports Java 11+, Python 3.12+ and .NET 8+)`, props.snapStart);
+      }
+      if ((props.diskSize ?? 512) > 512) {
+        fail(this, 'snapStart', `left out with diskSize ${props.diskSize} MB (SnapStart supports at most 512 MB of /tmp)`, props.snapStart);
+      }
+    }
     const localLayers = checked.local;
     const arns = this.layers.map((l) => l.arn);
 
@@ -83,6 +96,8 @@ export class LayeredFunction extends FunctionBase {
       sourceCodeHash: this.packaged.zipSha256,
       // Never sorted: on Lambda a later layer overrides an earlier one, which is the library's meaning.
       layers: arns.length > 0 ? arns : undefined,
+      // Lambda takes the snapshot when it publishes a version; every version here is published.
+      snapStart: props.snapStart ? { applyOn: 'PublishedVersions' } : undefined,
     });
   }
 }

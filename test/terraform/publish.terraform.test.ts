@@ -28,6 +28,8 @@ const STEPS: [string, Partial<aws.LayeredFunctionProps>, string[]][] = [
   ['JSON logs and a larger /tmp', { memorySize: 512, environment: { MODE: 'b' }, reservedConcurrency: 5, code: folder('v2'), logFormat: aws.LogFormat.JSON, diskSize: 2048 }, ['5']],
   ['log level only', { memorySize: 512, environment: { MODE: 'b' }, reservedConcurrency: 5, code: folder('v2'), logFormat: aws.LogFormat.JSON, diskSize: 2048, applicationLogLevel: aws.ApplicationLogLevel.WARN }, ['6']],
   ['nothing again', { memorySize: 512, environment: { MODE: 'b' }, reservedConcurrency: 5, code: folder('v2'), logFormat: aws.LogFormat.JSON, diskSize: 2048, applicationLogLevel: aws.ApplicationLogLevel.WARN }, []],
+  ['Python with SnapStart', { memorySize: 512, environment: { MODE: 'b' }, reservedConcurrency: 5, code: folder('v2'), runtime: 'python3.13', snapStart: true }, ['7']],
+  ['nothing after SnapStart', { memorySize: 512, environment: { MODE: 'b' }, reservedConcurrency: 5, code: folder('v2'), runtime: 'python3.13', snapStart: true }, []],
 ];
 
 describe('AWS publishes a version for every configuration or code change', () => {

@@ -42,3 +42,14 @@ export function checkLambdaRuntime(scope: IConstruct, prop: string, runtime: str
     warn(scope, `${prop}: AWS deprecated ${JSON.stringify(runtime)} on ${deprecated}: it gets no security updates, and Lambda blocks creating, then updating, functions on it; move to ${successors(runtime)}`);
   }
 }
+
+/**
+ * Whether Lambda SnapStart supports the runtime: Java 11 and later, Python 3.12 and later, .NET 8
+ * and later (AWS "Improving startup performance with Lambda SnapStart", supported features).
+ */
+export function supportsSnapStart(runtime: string): boolean {
+  const match = /^(java|python3\.|dotnet)(\d+)$/.exec(runtime);
+  if (!match) return false;
+  const minimum: { [family: string]: number } = { 'java': 11, 'python3.': 12, 'dotnet': 8 };
+  return Number(match[2]) >= minimum[match[1]];
+}
