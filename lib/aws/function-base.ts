@@ -35,7 +35,7 @@ export interface FunctionCommonProps extends TaggableProps {
   readonly reservedConcurrency?: number;
   /** Days the function's log group keeps logs. @default 30 */
   readonly logRetentionDays?: number;
-  /** Size of /tmp in MB, 512-10240 (Lambda's ephemeral storage; the same idea as FC3's diskSize). @default 512 */
+  /** Size of /tmp in MB, 512-10240 (Lambda's ephemeral storage). @default 512 */
   readonly diskSize?: number;
   /** Log format: structured JSON (with log levels) or plain text. @default LogFormat.TEXT */
   readonly logFormat?: LogFormat;

@@ -39,6 +39,8 @@ export interface LayeredFunctionPropsBase {
   readonly memorySize?: number;
   /** Timeout in seconds. @default 3 */
   readonly timeout?: number;
+  /** Size of the instance's disk (`/tmp`) in MB: 512-10240 on AWS, 512 or 10240 on FC3. @default 512 */
+  readonly diskSize?: number;
   /** Environment variables. @default none */
   readonly environment?: { [key: string]: string };
   /** Function name. @default derived from the construct path */
@@ -69,6 +71,8 @@ export interface CustomImageFunctionPropsBase {
   readonly memorySize?: number;
   /** Timeout in seconds. @default 3 */
   readonly timeout?: number;
+  /** Size of the instance's disk (`/tmp`) in MB: 512-10240 on AWS, 512 or 10240 on FC3. @default 512 */
+  readonly diskSize?: number;
   /** Environment variables. @default none */
   readonly environment?: { [key: string]: string };
   /** Function name. @default derived from the construct path */
