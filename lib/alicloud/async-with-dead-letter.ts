@@ -14,7 +14,6 @@ import { Fcv3AsyncInvokeConfig } from './provider/fcv3-async-invoke-config';
 import { Fcv3Trigger } from './provider/fcv3-trigger';
 import { MessageServiceQueue } from './provider/message-service-queue';
 
-
 /** A queue in front of the function: producers send to it, EventBridge feeds the function. */
 export interface BufferOptions extends BufferOptionsBase {
   /** Seconds to gather a batch (EventBridge time-based window). @default 0 */
@@ -37,7 +36,6 @@ export interface AsyncWithDeadLetterProps extends AsyncPropsBase {
   /** A queue in front of the function to absorb bursts. @default none */
   readonly buffer?: BufferOptions;
 }
-
 
 /**
  * FC3 asynchronous invocation with retries and a maximum event age; failed events go to an MNS

@@ -1,16 +1,17 @@
 import { Fn, ITerraformDependable, Lazy, TerraformLocal, TerraformStack } from 'cdktf';
-import { forgetInsteadOfDestroy } from './engine';
 import { Construct, IConstruct } from 'constructs';
 import { checkDescription, checkEnvironment } from '../core/checks';
 import { IFunctionContract } from '../core/contracts';
-import { FunctionAttributes, TaggableProps } from '../core/types';
-import { tagConstruct } from '../core/tags';
-import { ImportedFunction } from './private/imported-function';
 import { fingerprint } from '../core/private/fingerprint';
-import { StackState } from '../core/private/stack-state';
 import { uniqueName } from '../core/private/names';
+import { StackState } from '../core/private/stack-state';
+import { tagConstruct } from '../core/tags';
+import { FunctionAttributes, TaggableProps } from '../core/types';
 import { fail, isToken } from '../core/validation';
+import { forgetInsteadOfDestroy } from './engine';
 import { checkFcCapacity, checkFcName, FC_RESERVED_ENVIRONMENT, FC_RESERVED_PREFIXES } from './limits';
+import { ImportedFunction } from './private/imported-function';
+import { RamGrants } from './private/ram-grants';
 import { AlicloudProvider } from './provider/provider';
 import { Fcv3Function, Fcv3FunctionConfig } from './provider/fcv3-function';
 import { Fcv3FunctionVersion } from './provider/fcv3-function-version';
@@ -123,14 +124,13 @@ export abstract class FunctionBase extends Construct implements IFunction {
   public readonly role: RamRole;
   /** The custom policy with every grant; undefined until something is granted. */
   public get rolePolicy(): RamPolicy | undefined {
-    return this.grants?.policy;
+    return this.grants.policy;
   }
   /** Attaches rolePolicy to the role. */
   public get rolePolicyAttachment(): RamRolePolicyAttachment | undefined {
-    return this.grants?.attachment;
+    return this.grants.attachment;
   }
 
-  private grants?: { readonly policy: RamPolicy; readonly attachment: RamRolePolicyAttachment };
   public abstract readonly function: Fcv3Function;
   /** The published version (see README, "Versions on FC3"). */
   public abstract readonly functionVersion: Fcv3FunctionVersion;
@@ -139,7 +139,9 @@ export abstract class FunctionBase extends Construct implements IFunction {
   private readonly name: string;
   private readonly roleArn: string;
   private resolvedLocation?: FcLocation;
-  private readonly statements: RamStatement[] = [];
+  private readonly grants = new RamGrants(this, `Least-privilege grants of ${this.node.path}`);
+  private nameReference?: string;
+  private versionForgotten = false;
 
   protected constructor(scope: Construct, id: string, props: FunctionCommonProps) {
     super(scope, id);
@@ -179,8 +181,6 @@ export abstract class FunctionBase extends Construct implements IFunction {
     return (this.nameReference ??= this.function.functionName);
   }
 
-  private nameReference?: string;
-
   /** Function ARN. */
   public get arn(): string {
     return this.function.functionArn;
@@ -193,30 +193,7 @@ export abstract class FunctionBase extends Construct implements IFunction {
 
   /** Adds a statement to the function's custom RAM policy. */
   public addToRolePolicy(statement: RamStatement): void {
-    for (const r of statement.resources) {
-      if (!isToken(r) && (r === '*' || r.trim() === '')) {
-        fail(this, `policy resources for ${statement.actions.join(', ')}`, 'concrete ARNs (acs:…)', r);
-      }
-    }
-    this.statements.push(statement);
-    if (!this.grants) {
-      const policy = new RamPolicy(this, 'RolePolicy', {
-        policyName: uniqueName(this, 128),
-        description: `Least-privilege grants of ${this.node.path}`,
-        policyDocument: Lazy.stringValue({
-          produce: () => JSON.stringify({
-            Version: '1',
-            Statement: this.statements.map((s) => ({ Effect: 'Allow', Action: s.actions, Resource: s.resources })),
-          }),
-        }),
-      });
-      const attachment = new RamRolePolicyAttachment(this, 'RolePolicyAttachment', {
-        policyName: policy.policyName,
-        policyType: 'Custom',
-        roleName: this.role.roleName,
-      });
-      this.grants = { policy, attachment };
-    }
+    this.grants.add(statement, this.role.roleName);
   }
 
   /** The attachment: depend on it when a grant must exist before something is created. */
@@ -233,8 +210,6 @@ export abstract class FunctionBase extends Construct implements IFunction {
   public protectPublishedVersion(): void {
     if (!this.versionForgotten) this.functionVersion.addOverride('lifecycle.prevent_destroy', true);
   }
-
-  private versionForgotten = false;
 
   /** The settings every function shares. */
   protected commonFunctionConfig(props: FunctionCommonProps): Omit<Fcv3FunctionConfig, 'runtime' | 'handler'> {

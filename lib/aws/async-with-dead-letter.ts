@@ -12,7 +12,6 @@ import { destinationOf, IDestination, IQueue } from './destination';
 import { IFunction } from './function-base';
 import { AWS_LIMITS } from './limits';
 
-
 /** A queue in front of the function: producers send to it, Lambda polls it in batches. */
 export interface BufferOptions extends BufferOptionsBase {
   /** Seconds to gather a batch (0-300); required for batches above 10. @default 0 */

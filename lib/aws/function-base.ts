@@ -6,13 +6,13 @@ import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { LambdaFunction, LambdaFunctionConfig } from '@cdktf/provider-aws/lib/lambda-function';
 import { checkDescription, checkEnvironment } from '../core/checks';
 import { IFunctionContract } from '../core/contracts';
-import { FunctionAttributes, TaggableProps } from '../core/types';
-import { tagConstruct } from '../core/tags';
-import { ImportedFunction } from './private/imported-function';
 import { uniqueName } from '../core/private/names';
+import { tagConstruct } from '../core/tags';
+import { FunctionAttributes, TaggableProps } from '../core/types';
 import { checkOneOf, checkRange, fail } from '../core/validation';
-import { PolicyStatement, PolicyStatements } from './policy';
 import { Architecture, AWS_RESERVED_ENVIRONMENT, checkArchitecture, checkFunctionName, checkMemoryAndTimeout, LOG_RETENTION_DAYS } from './limits';
+import { PolicyStatement, PolicyStatements } from './policy';
+import { ImportedFunction } from './private/imported-function';
 
 /** A Lambda function the other constructs can work with: one of ours or an existing one. */
 export interface IFunction extends IFunctionContract<'aws', PolicyStatement> {}

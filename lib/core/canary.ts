@@ -1,8 +1,8 @@
-import { TaggableProps } from './types';
 import { Fn, Op, Precondition, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { checkVersionNumber, checkWeight, VERSION_NUMBER } from './checks';
 import { fail, isToken } from './validation';
+import { TaggableProps } from './types';
 
 /** The traffic split of an alias, in the same words on both clouds. */
 export interface CanaryAliasPropsBase extends TaggableProps {

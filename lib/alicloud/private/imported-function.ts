@@ -1,12 +1,10 @@
-import { ITerraformDependable, Lazy } from 'cdktf';
+import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { uniqueName } from '../../core/private/names';
 import { FunctionAttributes } from '../../core/types';
-import { checkPattern, checkRange, fail, isToken } from '../../core/validation';
+import { checkPattern, checkRange, fail } from '../../core/validation';
 import type { FcLocation, IFunction, RamStatement } from '../function-base';
 import { FC_LIMITS } from '../limits';
-import { RamPolicy } from '../provider/ram-policy';
-import { RamRolePolicyAttachment } from '../provider/ram-role-policy-attachment';
+import { RamGrants } from './ram-grants';
 
 // acs:fc:<region>:<account>:functions/<name>
 const FUNCTION_ARN = /^acs:fc:([a-z0-9-]+):(\d+):functions\/([A-Za-z_][A-Za-z0-9_-]{0,63})$/;
@@ -24,8 +22,7 @@ export class ImportedFunction extends Construct implements IFunction {
   public readonly timeoutSeconds: number;
   public readonly location: FcLocation;
   private readonly roleName?: string;
-  private readonly statements: RamStatement[] = [];
-  private attachment?: RamRolePolicyAttachment;
+  private readonly grants = new RamGrants(this, `Grants of ${this.node.path} on an existing function's role`);
 
   constructor(scope: Construct, id: string, attrs: FunctionAttributes) {
     super(scope, id);
@@ -44,20 +41,10 @@ export class ImportedFunction extends Construct implements IFunction {
     if (!this.roleName) {
       fail(this, 'roleName', `given so that ${statement.actions.join(', ')} can be granted to the function's role`, undefined);
     }
-    for (const r of statement.resources) {
-      if (!isToken(r) && (r === '*' || r.trim() === '')) fail(this, `policy resources for ${statement.actions.join(', ')}`, 'concrete ARNs (acs:…)', r);
-    }
-    this.statements.push(statement);
-    if (this.attachment) return;
-    const policy = new RamPolicy(this, 'RolePolicy', {
-      policyName: uniqueName(this, 128),
-      description: `Grants of ${this.node.path} on an existing function's role`,
-      policyDocument: Lazy.stringValue({ produce: () => JSON.stringify({ Version: '1', Statement: this.statements.map((s) => ({ Effect: 'Allow', Action: s.actions, Resource: s.resources })) }) }),
-    });
-    this.attachment = new RamRolePolicyAttachment(this, 'RolePolicyAttachment', { policyName: policy.policyName, policyType: 'Custom', roleName: this.roleName! });
+    this.grants.add(statement, this.roleName);
   }
 
   public get policyDependency(): ITerraformDependable | undefined {
-    return this.attachment;
+    return this.grants.attachment;
   }
 }
