@@ -97,11 +97,13 @@ export abstract class FunctionBase extends Construct implements IFunction {
     checkEnvironment(this, props.environment, AWS_RESERVED_ENVIRONMENT);
     checkRange(this, 'reservedConcurrency', props.reservedConcurrency, 0, 100000);
     checkOneOf<number>(this, 'logRetentionDays', props.logRetentionDays, LOG_RETENTION_DAYS);
+    // Lambda API reference, EphemeralStorage: Size 512-10240 MB.
     checkRange(this, 'diskSize', props.diskSize, 512, 10240, { unit: 'MB' });
     checkOneOf(this, 'logFormat', props.logFormat, Object.values(LogFormat));
     checkOneOf(this, 'applicationLogLevel', props.applicationLogLevel, Object.values(ApplicationLogLevel));
     checkOneOf(this, 'systemLogLevel', props.systemLogLevel, Object.values(SystemLogLevel));
-    // Lambda applies log levels to JSON logs only and refuses them with the Text format.
+    // Lambda filters levels of JSON logs only and refuses a level with the Text format ("LogLevel is not
+    // supported when LogFormat is set to Text"; Lambda API reference, LoggingConfig, lists the values).
     for (const prop of ['applicationLogLevel', 'systemLogLevel'] as const) {
       if (props[prop] !== undefined && (props.logFormat ?? LogFormat.TEXT) !== LogFormat.JSON) {
         fail(this, prop, 'left out unless logFormat is LogFormat.JSON (Lambda filters levels of JSON logs only)', props[prop]);
