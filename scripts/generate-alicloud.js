@@ -24,10 +24,11 @@ const { ConstructsMakerProviderTarget, TerraformProviderConstraint, Language } =
 
 const root = path.resolve(__dirname, '..');
 const target = argValue('--out') ? path.resolve(argValue('--out')) : path.join(root, 'lib', 'alicloud', 'provider');
-// 1.290 is the first release that can carry the fix for failure-only async destinations (PR 10298,
-// merged 2026-08-26; 1.289.0 sends an empty onSuccess that FC refuses, issue 10031). The resource
-// schemas the library uses are those of 1.289.0 (schema/alicloud.json); the fix changed no schema.
-const CONSTRAINT = { name: 'alicloud', source: 'aliyun/alicloud', version: '~> 1.290' };
+// 1.291.0 is the first release with the fix for failure-only async destinations: PR 10298 was merged
+// on 2026-08-26, the day after 1.290.0 was tagged (2026-08-25), and up to 1.290.0 the provider sends
+// an empty onSuccess that FC refuses (issue 10031). The resource schemas the library uses are those
+// of 1.289.0 (schema/alicloud.json); the fix changed no schema.
+const CONSTRAINT = { name: 'alicloud', source: 'aliyun/alicloud', version: '~> 1.291' };
 
 // Only the resources the library uses, plus a short documented list of escape hatches: the schema
 // keeps all 21 for conformance, the package ships bindings for these alone.

@@ -56,7 +56,7 @@ console.log(JSON.stringify({ resolved: require.resolve('cdktn-serverless-constru
   expect(awsSeed.terraform.required_providers.aws).toEqual({ source: 'hashicorp/aws', version: '6.66.0' });
   expect(Object.keys(awsSeed.resource)).toEqual(expect.arrayContaining(['aws_lambda_layer_version', 'aws_lambda_function', 'aws_lambda_alias', 'aws_lambda_function_event_invoke_config']));
   const fcSeed = stack('alicloud-seed');
-  expect(fcSeed.terraform.required_providers.alicloud).toEqual({ source: 'aliyun/alicloud', version: '~> 1.290' });
+  expect(fcSeed.terraform.required_providers.alicloud).toEqual({ source: 'aliyun/alicloud', version: '~> 1.291' });
   expect(Object.keys(fcSeed.resource)).toEqual(expect.arrayContaining(['alicloud_fcv3_layer_version', 'alicloud_fcv3_function', 'alicloud_fcv3_function_version', 'alicloud_fcv3_alias', 'alicloud_fcv3_async_invoke_config']));
 
   // The same app, synthesized into the Terraform harness, applies with an empty second plan.

@@ -51,10 +51,10 @@ test.each(awsStacks)('%s conforms to the AWS provider schema (6.25.0)', (name) =
   expect(conformanceErrors(stack(name), loadSchema('aws.json'), 'aws_')).toEqual([]);
 });
 
-test('alicloud-orders conforms to the Alibaba Cloud provider schema (1.289.0) and requires aliyun/alicloud ~> 1.290', () => {
+test('alicloud-orders conforms to the Alibaba Cloud provider schema (1.289.0) and requires aliyun/alicloud ~> 1.291', () => {
   const json = stack('alicloud-orders');
   expect(conformanceErrors(json, loadSchema('alicloud.json'), 'alicloud_')).toEqual([]);
-  expect(json.terraform.required_providers).toEqual({ alicloud: { source: 'aliyun/alicloud', version: '~> 1.290' } });
+  expect(json.terraform.required_providers).toEqual({ alicloud: { source: 'aliyun/alicloud', version: '~> 1.291' } });
   expect(json.provider.alicloud).toEqual([{ region: 'cn-hangzhou' }]);
 });
 

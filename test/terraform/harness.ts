@@ -14,7 +14,8 @@ const PROVIDERS = [
   { namespace: 'hashicorp', type: 'aws', version: '6.25.0', cloud: 'aws' },
   // What @cdktn/provider-aws 25.7.0 pins, for stacks synthesized with CDK Terrain.
   { namespace: 'hashicorp', type: 'aws', version: '6.66.0', cloud: 'aws' },
-  { namespace: 'aliyun', type: 'alicloud', version: process.env.SIM_ALICLOUD_VERSION ?? '1.290.0', cloud: 'alicloud' },
+  // 1.291.0: the first release with the fix for failure-only async destinations (see sim/alicloud.js).
+  { namespace: 'aliyun', type: 'alicloud', version: process.env.SIM_ALICLOUD_VERSION ?? '1.291.0', cloud: 'alicloud' },
 ];
 
 /** What the journal records: one line per change the providers made to the cloud. */
@@ -83,8 +84,10 @@ export class Harness {
    * @param options.legacyTypeSystem answer plans as SDKv2 providers do (`legacy_type_system`, the
    *   default, or SIM_LEGACY_TYPE_SYSTEM=0 for all); `false` makes Terraform refuse any plan or
    *   apply result that is inconsistent, proving the simulated providers consistent.
+   * @param options.alicloudVersions the aliyun/alicloud releases the mirror offers (default: one,
+   *   SIM_ALICLOUD_VERSION or 1.291.0); Terraform installs the newest the stack's constraint admits.
    */
-  constructor(name: string, options: { legacyTypeSystem?: boolean } = {}) {
+  constructor(name: string, options: { legacyTypeSystem?: boolean; alicloudVersions?: string[] } = {}) {
     const version = terraformVersion();
     if (!version) throw new TerraformError(`no terraform binary: "${terraformBinary()}" is not on PATH (set TERRAFORM_BIN)`);
     this.version = version;
@@ -93,7 +96,10 @@ export class Harness {
     this.cloudDir = path.join(this.root, 'cloud');
     fs.mkdirSync(this.cloudDir);
     const mirror = path.join(this.root, 'mirror');
-    for (const p of PROVIDERS) {
+    const providers = options.alicloudVersions
+      ? [...PROVIDERS.filter((p) => p.cloud !== 'alicloud'), ...options.alicloudVersions.map((version) => ({ namespace: 'aliyun', type: 'alicloud', version, cloud: 'alicloud' }))]
+      : PROVIDERS;
+    for (const p of providers) {
       const dir = path.join(mirror, 'registry.terraform.io', p.namespace, p.type, p.version, 'linux_amd64');
       fs.mkdirSync(dir, { recursive: true });
       const exe = path.join(dir, `terraform-provider-${p.type}_v${p.version}`);

@@ -13,6 +13,13 @@ const lit = (v) => (v === UNKNOWN || v === null || v === '' ? undefined : v);
 const hash = (s, n = 8) => crypto.createHash('sha256').update(String(s)).digest('hex').slice(0, n);
 const TIME = '2026-01-01T00:00:00Z';
 
+/** Whether release a is older than release b (x.y.z). */
+function olderThan(a, b) {
+  const [x, y] = [a, b].map((v) => v.split('.').map(Number));
+  for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i] < y[i];
+  return false;
+}
+
 function fcFunction(c, name, action) {
   const fn = table(c.cloud, 'fcFunctions')[name];
   if (!fn) throw new CloudError('FunctionNotFound', `function '${name}' does not exist (${action})`);
@@ -174,9 +181,9 @@ const resources = {
       const fn = fcFunction(c, s.function_name, 'PutAsyncInvokeConfig');
       checkQualifier(fn, s.function_name, s.qualifier, 'PutAsyncInvokeConfig');
       const destination = s.destination_config?.[0];
-      // v1.289.0 always sends "onSuccess": {} (issue aliyun/terraform-provider-alicloud#10031), fixed
-      // by PR 10298 for the next release (the one the library requires).
-      if (c.providerVersion === '1.289.0' && destination && !destination.on_success?.[0]?.destination) throw new CloudError('InvalidDestinationResources', "The destination resource is invalid: destination can't be empty.");
+      // Up to v1.290.0 the provider always sends "onSuccess": {} (issue
+      // aliyun/terraform-provider-alicloud#10031); PR 10298, merged 2026-08-26, fixed it for 1.291.0.
+      if (olderThan(c.providerVersion, '1.291.0') && destination && !destination.on_success?.[0]?.destination) throw new CloudError('InvalidDestinationResources', "The destination resource is invalid: destination can't be empty.");
       fn.asyncConfigs[s.qualifier || 'LATEST'] = true;
       return { id: s.function_name, function_arn: `acs:fc:${c.region}:${ACCOUNT}:functions/${s.function_name}`, create_time: TIME, last_modified_time: TIME };
     },
