@@ -79,11 +79,23 @@ describe('alicloud.ArtifactBucket', () => {
     const name = (region: string, account?: string) => {
       const stack = fcStack(region, account);
       new alicloud.LayeredFunction(stack, 'f', { runtime: 'nodejs20', handler: 'index.handler', code });
-      return only(synth(stack), 'alicloud_oss_bucket').bucket as string;
+      const json = synth(stack);
+      expect(json.data).toBeUndefined();
+      return only(json, 'alicloud_oss_bucket').bucket as string;
     };
-    expect(name('cn-hangzhou')).toMatch(/^serverless-artifacts-[0-9a-f]{12}$/);
-    expect(name('cn-hangzhou')).toBe(name('cn-hangzhou'));
-    expect(name('cn-shanghai')).not.toBe(name('cn-hangzhou'));
+    expect(name('cn-hangzhou', '1111111111111111')).toMatch(/^serverless-artifacts-[0-9a-f]{12}$/);
+    expect(name('cn-hangzhou', '1111111111111111')).toBe(name('cn-hangzhou', '1111111111111111'));
+    expect(name('cn-shanghai', '1111111111111111')).not.toBe(name('cn-hangzhou', '1111111111111111'));
     expect(name('cn-hangzhou', '1111111111111111')).not.toBe(name('cn-hangzhou', '2222222222222222'));
+  });
+
+  test('without a literal account, the name hashes the account data "alicloud_account" reads', () => {
+    const stack = fcStack('cn-hangzhou', undefined, 'orders');
+    new alicloud.LayeredFunction(stack, 'f', { runtime: 'nodejs20', handler: 'index.handler', code });
+    const json = synth(stack);
+    expect(json.data).toEqual({ alicloud_account: { ServerlessArtifacts_Account_EDDD4F1A: {} } });
+    expect(only(json, 'alicloud_oss_bucket').bucket).toBe(
+      'serverless-artifacts-${substr(sha256(join("\\n", ["orders", "cn-hangzhou", data.alicloud_account.ServerlessArtifacts_Account_EDDD4F1A.id])), 0, 12)}');
+    expect(conformanceErrors(json, loadSchema('alicloud.json'), 'alicloud_')).toEqual([]);
   });
 });

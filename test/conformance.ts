@@ -19,7 +19,11 @@ interface SchemaBlock {
   block_types?: { [name: string]: { nesting_mode: string; block: SchemaBlock; min_items?: number; max_items?: number } };
 }
 interface ProviderSchemaFile {
-  provider_schemas: { [fqn: string]: { provider?: { block: SchemaBlock }; resource_schemas: { [type: string]: { block: SchemaBlock } } } };
+  provider_schemas: { [fqn: string]: {
+    provider?: { block: SchemaBlock };
+    resource_schemas: { [type: string]: { block: SchemaBlock } };
+    data_source_schemas?: { [type: string]: { block: SchemaBlock } };
+  } };
 }
 
 const META = new Set(['//', 'depends_on', 'count', 'for_each', 'provider', 'lifecycle', 'provisioner', 'connection']);
@@ -101,19 +105,24 @@ function checkBlock(block: SchemaBlock, value: any, where: string, errors: strin
   }
 }
 
-/** Every problem found in one synthesized stack's resources (and provider blocks) for the given schema. */
+/** Every problem found in one synthesized stack's resources and data sources for the given schema. */
 export function conformanceErrors(stack: any, schema: ProviderSchemaFile, typePrefix: string): string[] {
   const errors: string[] = [];
   const providers = Object.values(schema.provider_schemas);
-  const lookup = (type: string) => providers.map((p) => p.resource_schemas[type]).find((r) => r !== undefined);
-  for (const [type, byId] of Object.entries<any>(stack.resource ?? {})) {
-    if (!type.startsWith(typePrefix)) continue;
-    const res = lookup(type);
-    if (!res) {
-      errors.push(`${type}: not in the schema`);
-      continue;
+  const kinds = [
+    { section: 'resource', schemas: (p: typeof providers[number]) => p.resource_schemas, label: '' },
+    { section: 'data', schemas: (p: typeof providers[number]) => p.data_source_schemas ?? {}, label: 'data.' },
+  ];
+  for (const kind of kinds) {
+    for (const [type, byId] of Object.entries<any>(stack[kind.section] ?? {})) {
+      if (!type.startsWith(typePrefix)) continue;
+      const res = providers.map((p) => kind.schemas(p)[type]).find((r) => r !== undefined);
+      if (!res) {
+        errors.push(`${kind.label}${type}: not in the schema`);
+        continue;
+      }
+      for (const [id, body] of Object.entries(byId)) checkBlock(res.block, body, `${kind.label}${type}.${id}`, errors, true);
     }
-    for (const [id, body] of Object.entries(byId)) checkBlock(res.block, body, `${type}.${id}`, errors, true);
   }
   return errors;
 }

@@ -1,5 +1,5 @@
 import * as crypto from 'crypto';
-import { TerraformStack } from 'cdktf';
+import { Fn, TerraformDataSource, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { checkArtifactBucketOptions } from '../core/checks';
 import { ArtifactBucketOptions } from '../core/types';
@@ -13,10 +13,11 @@ const ID = 'ServerlessArtifacts';
  * The OSS bucket that holds packaged code and layer zips: private (the default ACL, never set
  * public), server-side encrypted (AES256), versioned, with a lifecycle rule that expires replaced
  * zips. One per stack, created on first use. OSS bucket names are global: the default name is
- * `serverless-artifacts-<hash>`, the hash taken over the stack path, the provider's region and its
- * account (`accountId`) when they are literals, so the same stack in another region or account gets
- * another name. Set the context key `cdktf-serverless:alicloudArtifactBucketName` (or pass `bucket`
- * to the constructs) to choose one.
+ * `serverless-artifacts-<hash>`, the hash taken over the stack path, the provider's region and the
+ * account, so the same stack in another region or account gets another name. The account is the
+ * provider's literal `accountId`, or else what `data "alicloud_account"` reads at plan time (the
+ * same hash either way). Set the context key `cdktf-serverless:alicloudArtifactBucketName` (or pass
+ * `bucket` to the constructs) to choose a name.
  */
 export class ArtifactBucket extends Construct {
   /**
@@ -37,7 +38,7 @@ export class ArtifactBucket extends Construct {
     const noncurrentDays = checkArtifactBucketOptions(this, options);
     const named = this.node.tryGetContext('cdktf-serverless:alicloudArtifactBucketName') as string | undefined;
     this.bucket = new OssBucket(this, 'Default', {
-      bucket: named ?? `serverless-artifacts-${uniqueSuffix(TerraformStack.of(this))}`,
+      bucket: named ?? `serverless-artifacts-${uniqueSuffix(this, TerraformStack.of(this))}`,
       serverSideEncryptionRule: { sseAlgorithm: 'AES256' },
       versioning: { status: 'Enabled' },
       forceDestroy: options.forceDestroy,
@@ -60,10 +61,20 @@ export class ArtifactBucket extends Construct {
   private name?: string;
 }
 
-/** 12 hex characters over the stack path and the provider's literal region and account. */
-function uniqueSuffix(stack: TerraformStack): string {
+/**
+ * 12 hex characters of sha256(stack path, region, account). A literal account hashes here; otherwise
+ * Terraform computes the same hash from the account `data "alicloud_account"` reads.
+ */
+function uniqueSuffix(scope: Construct, stack: TerraformStack): string {
   const provider = stack.node.findAll().find((c): c is AlicloudProvider => c instanceof AlicloudProvider);
-  const literal = (v: string | undefined) => (v && !isToken(v) ? v : '');
-  const parts = [stack.node.path, literal(provider?.region), literal(provider?.accountId)];
-  return crypto.createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 12);
+  const literal = (v: string | undefined) => (v && !isToken(v) ? v : undefined);
+  const region = provider?.region ?? '';
+  const account = literal(provider?.accountId);
+  if (account !== undefined && !isToken(region)) {
+    return crypto.createHash('sha256').update([stack.node.path, region, account].join('\n')).digest('hex').slice(0, 12);
+  }
+  // alicloud/data_source_alicloud_account.go: `id` is the caller's account.
+  const current = new TerraformDataSource(scope, 'Account', { terraformResourceType: 'alicloud_account' });
+  const parts = [stack.node.path, region, account ?? current.getStringAttribute('id')];
+  return Fn.substr(Fn.sha256(Fn.join('\n', parts)), 0, 12);
 }

@@ -224,4 +224,9 @@ function checkFunctionInputs(c, s, action) {
   }
 }
 
-module.exports = { ACCOUNT, resources };
+const dataSources = {
+  // data_source_alicloud_account.go: the id is the caller's account (connectivity AccountId()).
+  alicloud_account: { read: (_c, config) => ({ ...config, id: ACCOUNT }) },
+};
+
+module.exports = { ACCOUNT, resources, dataSources };

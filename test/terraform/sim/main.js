@@ -117,7 +117,11 @@ const handlers = {
     state.id = req.id;
     return { imported_resources: [{ type_name: req.type_name, state: encode(state, type), private: Buffer.alloc(0) }], diagnostics: [] };
   }),
-  ReadDataSource: rpc((req) => ({ diagnostics: [diag('simulated provider', `data source ${req.type_name} is not simulated: the library must not need one`)] })),
+  ReadDataSource: rpc((req) => {
+    const type = provider.dataSourceTypes[req.type_name];
+    if (!type) throw new Error(`unknown data source type ${req.type_name}`);
+    return { state: encode(provider.readDataSource(req.type_name, decode(req.config, type)), type), diagnostics: [] };
+  }),
   Stop: (_call, callback) => callback(null, { Error: '' }),
 };
 

@@ -29,6 +29,7 @@ class SimulatedProvider {
     this.resourceSchemas = dump.resource_schemas;
     this.dataSourceSchemas = dump.data_source_schemas ?? {};
     this.types = Object.fromEntries(Object.entries(this.resourceSchemas).map(([t, s]) => [t, blockType(s.block)]));
+    this.dataSourceTypes = Object.fromEntries(Object.entries(this.dataSourceSchemas).map(([t, s]) => [t, blockType(s.block)]));
     this.store = new Store(process.env.SIM_CLOUD_DIR || process.cwd());
     this.region = process.env.SIM_DEFAULT_REGION || (cloudName === 'aws' ? 'us-east-1' : 'cn-hangzhou');
     this.legacyTypeSystem = process.env.SIM_LEGACY_TYPE_SYSTEM !== '0';
@@ -114,6 +115,13 @@ class SimulatedProvider {
     const model = this.model.resources[type] ?? {};
     if (!model.read) return state;
     return this.store.transact((cloud) => model.read(this.context(cloud, type), state));
+  }
+
+  /** A data source read: only those the cloud model implements (the library needs few). */
+  readDataSource(type, config) {
+    const model = this.model.dataSources?.[type];
+    if (!model) throw new Error(`data source ${type} is not simulated`);
+    return this.store.transact((cloud) => model.read(this.context(cloud, type), config));
   }
 
   context(cloud, type) {

@@ -1,0 +1,34 @@
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { LocalBackend, TerraformStack } from 'cdktf';
+import { alicloud } from '../../lib';
+import { Harness } from './harness';
+
+// OSS bucket names are global. Without a literal account on the provider, the default artifact
+// bucket name hashes the account Terraform reads (data "alicloud_account") at plan time: the name
+// is known in the plan and is the one a literal account gives.
+
+const code = fs.mkdtempSync(path.join(os.tmpdir(), 'artifact-bucket-'));
+fs.writeFileSync(path.join(code, 'index.js'), 'exports.handler = async () => 1;\n');
+const ACCOUNT = '1234567890123456'; // the simulated cloud's account (sim/alicloud.js)
+
+test('the default OSS bucket name includes the account read at plan time, and matches the literal-account name', () => {
+  const harness = new Harness('artifact-bucket-name');
+  try {
+    harness.synth((app) => {
+      const stack = new TerraformStack(app, 'app');
+      new alicloud.AlicloudProvider(stack, 'alicloud', { region: 'cn-hangzhou' });
+      new LocalBackend(stack, { path: '../app/terraform.app.tfstate' });
+      new alicloud.LayeredFunction(stack, 'f', { functionName: 'f', runtime: 'nodejs20', handler: 'index.handler', code });
+    });
+    const { changes } = harness.deploy('app', 'deploy');
+    const expected = `serverless-artifacts-${crypto.createHash('sha256').update(`app\ncn-hangzhou\n${ACCOUNT}`).digest('hex').slice(0, 12)}`;
+    // Known in the plan (not "known after apply"), so the bucket is never replaced on a later plan.
+    expect(changes.find((c) => c.type === 'alicloud_oss_bucket')!.after.bucket).toBe(expected);
+    expect(Object.keys(harness.cloud().ossBuckets)).toEqual([expected]);
+  } finally {
+    harness.dispose();
+  }
+});
