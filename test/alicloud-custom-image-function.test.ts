@@ -1,6 +1,7 @@
+import { TerraformVariable } from 'cdktf';
 import { alicloud } from '../lib';
 import { loadSchema } from './conformance';
-import { expressionOf, only, synth, warnings } from './helpers';
+import { expressionOf, only, resources, synth, warnings } from './helpers';
 import { conforms, fcStack, IMAGE } from './alicloud-helpers';
 
 describe('alicloud.CustomImageFunction', () => {
@@ -35,9 +36,54 @@ describe('alicloud.CustomImageFunction', () => {
 
   test('the port defaults to 9000; a "latest" tag warns', () => {
     const stack = fcStack();
-    const web = new alicloud.CustomImageFunction(stack, 'web', { image: 'myinstance-registry-vpc.cn-shanghai.cr.aliyuncs.com/team/web:latest' });
+    const web = new alicloud.CustomImageFunction(stack, 'web', { image: 'myinstance-registry-vpc.cn-hangzhou.cr.aliyuncs.com/team/web:latest', acrInstanceId: 'cri-abc123' });
     expect(only(synth(stack), 'alicloud_fcv3_function').custom_container_config.port).toBe(9000);
-    expect(warnings(web)).toEqual(['image "myinstance-registry-vpc.cn-shanghai.cr.aliyuncs.com/team/web:latest" uses the mutable tag "latest": pin a digest (@sha256:…) or an immutable tag so every deploy runs the image you tested']);
+    expect(warnings(web)).toEqual(['image "myinstance-registry-vpc.cn-hangzhou.cr.aliyuncs.com/team/web:latest" uses the mutable tag "latest": pin a digest (@sha256:…) or an immutable tag so every deploy runs the image you tested']);
+  });
+
+  describe('image pull grant', () => {
+    const statements = (json: any) => JSON.parse(only(json, 'alicloud_ram_policy').policy_document).Statement;
+
+    test('Personal Edition: the role gets a registry token ("*" only) and pulls the one repository; the function waits for the grant', () => {
+      const stack = fcStack();
+      new alicloud.CustomImageFunction(stack, 'web', { image: IMAGE });
+      const json = synth(stack);
+      expect(statements(json)).toEqual([
+        { Effect: 'Allow', Action: ['cr:GetAuthorizationToken'], Resource: ['*'] },
+        { Effect: 'Allow', Action: ['cr:PullRepository'], Resource: ['acs:cr:cn-hangzhou:${local.ServerlessAccountId}:repository/demo/web'] },
+      ]);
+      const f = only(json, 'alicloud_fcv3_function');
+      expect(f.depends_on).toEqual([expect.stringMatching(/^alicloud_ram_role_policy_attachment\.web_RolePolicyAttachment_[0-9A-F]{8}$/)]);
+      expect(f.custom_container_config.acr_instance_id).toBeUndefined();
+      conforms(json);
+    });
+
+    test('Enterprise Edition: acrInstanceId goes to FC and into the repository ARN', () => {
+      const stack = fcStack();
+      new alicloud.CustomImageFunction(stack, 'web', { image: 'prod-registry-vpc.cn-hangzhou.cr.aliyuncs.com/team/api/v2@sha256:' + 'b'.repeat(64), acrInstanceId: 'cri-0a1b2c3d' });
+      const json = synth(stack);
+      expect(only(json, 'alicloud_fcv3_function').custom_container_config.acr_instance_id).toBe('cri-0a1b2c3d');
+      expect(statements(json)[1]).toEqual({ Effect: 'Allow', Action: ['cr:PullRepository'], Resource: ['acs:cr:cn-hangzhou:${local.ServerlessAccountId}:repository/cri-0a1b2c3d/team/api/v2'] });
+      conforms(json);
+    });
+
+    test('an image known only at deploy time gets no grant, with a warning saying what to add', () => {
+      const stack = fcStack();
+      const image = new TerraformVariable(stack, 'image', { type: 'string' }).stringValue;
+      const web = new alicloud.CustomImageFunction(stack, 'web', { image });
+      expect(resources(synth(stack), 'alicloud_ram_policy')).toEqual({});
+      expect(warnings(web)).toEqual(['image is not known at synth, so its role gets no pull grant: add cr:GetAuthorizationToken on "*" and cr:PullRepository on the repository with addToRolePolicy']);
+    });
+
+    test.each([
+      [{ image: 'prod-registry.cn-hangzhou.cr.aliyuncs.com/team/api:1' }, 'acrInstanceId must be the Enterprise Edition instance ID ("cri-…") of the image\'s registry, which FC needs to pull from it and the pull grant names, got nothing'],
+      [{ acrInstanceId: 'cri-abc' }, 'acrInstanceId must be unset for a Personal Edition image (registry[-vpc].<region>.aliyuncs.com has no instance), got "cri-abc"'],
+      [{ image: 'prod-registry.cn-hangzhou.cr.aliyuncs.com/team/api:1', acrInstanceId: 'prod' }, 'acrInstanceId must be a Container Registry Enterprise Edition instance ID ("cri-…"), got "prod"'],
+      [{ image: 'registry.cn-shanghai.aliyuncs.com/demo/web:1' }, 'image must be an image in the function\'s region cn-hangzhou (FC pulls only from Container Registry in the function\'s region and account), got "cn-shanghai (demo/web)"'],
+    ])('%j is refused', (props, message) => {
+      const stack = fcStack();
+      expect(() => new alicloud.CustomImageFunction(stack, 'web', { image: IMAGE, ...(props as object) } as alicloud.CustomImageFunctionProps)).toThrow(`[test/web] ${message}`);
+    });
   });
 
   describe('bad input', () => {

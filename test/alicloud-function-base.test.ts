@@ -43,11 +43,17 @@ describe('alicloud engine setting (context "cdktf-serverless:engine")', () => {
   });
 });
 
-test('alicloud addToRolePolicy refuses "*" with the library error', () => {
+test('alicloud addToRolePolicy refuses "*" with the library error, except for the actions that accept nothing else', () => {
   const stack = fcStack();
   const f = fn(stack);
   expect(() => f.addToRolePolicy({ actions: ['oss:GetObject'], resources: ['*'] }))
-    .toThrow('[test/orders] policy resources for oss:GetObject must be concrete ARNs (acs:…), got "*"');
+    .toThrow('[test/orders] policy resources for oss:GetObject must be concrete ARNs for oss:GetObject ("*" is allowed only for actions that accept nothing else: cr:GetAuthorizationToken), got "*"');
+  expect(() => f.addToRolePolicy({ actions: ['cr:GetAuthorizationToken', 'cr:PullRepository'], resources: ['*'] }))
+    .toThrow('must be concrete ARNs for cr:PullRepository ("*" is allowed only for actions that accept nothing else: cr:GetAuthorizationToken), got "*"');
+  expect(() => f.addToRolePolicy({ actions: ['oss:GetObject'], resources: [' '] })).toThrow('[test/orders] policy resources for oss:GetObject must be concrete ARNs, got " "');
+  f.addToRolePolicy({ actions: ['cr:GetAuthorizationToken'], resources: ['*'] });
+  expect(JSON.parse(only(synth(stack), 'alicloud_ram_policy').policy_document).Statement).toEqual([{ Effect: 'Allow', Action: ['cr:GetAuthorizationToken'], Resource: ['*'] }]);
+  expect(alicloud.WILDCARD_ONLY_ACTIONS).toEqual(['cr:GetAuthorizationToken']);
 });
 
 describe('alicloud.FunctionBase.fromFunctionAttributes', () => {

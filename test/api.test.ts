@@ -56,7 +56,7 @@ test('the public API (reviewed snapshot)', () => {
  */
 const CLOUD_ONLY: { [cloud in 'aws' | 'alicloud']: { [name: string]: string[] } } = {
   aws: {
-    '': ['ApplicationLogLevel', 'Architecture', 'AWS_LIMITS', 'CanaryAlarmOptions', 'LOG_RETENTION_DAYS', 'LogFormat', 'PolicyStatement', 'SystemLogLevel', 'WILDCARD_ONLY_ACTIONS'],
+    '': ['ApplicationLogLevel', 'Architecture', 'AWS_LIMITS', 'CanaryAlarmOptions', 'LOG_RETENTION_DAYS', 'LogFormat', 'PolicyStatement', 'SystemLogLevel'],
     ArtifactBucket: ['encryption', 'lifecycle', 'ownershipControls', 'publicAccessBlock', 'versioning'],
     AsyncWithDeadLetter: ['bufferQueueUrl'],
     CanaryAlias: ['alarm', 'arn', 'invokeArn'],
@@ -76,7 +76,7 @@ const CLOUD_ONLY: { [cloud in 'aws' | 'alicloud']: { [name: string]: string[] } 
   alicloud: {
     '': ['AlicloudProvider', 'AlicloudProviderConfig', 'ENGINE_CONTEXT', 'FC_LIMITS', 'FC_RUNTIMES', 'FcLocation', 'HealthCheck', 'LogConfig', 'RamStatement'],
     CustomImageFunction: ['functionVersion', 'location', 'rolePolicyAttachment'],
-    CustomImageFunctionProps: ['cpu', 'instanceConcurrency', 'logConfig'],
+    CustomImageFunctionProps: ['acrInstanceId', 'cpu', 'instanceConcurrency', 'logConfig'],
     FunctionBase: ['functionVersion', 'location', 'rolePolicyAttachment'],
     FunctionCommonProps: ['cpu', 'instanceConcurrency', 'logConfig'],
     HttpTriggerOptions: ['disableUrlInternet', 'methods'],

@@ -190,8 +190,14 @@ describe('the Alibaba Cloud example', () => {
     expect(config.max_async_retry_attempts).toBe(3);
     expect(config.qualifier).toBeUndefined();
     expect(config.destination_config.on_failure.destination).toMatch(/^acs:mns:cn-hangzhou:\$\{local\.ServerlessAccountId\}:\/queues\/\$\{alicloud_message_service_queue\.orders-async_DeadLetterQueue_[0-9A-F]+\.queue_name\}\/messages$/);
-    const statementsOf = JSON.parse(only(fc, 'alicloud_ram_policy').policy_document).Statement;
-    expect(statementsOf).toEqual([{ Effect: 'Allow', Action: ['mns:SendMessage'], Resource: [config.destination_config.on_failure.destination] }]);
+    const policies = resources(fc, 'alicloud_ram_policy');
+    const statementsOf = (prefix: string) => JSON.parse(Object.entries<any>(policies).find(([id]) => id.startsWith(prefix))![1].policy_document).Statement;
+    expect(statementsOf('orders_')).toEqual([{ Effect: 'Allow', Action: ['mns:SendMessage'], Resource: [config.destination_config.on_failure.destination] }]);
+    // The image function's role pulls its one repository.
+    expect(statementsOf('web_')).toEqual([
+      { Effect: 'Allow', Action: ['cr:GetAuthorizationToken'], Resource: ['*'] },
+      { Effect: 'Allow', Action: ['cr:PullRepository'], Resource: ['acs:cr:cn-hangzhou:${local.ServerlessAccountId}:repository/demo/web'] },
+    ]);
   });
 
   test('snapshot of the synthesized stack (a complement to the assertions above)', () => {

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { checkImageFunctionBasics, warnUnpinnedImage } from '../core/checks';
 import { CustomImageFunctionPropsBase, HealthCheckBase } from '../core/types';
-import { checkOneOf, checkRange, fail, isToken } from '../core/validation';
+import { checkOneOf, checkPattern, checkRange, fail, isToken, warn } from '../core/validation';
 import { FunctionBase, FunctionCommonProps } from './function-base';
 import { Fcv3Function } from './provider/fcv3-function';
 import { Fcv3FunctionVersion } from './provider/fcv3-function-version';
@@ -42,14 +42,25 @@ export interface HttpTriggerOptions {
 }
 
 export interface CustomImageFunctionProps extends CustomImageFunctionPropsBase, FunctionCommonProps {
+  /** Container Registry Enterprise Edition instance ID (`cri-…`) the image is in; required for an Enterprise Edition image, refused for a Personal Edition one. @default none (a Personal Edition image) */
+  readonly acrInstanceId?: string;
   /** Readiness check with FC's timings. @default none */
   readonly healthCheck?: HealthCheck;
   /** Adds an HTTP trigger: `true` for the defaults (signed requests). @default no trigger */
   readonly httpTrigger?: boolean | HttpTriggerOptions;
 }
 
-// registry[-vpc].<region>.aliyuncs.com/<ns>/<repo> or <instance>-registry[-vpc].<region>.cr.aliyuncs.com/<ns>/<repo>, then :<tag> or @sha256:<digest>
-const ACR_IMAGE = /^(?:registry(?:-vpc)?\.[a-z0-9-]+\.aliyuncs\.com|[a-z0-9][a-z0-9-]*-registry(?:-vpc)?\.[a-z0-9-]+\.cr\.aliyuncs\.com)\/[a-z0-9][a-z0-9._-]*\/[a-z0-9][a-z0-9._/-]*?(?::([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})|@sha256:([a-f0-9]{64}))?$/;
+// registry[-vpc].<region>.aliyuncs.com/<ns>/<repo> (Personal Edition) or
+// <instance>-registry[-vpc].<region>.cr.aliyuncs.com/<ns>/<repo> (Enterprise Edition), then :<tag> or @sha256:<digest>
+const ACR_IMAGE = /^(?:registry(?:-vpc)?\.([a-z0-9-]+)\.aliyuncs\.com|([a-z0-9][a-z0-9-]*)-registry(?:-vpc)?\.([a-z0-9-]+)\.cr\.aliyuncs\.com)\/([a-z0-9][a-z0-9._-]*)\/([a-z0-9][a-z0-9._/-]*?)(?::([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})|@sha256:([a-f0-9]{64}))?$/;
+
+/** Where an image is: its registry's region, namespace and repository, and whether it is Enterprise Edition. */
+interface AcrImage {
+  readonly region: string;
+  readonly enterprise: boolean;
+  readonly namespace: string;
+  readonly repository: string;
+}
 const ALL_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'HEAD', 'PATCH', 'OPTIONS'];
 
 /**
@@ -66,7 +77,10 @@ export class CustomImageFunction extends FunctionBase {
   constructor(scope: Construct, id: string, props: CustomImageFunctionProps) {
     super(scope, id, props);
     checkImageFunctionBasics(this, props, 100);
-    checkAcrImage(this, props.image);
+    const image = checkAcrImage(this, props.image);
+    if (image) this.grantImagePull(image, props.acrInstanceId);
+    else warn(this, 'image is not known at synth, so its role gets no pull grant: add cr:GetAuthorizationToken on "*" and cr:PullRepository on the repository with addToRolePolicy');
+    if (!image && props.acrInstanceId !== undefined) checkPattern(this, 'acrInstanceId', props.acrInstanceId, /^cri-[a-z0-9]+$/, 'a Container Registry Enterprise Edition instance ID ("cri-…")');
     const health = props.healthCheck;
     if (health) {
       checkRange(this, 'healthCheck.initialDelay', health.initialDelay, 0, 120, { unit: 's' });
@@ -79,6 +93,7 @@ export class CustomImageFunction extends FunctionBase {
     const port = props.port ?? 9000;
     const containerConfig = {
       image: props.image,
+      acrInstanceId: props.acrInstanceId,
       entrypoint: props.command,
       command: props.args,
       port,
@@ -99,6 +114,9 @@ export class CustomImageFunction extends FunctionBase {
       // custom container, which receives requests on its port.
       handler: 'index.handler',
       customContainerConfig: containerConfig,
+      // FC pulls the image with the role (and checks it when the function is created): the pull
+      // grant must exist first.
+      dependsOn: this.rolePolicyAttachment ? [this.rolePolicyAttachment] : undefined,
     });
     this.functionVersion = this.publishVersion({});
 
@@ -118,18 +136,43 @@ export class CustomImageFunction extends FunctionBase {
     }
   }
 
+  /**
+   * FC assumes the function's role, gets a temporary registry password (cr:GetAuthorizationToken,
+   * which ACR authorizes against "*" only) and pulls (cr:PullRepository on the one repository: ACR
+   * ARNs `acs:cr:<region>:<account>:repository/<namespace>/<repository>` for the Personal Edition,
+   * `…:repository/<instance id>/<namespace>/<repository>` for an Enterprise Edition instance).
+   */
+  private grantImagePull(image: AcrImage, acrInstanceId: string | undefined): void {
+    if (image.enterprise && acrInstanceId === undefined) {
+      fail(this, 'acrInstanceId', 'the Enterprise Edition instance ID ("cri-…") of the image\'s registry, which FC needs to pull from it and the pull grant names', acrInstanceId);
+    }
+    if (!image.enterprise && acrInstanceId !== undefined) {
+      fail(this, 'acrInstanceId', 'unset for a Personal Edition image (registry[-vpc].<region>.aliyuncs.com has no instance)', acrInstanceId);
+    }
+    if (acrInstanceId !== undefined) checkPattern(this, 'acrInstanceId', acrInstanceId, /^cri-[a-z0-9]+$/, 'a Container Registry Enterprise Edition instance ID ("cri-…")');
+    const { region, account } = this.location;
+    if (image.region !== region) {
+      fail(this, 'image', `an image in the function's region ${region} (FC pulls only from Container Registry in the function's region and account)`, `${image.region} (${image.namespace}/${image.repository})`);
+    }
+    const instance = acrInstanceId !== undefined ? `${acrInstanceId}/` : '';
+    this.addToRolePolicy({ actions: ['cr:GetAuthorizationToken'], resources: ['*'] });
+    this.addToRolePolicy({ actions: ['cr:PullRepository'], resources: [`acs:cr:${region}:${account}:repository/${instance}${image.namespace}/${image.repository}`] });
+  }
+
   /** Public URL of the HTTP trigger, when `httpTrigger` is set. */
   public get url(): string | undefined {
     return this.httpTrigger?.httpTrigger.get(0).urlInternet;
   }
 }
 
-function checkAcrImage(scope: Construct, image: string): void {
-  if (isToken(image)) return;
+/** Checks the image address and tells where it is; undefined when the image is not known at synth. */
+function checkAcrImage(scope: Construct, image: string): AcrImage | undefined {
+  if (isToken(image)) return undefined;
   const match = typeof image === 'string' ? ACR_IMAGE.exec(image) : null;
   if (!match) {
     fail(scope, 'image', 'an Alibaba Cloud Container Registry image: "registry[-vpc].<region>.aliyuncs.com/<namespace>/<repository>:<tag>" or "<instance>-registry[-vpc].<region>.cr.aliyuncs.com/<namespace>/<repository>:<tag>" (or @sha256:<digest>)', image);
   }
-  const [, tag, digest] = match;
+  const [, personalRegion, instanceName, enterpriseRegion, namespace, repository, tag, digest] = match;
   warnUnpinnedImage(scope, image, tag, digest, '"latest" is pulled');
+  return { region: personalRegion ?? enterpriseRegion, enterprise: instanceName !== undefined, namespace, repository };
 }

@@ -18,3 +18,4 @@ export type { ILayer, LayerProps } from './layer';
 export { LayeredFunction } from './layered-function';
 export type { LayeredFunctionProps } from './layered-function';
 export { FC_LIMITS, FC_RUNTIMES } from './limits';
+export { WILDCARD_ONLY_ACTIONS } from './policy';

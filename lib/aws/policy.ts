@@ -1,6 +1,6 @@
 import { Lazy } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { fail, isToken } from '../core/validation';
+import { checkPolicyResources } from '../core/checks';
 
 /**
  * Actions whose only resource type is "*" (Service Authorization Reference: X-Ray's trace and
@@ -35,14 +35,7 @@ export class PolicyStatements {
 
   /** Adds a statement; refuses empty resources, and "*" unless every action accepts only "*". */
   public add(statement: PolicyStatement): void {
-    for (const r of statement.resources) {
-      if (isToken(r)) continue;
-      if (r.trim() === '') fail(this.owner, `policy statement ${statement.sid} resources`, 'concrete ARNs', r);
-      if (r === '*' && !statement.actions.every((a) => WILDCARD_ONLY_ACTIONS.includes(a))) {
-        const others = statement.actions.filter((a) => !WILDCARD_ONLY_ACTIONS.includes(a));
-        fail(this.owner, `policy statement ${statement.sid} resources`, `concrete ARNs for ${others.join(', ')} ("*" is allowed only for actions that accept nothing else: ${WILDCARD_ONLY_ACTIONS.join(', ')})`, r);
-      }
-    }
+    checkPolicyResources(this.owner, `policy statement ${statement.sid} resources`, statement.actions, statement.resources, WILDCARD_ONLY_ACTIONS);
     const same = (s: PolicyStatement) => JSON.stringify([s.actions, s.resources]) === JSON.stringify([statement.actions, statement.resources]);
     if (this.statements.some((s) => same(s))) return; // already granted
     // Two grants of one kind (e.g. two async configurations, one per qualifier) get numbered ids.

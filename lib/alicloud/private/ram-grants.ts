@@ -1,8 +1,9 @@
 import { Lazy } from 'cdktf';
 import { Construct } from 'constructs';
 import { uniqueName } from '../../core/private/names';
-import { fail, isToken } from '../../core/validation';
+import { checkPolicyResources } from '../../core/checks';
 import type { RamStatement } from '../function-base';
+import { WILDCARD_ONLY_ACTIONS } from '../policy';
 import { RamPolicy } from '../provider/ram-policy';
 import { RamRolePolicyAttachment } from '../provider/ram-role-policy-attachment';
 
@@ -19,11 +20,7 @@ export class RamGrants {
 
   /** Adds a statement; `roleName` is the role the policy is attached to on the first grant. */
   public add(statement: RamStatement, roleName: string): void {
-    for (const r of statement.resources) {
-      if (!isToken(r) && (r === '*' || r.trim() === '')) {
-        fail(this.scope, `policy resources for ${statement.actions.join(', ')}`, 'concrete ARNs (acs:…)', r);
-      }
-    }
+    checkPolicyResources(this.scope, `policy resources for ${statement.actions.join(', ')}`, statement.actions, statement.resources, WILDCARD_ONLY_ACTIONS);
     this.statements.push(statement);
     if (this.made) return;
     const policy = new RamPolicy(this.scope, 'RolePolicy', {

@@ -217,11 +217,33 @@ function checkFunctionInputs(c, s, action) {
   }
   const code = s.code?.[0];
   if (code?.oss_bucket_name) ossObject(c, code.oss_bucket_name, code.oss_object_name, action);
+  // FC resolves a container image when the function is created or updated (the API returns
+  // resolvedImageUri), pulling with the function's role: the role needs a registry token and the pull.
+  const image = lit(s.custom_container_config?.[0]?.image);
+  if (image) {
+    const m = /^(?:registry(?:-vpc)?\.([a-z0-9-]+)\.aliyuncs\.com|[a-z0-9-]+-registry(?:-vpc)?\.([a-z0-9-]+)\.cr\.aliyuncs\.com)\/([^/]+)\/([^:@]+)/.exec(image);
+    const instance = lit(s.custom_container_config[0].acr_instance_id);
+    const repository = m && `acs:cr:${m[1] ?? m[2]}:${ACCOUNT}:repository/${instance ? `${instance}/` : ''}${m[3]}/${m[4]}`;
+    for (const [needed, resource] of [['cr:GetAuthorizationToken', '*'], ['cr:PullRepository', repository]]) {
+      if (!roleAllows(c, s.role, needed, resource)) throw new CloudError('AccessDenied', `the function's role may not ${needed} on ${resource}, so FC cannot pull ${image} (${action})`);
+    }
+  }
   for (const arn of s.layers ?? []) {
     const m = /^acs:fc:[^:]+:([^:]+):layers\/([^/]+)\/versions\/(\d+)$/.exec(arn);
     if (!m) throw new CloudError('InvalidArgument', `invalid layer ARN ${arn}`);
     if (m[1] === ACCOUNT && table(c.cloud, 'fcLayers')[m[2]]?.versions[m[3]]?.state !== 'published') throw new CloudError('LayerNotFound', `layer version ${arn} does not exist (${action})`);
   }
+}
+
+/** Whether a policy attached to the role (by ARN) allows the action on exactly that resource (or on "*"). */
+function roleAllows(c, roleArn, action, resource) {
+  const roleName = String(roleArn ?? '').split('/').pop();
+  const role = Object.entries(table(c.cloud, 'ramRoles')).find(([name]) => name.toLowerCase() === roleName)?.[1];
+  return (role?.policies ?? []).some((name) => {
+    const document = table(c.cloud, 'ramPolicies')[name]?.document;
+    return document && JSON.parse(document).Statement.some((st) => st.Effect === 'Allow'
+      && [].concat(st.Action).includes(action) && [].concat(st.Resource).some((r) => r === resource || r === '*'));
+  });
 }
 
 const dataSources = {
