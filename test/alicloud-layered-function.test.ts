@@ -105,6 +105,24 @@ describe('alicloud.Layer and LayeredFunction', () => {
     expect(description(code, patch).description).not.toBe(v.description);
   });
 
+  test('vpc: VPC, vSwitches and the one security group go to vpc_config; FC uses its service-linked role, so the function role gets nothing', () => {
+    const stack = fcStack();
+    fn(stack, { vpc: { vpcId: 'vpc-bp1a', subnetIds: ['vsw-bp1a', 'vsw-bp1b'], securityGroupIds: ['sg-bp1a'] } });
+    const json = synth(stack);
+    expect(only(json, 'alicloud_fcv3_function').vpc_config).toEqual({ vpc_id: 'vpc-bp1a', vswitch_ids: ['vsw-bp1a', 'vsw-bp1b'], security_group_id: 'sg-bp1a' });
+    expect(resources(json, 'alicloud_ram_policy')).toEqual({});
+    conforms(json);
+  });
+
+  test.each([
+    [{ vpc: { vpcId: 'vpc-bp1a', subnetIds: [], securityGroupIds: ['sg-bp1a'] } }, 'vpc.subnetIds must be at least one ID ("vsw-…" each), got 0'],
+    [{ vpc: { vpcId: 'vpc-bp1a', subnetIds: ['subnet-0a1b2c3d'], securityGroupIds: ['sg-bp1a'] } }, 'vpc.subnetIds must be an ID of the form "vsw-…", got "subnet-0a1b2c3d"'],
+    [{ vpc: { vpcId: 'vpc-bp1a', subnetIds: ['vsw-bp1a'], securityGroupIds: ['sg-bp1a', 'sg-bp1b'] } }, 'vpc.securityGroupIds must be exactly one ID ("sg-…"), got 2'],
+    [{ vpc: { vpcId: 'bp1a', subnetIds: ['vsw-bp1a'], securityGroupIds: ['sg-bp1a'] } }, 'vpc.vpcId must be an ID of the form "vpc-…", got "bp1a"'],
+  ])('vpc %j is refused', (props, message) => {
+    expect(() => fn(fcStack(), props)).toThrow(`[test/orders] ${message}`);
+  });
+
   describe('bad input', () => {
     test.each([
       [{ memorySize: 100 }, 'memorySize must be an integer between 128 and 32768 MB and a multiple of 64, got 100'],

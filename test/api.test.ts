@@ -56,22 +56,23 @@ test('the public API (reviewed snapshot)', () => {
  */
 const CLOUD_ONLY: { [cloud in 'aws' | 'alicloud']: { [name: string]: string[] } } = {
   aws: {
-    '': ['ApplicationLogLevel', 'Architecture', 'AWS_LIMITS', 'CanaryAlarmOptions', 'LOG_RETENTION_DAYS', 'LogFormat', 'PolicyStatement', 'SystemLogLevel'],
+    '': ['ApplicationLogLevel', 'Architecture', 'AWS_LIMITS', 'CanaryAlarmOptions', 'LOG_RETENTION_DAYS', 'LogFormat', 'PolicyStatement', 'SystemLogLevel', 'Tracing'],
     ArtifactBucket: ['encryption', 'lifecycle', 'ownershipControls', 'publicAccessBlock', 'versioning'],
     AsyncWithDeadLetter: ['bufferQueueUrl'],
     CanaryAlias: ['alarm', 'arn', 'invokeArn'],
     CanaryAliasProps: ['alarm'],
     CustomImageFunction: ['logGroup', 'publicUrlPermission', 'qualifiedArn'],
-    CustomImageFunctionProps: ['applicationLogLevel', 'architecture', 'logFormat', 'logRetentionDays', 'reservedConcurrency', 'systemLogLevel', 'workingDirectory'],
+    CustomImageFunctionProps: ['applicationLogLevel', 'architecture', 'logFormat', 'logRetentionDays', 'reservedConcurrency', 'systemLogLevel', 'tracing', 'workingDirectory'],
     FunctionBase: ['logGroup', 'qualifiedArn'],
-    FunctionCommonProps: ['applicationLogLevel', 'architecture', 'logFormat', 'logRetentionDays', 'reservedConcurrency', 'systemLogLevel'],
+    FunctionCommonProps: ['applicationLogLevel', 'architecture', 'logFormat', 'logRetentionDays', 'reservedConcurrency', 'systemLogLevel', 'tracing'],
     HttpTriggerOptions: ['allowMethods', 'allowOrigins'],
     ILayer: ['compatibleArchitectures'],
     IQueue: ['arn'],
     Layer: ['compatibleArchitectures'],
     LayeredFunction: ['logGroup', 'qualifiedArn'],
-    LayeredFunctionProps: ['applicationLogLevel', 'architecture', 'logFormat', 'logRetentionDays', 'reservedConcurrency', 'snapStart', 'systemLogLevel'],
+    LayeredFunctionProps: ['applicationLogLevel', 'architecture', 'logFormat', 'logRetentionDays', 'reservedConcurrency', 'snapStart', 'systemLogLevel', 'tracing'],
     LayerProps: ['compatibleArchitectures'],
+    VpcOptions: ['ipv6AllowedForDualStack'],
   },
   alicloud: {
     '': ['AlicloudProvider', 'AlicloudProviderConfig', 'ENGINE_CONTEXT', 'FC_LIMITS', 'FC_RUNTIMES', 'FcLocation', 'HealthCheck', 'LogConfig', 'RamStatement'],
@@ -84,6 +85,7 @@ const CLOUD_ONLY: { [cloud in 'aws' | 'alicloud']: { [name: string]: string[] } 
     IQueue: ['queueName'],
     LayeredFunction: ['functionVersion', 'location', 'rolePolicyAttachment'],
     LayeredFunctionProps: ['cpu', 'instanceConcurrency', 'logConfig'],
+    VpcOptions: ['vpcId'],
   },
 };
 

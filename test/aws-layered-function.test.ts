@@ -247,6 +247,47 @@ describe('aws.LayeredFunction', () => {
       expect(plain.logging_config).toEqual({ log_format: 'Text', log_group: expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.plain_/) });
     });
 
+    test('VPC and tracing: vpc_config and tracing_config, with the network-interface and X-Ray actions (only "*"-only ones) in the policy the function depends on', () => {
+      const { stack } = awsStack();
+      new aws.LayeredFunction(stack, 'fn', {
+        ...base, vpc: { subnetIds: ['subnet-0a1b2c3d', 'subnet-0e1f2a3b'], securityGroupIds: ['sg-0a1b2c3d'] }, tracing: aws.Tracing.ACTIVE,
+      });
+      const json = synth(stack);
+      const fn = only(json, 'aws_lambda_function');
+      expect(fn.vpc_config).toEqual({ subnet_ids: ['subnet-0a1b2c3d', 'subnet-0e1f2a3b'], security_group_ids: ['sg-0a1b2c3d'] });
+      expect(fn.tracing_config).toEqual({ mode: 'Active' });
+      expect(fn.depends_on).toContain(`aws_iam_role_policy.${Object.keys(resources(json, 'aws_iam_role_policy'))[0]}`);
+      const granted = statements(only(json, 'aws_iam_role_policy').policy);
+      expect(granted.filter((st: any) => st.Sid !== 'WriteLogs')).toEqual([
+        { Sid: 'ManageNetworkInterfaces', Effect: 'Allow', Action: ['ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces', 'ec2:DescribeSubnets', 'ec2:DeleteNetworkInterface', 'ec2:AssignPrivateIpAddresses', 'ec2:UnassignPrivateIpAddresses'], Resource: '*' },
+        { Sid: 'WriteTraces', Effect: 'Allow', Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Resource: '*' },
+      ]);
+      for (const st of granted.filter((g: any) => g.Resource === '*')) expect(st.Action.every((a: string) => aws.WILDCARD_ONLY_ACTIONS.includes(a))).toBe(true);
+    });
+
+    test('without vpc or tracing there is neither block nor grant', () => {
+      const { stack } = awsStack();
+      new aws.LayeredFunction(stack, 'fn', { ...base });
+      const json = synth(stack);
+      expect(only(json, 'aws_lambda_function').vpc_config).toBeUndefined();
+      expect(only(json, 'aws_lambda_function').tracing_config).toBeUndefined();
+      expect(statements(only(json, 'aws_iam_role_policy').policy).map((st: any) => st.Sid)).toEqual(['WriteLogs']);
+    });
+
+    test.each([
+      [{ vpc: { subnetIds: [], securityGroupIds: ['sg-0a1b2c3d'] } }, 'vpc.subnetIds must be 1-16 IDs ("subnet-…" each), got 0'],
+      [{ vpc: { subnetIds: Array.from({ length: 17 }, (_, i) => `subnet-0a1b2c${(10 + i).toString(16)}`), securityGroupIds: ['sg-0a1b2c3d'] } }, 'vpc.subnetIds must be 1-16 IDs ("subnet-…" each), got 17'],
+      [{ vpc: { subnetIds: ['vsw-abc'], securityGroupIds: ['sg-0a1b2c3d'] } }, 'vpc.subnetIds must be an ID of the form "subnet-…", got "vsw-abc"'],
+      [{ vpc: { subnetIds: ['subnet-0a1b2c3d', 'subnet-0a1b2c3d'], securityGroupIds: ['sg-0a1b2c3d'] } }, 'vpc.subnetIds must be distinct IDs, got "subnet-0a1b2c3d"'],
+      [{ vpc: { subnetIds: ['subnet-0a1b2c3d'], securityGroupIds: [] } }, 'vpc.securityGroupIds must be 1-5 IDs ("sg-…" each), got 0'],
+      [{ vpc: { subnetIds: ['subnet-0a1b2c3d'], securityGroupIds: ['sg-0a1b2c31', 'sg-0a1b2c32', 'sg-0a1b2c33', 'sg-0a1b2c34', 'sg-0a1b2c35', 'sg-0a1b2c36'] } }, 'vpc.securityGroupIds must be 1-5 IDs ("sg-…" each), got 6'],
+      [{ vpc: { subnetIds: ['subnet-0a1b2c3d'], securityGroupIds: ['default'] } }, 'vpc.securityGroupIds must be an ID of the form "sg-…", got "default"'],
+      [{ tracing: 'On' as aws.Tracing }, 'tracing must be one of "Active", "PassThrough", got "On"'],
+    ])('%j is refused', (override, message) => {
+      const { stack } = awsStack();
+      expect(() => new aws.LayeredFunction(stack, 'fn', { ...base, ...override })).toThrow(`[test/fn] ${message}`);
+    });
+
     test('SnapStart on published versions, for the runtimes that support it', () => {
       const { stack } = awsStack();
       new aws.LayeredFunction(stack, 'fn', { ...base, runtime: 'python3.13', snapStart: true });

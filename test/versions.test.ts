@@ -26,6 +26,7 @@ const FC_COMMON: Variants<alicloud.LayeredFunctionProps> = {
   instanceConcurrency: { instanceConcurrency: 5 },
   environment: { environment: { MODE: 'b' } },
   logConfig: { logConfig: { project: 'p', logstore: 'other' } },
+  vpc: { vpc: { vpcId: 'vpc-a1', subnetIds: ['vsw-a1'], securityGroupIds: ['sg-a1'] } },
 };
 const FC_LAYERED: Variants<alicloud.LayeredFunctionProps> = {
   ...FC_COMMON,
@@ -108,6 +109,8 @@ const AWS_COMMON: Variants<aws.LayeredFunctionProps> = {
   logFormat: { logFormat: aws.LogFormat.JSON },
   applicationLogLevel: { logFormat: aws.LogFormat.JSON, applicationLogLevel: aws.ApplicationLogLevel.WARN },
   systemLogLevel: { logFormat: aws.LogFormat.JSON, systemLogLevel: aws.SystemLogLevel.WARN },
+  vpc: { vpc: { subnetIds: ['subnet-0a1b2c3d'], securityGroupIds: ['sg-0a1b2c3d'] } },
+  tracing: { tracing: aws.Tracing.ACTIVE },
   reservedConcurrency: { reservedConcurrency: 5 },
   logRetentionDays: { logRetentionDays: 90 },
   tags: { tags: { team: 'b' } },

@@ -1,13 +1,13 @@
 import { Fn, ITerraformDependable, Lazy, TerraformLocal, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { checkDescription, checkEnvironment } from '../core/checks';
+import { checkDescription, checkEnvironment, checkVpc } from '../core/checks';
 import { IFunctionContract } from '../core/contracts';
 import { fingerprint } from '../core/private/fingerprint';
 import { uniqueName } from '../core/private/names';
 import { StackState } from '../core/private/stack-state';
 import { tagConstruct } from '../core/tags';
-import { FunctionAttributes, TaggableProps } from '../core/types';
-import { fail, isToken } from '../core/validation';
+import { FunctionAttributes, TaggableProps, VpcOptionsBase } from '../core/types';
+import { checkPattern, fail, isToken } from '../core/validation';
 import { forgetInsteadOfDestroy } from './engine';
 import { checkFcCapacity, checkFcName, FC_RESERVED_ENVIRONMENT, FC_RESERVED_PREFIXES } from './limits';
 import { ImportedFunction } from './private/imported-function';
@@ -47,6 +47,12 @@ export interface LogConfig {
   readonly logstore: string;
 }
 
+/** Where an FC3 function's network interfaces go (FC's `VPCConfig`). */
+export interface VpcOptions extends VpcOptionsBase {
+  /** The VPC (`vpc-…`) the vSwitches are in. */
+  readonly vpcId: string;
+}
+
 /** Props every function of this library takes on FC3. */
 export interface FunctionCommonProps extends TaggableProps {
   /** Function name (1-64 of letters, digits, "_", "-"). @default derived from the construct path */
@@ -67,6 +73,8 @@ export interface FunctionCommonProps extends TaggableProps {
   readonly environment?: { [key: string]: string };
   /** Send logs to this SLS logstore (the role gets `log:PostLogStoreLogs` on it only). @default no logging */
   readonly logConfig?: LogConfig;
+  /** VPC, vSwitches (`subnetIds`) and the one security group for reaching private resources. @default not in a VPC */
+  readonly vpc?: VpcOptions;
 }
 
 const DEFAULT_TIMEOUT = 3;
@@ -150,6 +158,9 @@ export abstract class FunctionBase extends Construct implements IFunction {
     checkFcName(this, 'functionName', this.name, 64);
     checkFcCapacity(this, props);
     checkEnvironment(this, props.environment, FC_RESERVED_ENVIRONMENT, FC_RESERVED_PREFIXES);
+    // FC's VPCConfig takes one securityGroupId and a list of vSwitchIds (API 2023-03-30).
+    checkVpc(this, props.vpc, { subnet: /^vsw-[a-z0-9]+$/, subnetForm: 'vsw-…', securityGroup: /^sg-[a-z0-9]+$/, securityGroupForm: 'sg-…', maxSecurityGroups: 1 });
+    if (props.vpc) checkPattern(this, 'vpc.vpcId', props.vpc.vpcId, /^vpc-[a-z0-9]+$/, 'an ID of the form "vpc-…"');
     checkDescription(this, props.description);
     this.timeoutSeconds = props.timeout ?? DEFAULT_TIMEOUT;
 
@@ -223,6 +234,7 @@ export abstract class FunctionBase extends Construct implements IFunction {
       diskSize: props.diskSize ?? 512,
       instanceConcurrency: props.instanceConcurrency,
       environmentVariables: props.environment && Object.keys(props.environment).length > 0 ? props.environment : undefined,
+      vpcConfig: props.vpc ? { vpcId: props.vpc.vpcId, vswitchIds: props.vpc.subnetIds, securityGroupId: props.vpc.securityGroupIds[0] } : undefined,
       logConfig: props.logConfig ? { project: props.logConfig.project, logstore: props.logConfig.logstore, enableRequestMetrics: true, logBeginRule: 'DefaultRegex' } : undefined,
       // With logging, FC checks at creation that the role may write to the logstore.
       dependsOn: props.logConfig ? [this.rolePolicyAttachment!] : undefined,

@@ -12,7 +12,7 @@ export { CustomImageFunction, HttpAuthType } from './custom-image-function';
 export type { CustomImageFunctionProps, HealthCheck, HttpTriggerOptions } from './custom-image-function';
 export { ENGINE_CONTEXT } from './engine';
 export { FunctionBase } from './function-base';
-export type { FcLocation, FunctionCommonProps, IFunction, LogConfig, RamStatement } from './function-base';
+export type { FcLocation, FunctionCommonProps, IFunction, LogConfig, RamStatement, VpcOptions } from './function-base';
 export { Layer } from './layer';
 export type { ILayer, LayerProps } from './layer';
 export { LayeredFunction } from './layered-function';

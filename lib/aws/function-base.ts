@@ -4,11 +4,11 @@ import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { LambdaFunction, LambdaFunctionConfig } from '@cdktf/provider-aws/lib/lambda-function';
-import { checkDescription, checkEnvironment } from '../core/checks';
+import { checkDescription, checkEnvironment, checkVpc } from '../core/checks';
 import { IFunctionContract } from '../core/contracts';
 import { uniqueName } from '../core/private/names';
 import { tagConstruct } from '../core/tags';
-import { FunctionAttributes, TaggableProps } from '../core/types';
+import { FunctionAttributes, TaggableProps, VpcOptionsBase } from '../core/types';
 import { checkOneOf, checkRange, fail } from '../core/validation';
 import { Architecture, AWS_RESERVED_ENVIRONMENT, checkArchitecture, checkFunctionName, checkMemoryAndTimeout, LOG_RETENTION_DAYS } from './limits';
 import { PolicyStatement, PolicyStatements } from './policy';
@@ -43,7 +43,33 @@ export interface FunctionCommonProps extends TaggableProps {
   readonly applicationLogLevel?: ApplicationLogLevel;
   /** Lowest level of Lambda's platform logs kept; JSON format only. @default Lambda's default (INFO) */
   readonly systemLogLevel?: SystemLogLevel;
+  /** Subnets and security groups for reaching private resources; the role gets the network-interface permissions. @default not in a VPC */
+  readonly vpc?: VpcOptions;
+  /** X-Ray tracing; the role gets `xray:PutTraceSegments` and `xray:PutTelemetryRecords`. @default no tracing */
+  readonly tracing?: Tracing;
 }
+
+/** Where a Lambda function's network interfaces go (Lambda's `VpcConfig`). */
+export interface VpcOptions extends VpcOptionsBase {
+  /** Allow IPv6 traffic in dual-stack subnets. @default false */
+  readonly ipv6AllowedForDualStack?: boolean;
+}
+
+/** X-Ray tracing mode (Lambda's `TracingConfig.Mode`). */
+export enum Tracing {
+  /** Lambda samples requests and sends traces. */
+  ACTIVE = 'Active',
+  /** Lambda traces only requests that arrive with a sampled trace header. */
+  PASS_THROUGH = 'PassThrough',
+}
+
+/**
+ * What Lambda needs to manage a VPC function's network interfaces: the actions of the managed
+ * policy AWSLambdaVPCAccessExecutionRole (v3) other than logs, all authorized against "*" only.
+ */
+const VPC_ACTIONS = ['ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces', 'ec2:DescribeSubnets', 'ec2:DeleteNetworkInterface', 'ec2:AssignPrivateIpAddresses', 'ec2:UnassignPrivateIpAddresses'];
+/** What a traced function needs to send segments (Lambda developer guide, "Tracing with X-Ray"). */
+const TRACING_ACTIONS = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'];
 
 /** How the function's logs are written (Lambda's `LoggingConfig.LogFormat`). */
 export enum LogFormat {
@@ -110,6 +136,9 @@ export abstract class FunctionBase extends Construct implements IFunction {
       }
     }
     checkDescription(this, props.description);
+    // Lambda API reference, VpcConfig: SubnetIds at most 16, SecurityGroupIds at most 5.
+    checkVpc(this, props.vpc, { subnet: /^subnet-[0-9a-f]{8,17}$/, subnetForm: 'subnet-…', maxSubnets: 16, securityGroup: /^sg-[0-9a-f]{8,17}$/, securityGroupForm: 'sg-…', maxSecurityGroups: 5 });
+    checkOneOf(this, 'tracing', props.tracing, Object.values(Tracing));
     this.timeoutSeconds = props.timeout ?? DEFAULT_TIMEOUT;
 
     this.logGroup = new CloudwatchLogGroup(this, 'LogGroup', {
@@ -128,6 +157,9 @@ export abstract class FunctionBase extends Construct implements IFunction {
     // granting on the bare group ARN would let the function write no logs at all.
     const logStreams = `${this.logGroup.arn}:log-stream:*`;
     this.addToRolePolicy({ sid: 'WriteLogs', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logStreams] });
+    // Lambda checks these when it creates a VPC function, so they are in the policy the function depends on.
+    if (props.vpc) this.addToRolePolicy({ sid: 'ManageNetworkInterfaces', actions: VPC_ACTIONS, resources: ['*'] });
+    if (props.tracing) this.addToRolePolicy({ sid: 'WriteTraces', actions: TRACING_ACTIONS, resources: ['*'] });
     this.rolePolicy = new IamRolePolicy(this, 'RolePolicy', {
       role: this.role.id,
       name: 'least-privilege',
@@ -188,6 +220,8 @@ export abstract class FunctionBase extends Construct implements IFunction {
         systemLogLevel: props.systemLogLevel,
       },
       ephemeralStorage: props.diskSize !== undefined ? { size: props.diskSize } : undefined,
+      vpcConfig: props.vpc ? { subnetIds: props.vpc.subnetIds, securityGroupIds: props.vpc.securityGroupIds, ipv6AllowedForDualStack: props.vpc.ipv6AllowedForDualStack } : undefined,
+      tracingConfig: props.tracing ? { mode: props.tracing } : undefined,
       publish: true,
       // The role must be able to write logs before the first invocation.
       dependsOn: [this.logGroup, this.rolePolicy],

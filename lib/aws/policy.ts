@@ -11,7 +11,7 @@ import { checkPolicyResources } from '../core/checks';
 export const WILDCARD_ONLY_ACTIONS: readonly string[] = [
   'xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'xray:GetSamplingRules', 'xray:GetSamplingTargets', 'xray:GetSamplingStatisticSummaries',
   'cloudwatch:PutMetricData',
-  'ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces', 'ec2:DeleteNetworkInterface', 'ec2:AssignPrivateIpAddresses', 'ec2:UnassignPrivateIpAddresses',
+  'ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces', 'ec2:DescribeSubnets', 'ec2:DeleteNetworkInterface', 'ec2:AssignPrivateIpAddresses', 'ec2:UnassignPrivateIpAddresses',
 ];
 
 /** One IAM policy statement: concrete resources, or "*" only for actions that accept nothing else. */

@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { ArtifactBucketOptions, CustomImageFunctionPropsBase, HealthCheckBase, LayerPropsBase } from './types';
+import { ArtifactBucketOptions, CustomImageFunctionPropsBase, HealthCheckBase, LayerPropsBase, VpcOptionsBase } from './types';
 import { checkPattern, checkRange, fail, isToken, warn } from './validation';
 
 /** The most layers one function may use, on both clouds. */
@@ -97,5 +97,27 @@ export function checkPolicyResources(scope: IConstruct, prop: string, actions: r
       const others = actions.filter((a) => !wildcardOnly.includes(a));
       fail(scope, prop, `concrete ARNs for ${others.join(', ')} ("*" is allowed only for actions that accept nothing else: ${wildcardOnly.join(', ')})`, r);
     }
+  }
+}
+
+/**
+ * VPC placement: 1..maxSubnets (no bound when the cloud documents none) subnet IDs and 1..maxSecurityGroups security group IDs, each of the
+ * cloud's ID form when literal, no duplicates. `form` names the form in messages, e.g. "subnet-…".
+ */
+export function checkVpc(scope: IConstruct, vpc: VpcOptionsBase | undefined, ids: { subnet: RegExp; subnetForm: string; maxSubnets?: number; securityGroup: RegExp; securityGroupForm: string; maxSecurityGroups: number }): void {
+  if (!vpc) return;
+  const lists = [
+    { prop: 'vpc.subnetIds', values: vpc.subnetIds, pattern: ids.subnet, form: ids.subnetForm, max: ids.maxSubnets },
+    { prop: 'vpc.securityGroupIds', values: vpc.securityGroupIds, pattern: ids.securityGroup, form: ids.securityGroupForm, max: ids.maxSecurityGroups },
+  ];
+  for (const { prop, values, pattern, form, max } of lists) {
+    if (isToken(values)) continue;
+    if (!Array.isArray(values) || values.length < 1 || (max !== undefined && values.length > max)) {
+      const count = max === 1 ? 'exactly one ID' : max === undefined ? 'at least one ID' : `1-${max} IDs`;
+      fail(scope, prop, `${count} ("${form}"${max === 1 ? '' : ' each'})`, Array.isArray(values) ? values.length : values);
+    }
+    values.forEach((v) => checkPattern(scope, prop, v, pattern, `an ID of the form "${form}"`));
+    const duplicate = values.find((v, i) => !isToken(v) && values.indexOf(v) !== i);
+    if (duplicate !== undefined) fail(scope, prop, 'distinct IDs', duplicate);
   }
 }

@@ -9,6 +9,14 @@ export interface TaggableProps {
   readonly tags?: { [key: string]: string };
 }
 
+/** The network a function reaches private resources through: its interfaces go in these subnets. */
+export interface VpcOptionsBase {
+  /** Subnets (AWS `subnet-…`; FC3 vSwitches, `vsw-…`) the function's network interfaces go in; several for several zones. */
+  readonly subnetIds: string[];
+  /** Security groups of those interfaces (AWS `sg-…`, up to 5; FC3 exactly one). */
+  readonly securityGroupIds: string[];
+}
+
 /** A layer built from a local folder. */
 export interface LayerPropsBase extends TaggableProps {
   /** Local folder whose content is unpacked under /opt (e.g. it holds `nodejs/node_modules/lodash`). */

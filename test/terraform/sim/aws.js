@@ -182,6 +182,7 @@ const resources = {
       const name = s.function_name;
       if (!table(c.cloud, 'roles')[String(s.role).split('/').pop()]) throw new CloudError('InvalidParameterValueException', `The role defined for the function cannot be assumed by Lambda. (${s.role})`);
       checkCode(c, s);
+      checkVpcAccess(c, s);
       const arn = `arn:aws:lambda:${c.region}:${ACCOUNT}:function:${name}`;
       table(c.cloud, 'functions')[name] = { arn, role: s.role, versions: {}, aliases: {}, invokeConfigs: {}, published: null };
       return { ...publish(c, name, s, null), ...functionComputed(c, arn, s) };
@@ -190,6 +191,7 @@ const resources = {
       const fn = table(c.cloud, 'functions')[s.function_name];
       if (!fn) throw new CloudError('ResourceNotFoundException', `Function not found: ${s.function_name}`);
       checkCode(c, s);
+      checkVpcAccess(c, s);
       fn.role = s.role;
       return { ...publish(c, s.function_name, s, prior), ...functionComputed(c, fn.arn, s) };
     },
@@ -324,8 +326,22 @@ function publish(c, name, s, prior) {
   return { version, qualified_arn: `${fn.arn}:${version}`, qualified_invoke_arn: `arn:aws:apigateway:${c.region}:lambda:path/2015-03-31/functions/${fn.arn}:${version}/invocations`, last_modified: `2026-01-01T00:00:${String(next(c.cloud, 'clock') % 60).padStart(2, '0')}.000+0000` };
 }
 
+/**
+ * CreateFunction / UpdateFunctionConfiguration of a VPC function check that the execution role may
+ * manage network interfaces ("The provided execution role does not have permissions to call
+ * CreateNetworkInterface on EC2", InvalidParameterValueException).
+ */
+function checkVpcAccess(c, s) {
+  if (!s.vpc_config?.[0]?.subnet_ids?.length) return;
+  for (const action of ['CreateNetworkInterface', 'DescribeNetworkInterfaces', 'DeleteNetworkInterface']) {
+    requirePermission(c.cloud, { role: s.role }, `ec2:${action}`, '*', `The provided execution role does not have permissions to call ${action} on EC2`);
+  }
+}
+
 function functionComputed(c, arn, s) {
+  const vpc = s.vpc_config?.[0];
   return {
+    ...(vpc ? { vpc_config: [{ ...vpc, vpc_id: vpc.subnet_ids?.length ? `vpc-${hash(vpc.subnet_ids[0], 17)}` : '' }] } : {}),
     id: s.function_name, arn, invoke_arn: `arn:aws:apigateway:${c.region}:lambda:path/2015-03-31/functions/${arn}/invocations`,
     source_code_size: 1024, code_sha256: typeof s.source_code_hash === 'string' ? s.source_code_hash : hash(s.image_uri ?? s.s3_key ?? '', 44),
     signing_job_arn: '', signing_profile_version_arn: '',
