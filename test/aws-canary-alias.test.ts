@@ -122,8 +122,40 @@ describe('aws.CanaryAlias', () => {
     expect(only(synth(stack), 'aws_lambda_alias').lifecycle).toBeUndefined();
   });
 
+  test('provisioned concurrency on the alias: the configuration names the alias by reference, so it waits for it', () => {
+    const { stack, fn } = setup();
+    const live = new aws.CanaryAlias(stack, 'live', { function: fn, stableVersion: '7', provisionedConcurrency: 10 });
+    const json = synth(stack);
+    expect(only(json, 'aws_lambda_provisioned_concurrency_config')).toEqual({
+      function_name: '${aws_lambda_function.orders.function_name}',
+      qualifier: '${aws_lambda_alias.live.name}',
+      provisioned_concurrent_executions: 10,
+    });
+    expect(live.provisionedConcurrencyConfig).toBeDefined();
+  });
+
+  test('provisioned concurrency with a weight known only at plan time gets a precondition: the weight must be 0', () => {
+    const { stack, fn } = setup();
+    const weight = new TerraformVariable(stack, 'weight', { type: 'number' }).numberValue;
+    new aws.CanaryAlias(stack, 'live', { function: fn, stableVersion: '7', canaryWeight: weight, provisionedConcurrency: 2 });
+    expect(only(synth(stack), 'aws_lambda_provisioned_concurrency_config').lifecycle.precondition).toEqual([{
+      condition: '${(tostring(var.weight) == "0")}',
+      error_message: '[test/live] provisionedConcurrency needs canaryWeight 0 (Lambda refuses provisioned concurrency on an alias with weights)',
+    }]);
+  });
+
+  test('provisioned concurrency is refused for a SnapStart function', () => {
+    const { stack } = awsStack();
+    const java = new aws.LayeredFunction(stack, 'java', { runtime: 'java21', handler: 'app.Handler', code, snapStart: true });
+    expect(() => new aws.CanaryAlias(stack, 'live', { function: java, provisionedConcurrency: 1 }))
+      .toThrow('[test/live] provisionedConcurrency must be left out for a function with snapStart (SnapStart does not support provisioned concurrency), got 1');
+  });
+
   describe('bad input', () => {
     test.each([
+      [{ stableVersion: '1', provisionedConcurrency: 0 }, 'provisionedConcurrency must be an integer of at least 1, got 0'],
+      [{ stableVersion: '1', provisionedConcurrency: 2.5 }, 'provisionedConcurrency must be an integer of at least 1, got 2.5'],
+      [{ stableVersion: '1', canaryWeight: 0.05, provisionedConcurrency: 5 }, 'provisionedConcurrency must be left out while canaryWeight is 0.05 (Lambda refuses provisioned concurrency on an alias with weights: release by repointing stableVersion with canaryWeight 0), got 5'],
       [{ canaryWeight: 1.5, stableVersion: '1' }, 'canaryWeight must be a number between 0 and 1, got 1.5'],
       [{ canaryWeight: -0.1, stableVersion: '1' }, 'canaryWeight must be a number between 0 and 1, got -0.1'],
       [{ stableVersion: '$LATEST' }, 'stableVersion must be a published version number such as "1" (not $LATEST), got "$LATEST"'],

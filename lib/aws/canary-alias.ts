@@ -1,12 +1,14 @@
-import { Fn } from 'cdktf';
+import { Fn, Op } from 'cdktf';
 import { Construct } from 'constructs';
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { LambdaAlias } from '@cdktf/provider-aws/lib/lambda-alias';
+import { LambdaProvisionedConcurrencyConfig } from '@cdktf/provider-aws/lib/lambda-provisioned-concurrency-config';
 import { CanaryAliasPropsBase, resolveRouting } from '../core/canary';
 import { ICanaryAliasContract } from '../core/contracts';
 import { tagConstruct } from '../core/tags';
-import { checkPattern, checkRange } from '../core/validation';
+import { checkPattern, checkRange, fail, isToken } from '../core/validation';
 import { IFunction } from './function-base';
+import { LayeredFunction } from './layered-function';
 
 /** An alarm on the canary version's errors: when it fires, roll back. */
 export interface CanaryAlarmOptions {
@@ -25,6 +27,12 @@ export interface CanaryAliasProps extends CanaryAliasPropsBase {
   readonly function: IFunction;
   /** Add a CloudWatch alarm on the canary version's errors. @default no alarm */
   readonly alarm?: CanaryAlarmOptions;
+  /**
+   * Execution environments Lambda keeps initialized for the alias (`aws_lambda_provisioned_concurrency_config`),
+   * at least 1. Lambda refuses it on an alias with weights, so it needs `canaryWeight` 0: release by
+   * repointing `stableVersion`. @default none
+   */
+  readonly provisionedConcurrency?: number;
 }
 
 /**
@@ -37,6 +45,8 @@ export class CanaryAlias extends Construct implements ICanaryAliasContract<'aws'
   public readonly cloud = 'aws' as const;
   public readonly alias: LambdaAlias;
   public readonly alarm?: CloudwatchMetricAlarm;
+  /** The provisioned concurrency of the alias, when `provisionedConcurrency` is set. */
+  public readonly provisionedConcurrencyConfig?: LambdaProvisionedConcurrencyConfig;
   public readonly aliasName: string;
   public readonly function: IFunction;
 
@@ -69,6 +79,10 @@ export class CanaryAlias extends Construct implements ICanaryAliasContract<'aws'
       });
     }
 
+    if (props.provisionedConcurrency !== undefined) {
+      this.provisionedConcurrencyConfig = this.provision(props);
+    }
+
     if (props.alarm) {
       checkRange(this, 'alarm.threshold', props.alarm.threshold, 1, 1_000_000);
       checkRange(this, 'alarm.period', props.alarm.period, 60, 86400, { multipleOf: 60 });
@@ -92,6 +106,32 @@ export class CanaryAlias extends Construct implements ICanaryAliasContract<'aws'
         alarmActions: props.alarm.alarmActions,
       });
     }
+  }
+
+  /**
+   * Lambda answers PutProvisionedConcurrencyConfig on an alias with weights with "Alias with weights
+   * can not be used with Provisioned Concurrency" (InvalidParameterValueException, seen in
+   * hashicorp/terraform issue 24957), and SnapStart does not support provisioned concurrency (Lambda
+   * developer guide, SnapStart limitations): both are refused here.
+   */
+  private provision(props: CanaryAliasProps): LambdaProvisionedConcurrencyConfig {
+    const executions = props.provisionedConcurrency!;
+    checkRange(this, 'provisionedConcurrency', executions, 1, Infinity);
+    const weight = props.canaryWeight ?? 0;
+    if (!isToken(weight) && weight > 0) {
+      fail(this, 'provisionedConcurrency', `left out while canaryWeight is ${weight} (Lambda refuses provisioned concurrency on an alias with weights: release by repointing stableVersion with canaryWeight 0)`, executions);
+    }
+    if (props.function instanceof LayeredFunction && props.function.snapStartEnabled) {
+      fail(this, 'provisionedConcurrency', 'left out for a function with snapStart (SnapStart does not support provisioned concurrency)', executions);
+    }
+    return new LambdaProvisionedConcurrencyConfig(this, 'ProvisionedConcurrency', {
+      functionName: props.function.functionName,
+      // The alias's name as a reference: the configuration waits for the alias.
+      qualifier: this.alias.name,
+      provisionedConcurrentExecutions: executions,
+      // Compared as text: cdktf renders a literal 0 operand as "undefined".
+      lifecycle: isToken(weight) ? { precondition: [{ condition: Op.eq(Fn.tostring(weight), '0'), errorMessage: `[${this.node.path}] provisionedConcurrency needs canaryWeight 0 (Lambda refuses provisioned concurrency on an alias with weights)` }] } : undefined,
+    });
   }
 
   /** Alias name, as a reference (qualifiers that use it wait for the alias). */

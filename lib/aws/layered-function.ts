@@ -44,6 +44,9 @@ export class LayeredFunction extends FunctionBase {
   /** Files present in more than one local layer (each also reported as a synth warning). */
   public readonly layerOverlaps: readonly LayerOverlap[];
 
+  /** @internal Whether SnapStart is on (provisioned concurrency is refused for such a function). */
+  public readonly snapStartEnabled: boolean;
+
   constructor(scope: Construct, id: string, props: LayeredFunctionProps) {
     super(scope, id, props);
     checkLambdaRuntime(this, 'runtime', props.runtime);
@@ -58,6 +61,7 @@ export class LayeredFunction extends FunctionBase {
         fail(this, `layers[${i}]`, `a layer built for the function's architecture "${architecture}" (layer ${JSON.stringify(l.label)} lists ${archs.join(', ')})`, l.label);
       }
     });
+    this.snapStartEnabled = props.snapStart === true;
     if (props.snapStart) {
       if (!isToken(props.runtime) && !supportsSnapStart(props.runtime)) {
         fail(this, 'snapStart', `left out for runtime ${JSON.stringify(props.runtime)} (SnapStart supports Java 11+, Python 3.12+ and .NET 8+)`, props.snapStart);

@@ -66,7 +66,8 @@ export function checkRange(scope: IConstruct, prop: string, value: number | unde
   const integer = opts.integer ?? true;
   const kind = integer ? 'an integer' : 'a number';
   const step = opts.multipleOf ? ` and a multiple of ${opts.multipleOf}` : '';
-  const allowed = `${kind} between ${min} and ${max}${unit}${step}`;
+  // An open upper bound (Infinity) where the cloud sets none but an account quota.
+  const allowed = max === Infinity ? `${kind} of at least ${min}${unit}${step}` : `${kind} between ${min} and ${max}${unit}${step}`;
   if (typeof value !== 'number' || Number.isNaN(value) || value < min || value > max) fail(scope, prop, allowed, value);
   if (integer && !Number.isInteger(value)) fail(scope, prop, allowed, value);
   if (opts.multipleOf && !isMultiple(value, opts.multipleOf)) fail(scope, prop, allowed, value);

@@ -289,8 +289,11 @@ const resources = {
       const fn = findFunction(c.cloud, s.function_name, { region: c.region, action: 'PutProvisionedConcurrencyConfig' });
       if (s.qualifier === '$LATEST') throw new CloudError('InvalidParameterValueException', 'Provisioned concurrency cannot be configured on $LATEST');
       checkQualifier(fn, s.qualifier, { action: 'PutProvisionedConcurrencyConfig' });
+      // Lambda's answer for an alias that splits traffic (hashicorp/terraform issue 24957).
+      if (Object.keys(fn.aliases[s.qualifier]?.weights ?? {}).length > 0) throw new CloudError('InvalidParameterValueException', 'Alias with weights can not be used with Provisioned Concurrency');
       return { id: `${parseFunction(s.function_name).name},${s.qualifier}` };
     },
+    update(c, _p, s) { return this.create(c, s); },
   },
 };
 
