@@ -3,7 +3,7 @@
 export * as aws from './aws';
 export * as alicloud from './alicloud';
 export type {
-  ArtifactBucketOptions, CustomImageFunctionPropsBase, FunctionAttributes, TaggableProps, HealthCheckBase, LayeredFunctionPropsBase, LayerPropsBase,
+  ArtifactBucketOptions, CustomImageFunctionPropsBase, FunctionAttributes, GrantInvokeOptions, TaggableProps, HealthCheckBase, LayeredFunctionPropsBase, LayerPropsBase, VpcOptionsBase,
 } from './core/types';
 export type { AsyncPropsBase, BufferOptionsBase } from './core/async';
 export type { CanaryAliasPropsBase } from './core/canary';

@@ -25,6 +25,10 @@ interface Cloud {
   readonly defaults: { retries: number; eventAge: number };
   readonly layerArn: string;
   readonly functionArn: string;
+  /** Actions the role policy of the function with this construct id grants, and on what. */
+  readonly roleGrants: (json: any, id: string) => { actions: string[]; resources: string[] }[];
+  /** The invoke action and the function name as the role statement writes it. */
+  readonly invoke: { action: string; names: (name: string) => boolean };
 }
 
 const CLOUDS: { [name: string]: Cloud } = {
@@ -42,6 +46,9 @@ const CLOUDS: { [name: string]: Cloud } = {
     defaults: { retries: 2, eventAge: 21600 },
     layerArn: 'arn:aws:lambda:eu-west-1:123456789012:layer:otel:7',
     functionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:legacy',
+    roleGrants: (json, id) => JSON.parse(Object.entries<any>(json.resource.aws_iam_role_policy).find(([k]) => k.startsWith(`${id}_`))![1].policy).Statement
+      .map((s: any) => ({ actions: [].concat(s.Action), resources: [].concat(s.Resource) })),
+    invoke: { action: 'lambda:InvokeFunction', names: (r) => r.startsWith('${aws_lambda_function.orders.arn}') },
   },
   alicloud: {
     stack: () => { const s = new TerraformStack(Testing.app(), 'test'); new alicloud.AlicloudProvider(s, 'alicloud', { region: 'cn-hangzhou' }); return s; },
@@ -57,6 +64,9 @@ const CLOUDS: { [name: string]: Cloud } = {
     defaults: { retries: 3, eventAge: 86400 },
     layerArn: 'acs:fc:cn-hangzhou:1234567890123456:layers/otel/versions/7',
     functionArn: 'acs:fc:cn-hangzhou:1234567890123456:functions/legacy',
+    roleGrants: (json, id) => JSON.parse(Object.entries<any>(json.resource.alicloud_ram_policy).find(([k]) => k.startsWith(`${id}_`))![1].policy_document).Statement
+      .map((s: any) => ({ actions: s.Action, resources: s.Resource })),
+    invoke: { action: 'fc:InvokeFunction', names: (r) => r.endsWith(':functions/${alicloud_fcv3_function.orders.function_name}') },
   },
 };
 
@@ -87,6 +97,17 @@ describe.each(Object.entries(CLOUDS))('%s', (_name, cloud) => {
     const promoted = cloud.stack();
     new ns.CanaryAlias(promoted, 'live', { function: fn(promoted), stableVersion: '4', canaryWeight: 0 });
     expect(cloud.alias(synth(promoted))).toEqual({ version: '4', canary: 'null' });
+  });
+
+  test('grantInvoke(another function): the caller\'s role may invoke the function, and nothing else is granted to it', () => {
+    const stack = cloud.stack();
+    const target = fn(stack);
+    const caller = new ns.LayeredFunction(stack, 'caller', { functionName: 'caller', runtime: cloud.runtime, handler: 'index.handler', code });
+    target.grantInvoke(caller);
+    const invoke = cloud.roleGrants(synth(stack), 'caller').filter((g) => g.actions.includes(cloud.invoke.action));
+    expect(invoke).toHaveLength(1);
+    expect(invoke[0].actions).toEqual([cloud.invoke.action]);
+    expect(invoke[0].resources.every(cloud.invoke.names)).toBe(true);
   });
 
   test('async defaults are the cloud\'s own documented ones; explicit values are passed through', () => {

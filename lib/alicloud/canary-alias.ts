@@ -2,8 +2,10 @@ import { Construct } from 'constructs';
 import { CanaryAliasPropsBase, resolveRouting } from '../core/canary';
 import { ICanaryAliasContract } from '../core/contracts';
 import { tagConstruct } from '../core/tags';
+import { GrantInvokeOptions } from '../core/types';
 import { checkFcName } from './limits';
 import { FunctionBase, IFunction } from './function-base';
+import { grantInvoke } from './private/invoke';
 import { Fcv3Alias } from './provider/fcv3-alias';
 
 export interface CanaryAliasProps extends CanaryAliasPropsBase {
@@ -38,6 +40,14 @@ export class CanaryAlias extends Construct implements ICanaryAliasContract<'alic
     });
     // A pinned stable side may be the version the library published; it must not be deleted.
     if (props.stableVersion !== undefined && props.function instanceof FunctionBase) props.function.protectPublishedVersion();
+  }
+
+  /**
+   * Lets another function or a RAM role invoke the function through this alias. FC authorizes
+   * `fc:InvokeFunction` on the function, whatever the qualifier, so this is the function's grant.
+   */
+  public grantInvoke(grantee: IFunction | string, options?: GrantInvokeOptions): void {
+    grantInvoke(this, { functionName: this.function.functionName, location: this.function.location }, grantee, options);
   }
 
   /** Alias name, as a reference (qualifiers that use it wait for the alias). */

@@ -6,11 +6,12 @@ import { fingerprint } from '../core/private/fingerprint';
 import { uniqueName } from '../core/private/names';
 import { StackState } from '../core/private/stack-state';
 import { tagConstruct } from '../core/tags';
-import { FunctionAttributes, TaggableProps, VpcOptionsBase } from '../core/types';
+import { FunctionAttributes, GrantInvokeOptions, TaggableProps, VpcOptionsBase } from '../core/types';
 import { checkPattern, fail, isToken } from '../core/validation';
 import { forgetInsteadOfDestroy } from './engine';
 import { checkFcCapacity, checkFcName, FC_RESERVED_ENVIRONMENT, FC_RESERVED_PREFIXES } from './limits';
 import { ImportedFunction } from './private/imported-function';
+import { grantInvoke } from './private/invoke';
 import { RamGrants } from './private/ram-grants';
 import { AlicloudProvider } from './provider/provider';
 import { Fcv3Function, Fcv3FunctionConfig } from './provider/fcv3-function';
@@ -205,6 +206,14 @@ export abstract class FunctionBase extends Construct implements IFunction {
   /** Adds a statement to the function's custom RAM policy. */
   public addToRolePolicy(statement: RamStatement): void {
     this.grants.add(statement, this.role.roleName);
+  }
+
+  /**
+   * Lets another function (its role gets `fc:InvokeFunction` on this function) or a RAM role (given
+   * by ARN; a custom policy with the same statement is attached to it) invoke this function.
+   */
+  public grantInvoke(grantee: IFunction | string, options?: GrantInvokeOptions): void {
+    grantInvoke(this, { functionName: this.functionName, location: this.location }, grantee, options);
   }
 
   /** The attachment: depend on it when a grant must exist before something is created. */

@@ -2,13 +2,16 @@ import { Fn, Op } from 'cdktf';
 import { Construct } from 'constructs';
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { LambdaAlias } from '@cdktf/provider-aws/lib/lambda-alias';
+import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { LambdaProvisionedConcurrencyConfig } from '@cdktf/provider-aws/lib/lambda-provisioned-concurrency-config';
 import { CanaryAliasPropsBase, resolveRouting } from '../core/canary';
 import { ICanaryAliasContract } from '../core/contracts';
 import { tagConstruct } from '../core/tags';
+import { GrantInvokeOptions } from '../core/types';
 import { checkPattern, checkRange, fail, isToken } from '../core/validation';
 import { IFunction } from './function-base';
 import { LayeredFunction } from './layered-function';
+import { grantInvoke } from './private/invoke';
 
 /** An alarm on the canary version's errors: when it fires, roll back. */
 export interface CanaryAlarmOptions {
@@ -132,6 +135,14 @@ export class CanaryAlias extends Construct implements ICanaryAliasContract<'aws'
       // Compared as text: cdktf renders a literal 0 operand as "undefined".
       lifecycle: isToken(weight) ? { precondition: [{ condition: Op.eq(Fn.tostring(weight), '0'), errorMessage: `[${this.node.path}] provisionedConcurrency needs canaryWeight 0 (Lambda refuses provisioned concurrency on an alias with weights)` }] } : undefined,
     });
+  }
+
+  /**
+   * Lets another function (its role gets `lambda:InvokeFunction` on the alias's ARN) or a principal
+   * (an `aws_lambda_permission` with the alias as qualifier) invoke the function through this alias.
+   */
+  public grantInvoke(grantee: IFunction | string, options?: GrantInvokeOptions): LambdaPermission | undefined {
+    return grantInvoke(this, { functionName: this.function.functionName, qualifier: this.alias.name, arns: [this.alias.arn] }, grantee, options);
   }
 
   /** Alias name, as a reference (qualifiers that use it wait for the alias). */

@@ -4,15 +4,17 @@ import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { LambdaFunction, LambdaFunctionConfig } from '@cdktf/provider-aws/lib/lambda-function';
+import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { checkDescription, checkEnvironment, checkVpc } from '../core/checks';
 import { IFunctionContract } from '../core/contracts';
 import { uniqueName } from '../core/private/names';
 import { tagConstruct } from '../core/tags';
-import { FunctionAttributes, TaggableProps, VpcOptionsBase } from '../core/types';
+import { FunctionAttributes, GrantInvokeOptions, TaggableProps, VpcOptionsBase } from '../core/types';
 import { checkOneOf, checkRange, fail } from '../core/validation';
 import { Architecture, AWS_RESERVED_ENVIRONMENT, checkArchitecture, checkFunctionName, checkMemoryAndTimeout, LOG_RETENTION_DAYS } from './limits';
 import { PolicyStatement, PolicyStatements } from './policy';
 import { ImportedFunction } from './private/imported-function';
+import { grantInvoke } from './private/invoke';
 
 /** A Lambda function the other constructs can work with: one of ours or an existing one. */
 export interface IFunction extends IFunctionContract<'aws', PolicyStatement> {}
@@ -195,6 +197,15 @@ export abstract class FunctionBase extends Construct implements IFunction {
   /** Adds a statement to the execution role's inline policy. Resources must be concrete ARNs. */
   public addToRolePolicy(statement: PolicyStatement): void {
     this.statements.add(statement);
+  }
+
+  /**
+   * Lets another function (its role gets `lambda:InvokeFunction` on this function and its versions
+   * and aliases) or a principal (an `aws_lambda_permission` on the unqualified function) invoke
+   * this function. To invoke through an alias, grant on the alias.
+   */
+  public grantInvoke(grantee: IFunction | string, options?: GrantInvokeOptions): LambdaPermission | undefined {
+    return grantInvoke(this, { functionName: this.functionName, arns: [this.arn, `${this.arn}:*`] }, grantee, options);
   }
 
   /** The inline policy resource: depend on it when a grant must exist before something is created. */

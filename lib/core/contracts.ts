@@ -1,5 +1,6 @@
 import { ITerraformDependable } from 'cdktf';
 import { LayerRef } from './layers';
+import { GrantInvokeOptions } from './types';
 
 /**
  * The contracts both clouds implement: the same member names with the same meaning, so code (and a
@@ -25,6 +26,11 @@ export interface IFunctionContract<C extends Cloud, Statement> {
   readonly policyDependency?: ITerraformDependable;
   /** Grants the function's execution role a statement (concrete resources only). */
   addToRolePolicy(statement: Statement): void;
+  /**
+   * Lets another function (its role gets the statement) or a principal (a resource permission on
+   * AWS, a RAM role on FC3) invoke this function.
+   */
+  grantInvoke(grantee: IFunctionContract<C, Statement> | string, options?: GrantInvokeOptions): void;
 }
 
 /** A layer version a function can use. */
@@ -51,6 +57,8 @@ export interface ICanaryAliasContract<C extends Cloud, F extends IFunctionContra
   readonly qualifier: string;
   /** The function whose versions the alias points at. */
   readonly function: F;
+  /** Lets another function or a principal invoke the function through this alias. */
+  grantInvoke(grantee: F | string, options?: GrantInvokeOptions): void;
 }
 
 /** Asynchronous invocation with retries, a dead-letter queue and an optional buffer queue. */

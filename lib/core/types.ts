@@ -116,3 +116,11 @@ export interface FunctionAttributes {
   /** Name of the function's execution role: grants are attached to it. @default grants are refused */
   readonly roleName?: string;
 }
+
+/** Conditions on a principal's permission to invoke (AWS `aws_lambda_permission`). */
+export interface GrantInvokeOptions {
+  /** Only calls made on behalf of this resource, e.g. a rule's or a bucket's ARN (`source_arn`). @default any */
+  readonly sourceArn?: string;
+  /** Only calls on behalf of resources of this account (`source_account`). @default any */
+  readonly sourceAccount?: string;
+}

@@ -1,9 +1,10 @@
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { FunctionAttributes } from '../../core/types';
+import { FunctionAttributes, GrantInvokeOptions } from '../../core/types';
 import { checkPattern, checkRange, fail } from '../../core/validation';
 import type { FcLocation, IFunction, RamStatement } from '../function-base';
 import { FC_LIMITS } from '../limits';
+import { grantInvoke } from './invoke';
 import { RamGrants } from './ram-grants';
 
 // acs:fc:<region>:<account>:functions/<name>
@@ -46,5 +47,9 @@ export class ImportedFunction extends Construct implements IFunction {
 
   public get policyDependency(): ITerraformDependable | undefined {
     return this.grants.attachment;
+  }
+
+  public grantInvoke(grantee: IFunction | string, options?: GrantInvokeOptions): void {
+    grantInvoke(this, { functionName: this.functionName, location: this.location }, grantee, options);
   }
 }

@@ -21,7 +21,8 @@ export class RamGrants {
   /** Adds a statement; `roleName` is the role the policy is attached to on the first grant. */
   public add(statement: RamStatement, roleName: string): void {
     checkPolicyResources(this.scope, `policy resources for ${statement.actions.join(', ')}`, statement.actions, statement.resources, WILDCARD_ONLY_ACTIONS);
-    this.statements.push(statement);
+    const same = (s: RamStatement) => JSON.stringify([s.actions, s.resources]) === JSON.stringify([statement.actions, statement.resources]);
+    if (!this.statements.some(same)) this.statements.push(statement); // the same grant twice is one statement
     if (this.made) return;
     const policy = new RamPolicy(this.scope, 'RolePolicy', {
       policyName: uniqueName(this.scope, 128),

@@ -1,11 +1,13 @@
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import { FunctionAttributes } from '../../core/types';
+import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
+import { FunctionAttributes, GrantInvokeOptions } from '../../core/types';
 import { checkPattern, checkRange, fail } from '../../core/validation';
 import type { IFunction } from '../function-base';
 import { PolicyStatement, PolicyStatements } from '../policy';
 import { AWS_LIMITS } from '../limits';
+import { grantInvoke } from './invoke';
 
 // arn:<partition>:lambda:<region>:<account>:function:<name>, unqualified.
 const FUNCTION_ARN = /^arn:aws(-cn|-us-gov|-iso|-iso-b)?:lambda:[a-z]{2}(-[a-z]+)+-\d:\d{12}:function:([A-Za-z0-9_-]{1,64})$/;
@@ -50,5 +52,9 @@ export class ImportedFunction extends Construct implements IFunction {
 
   public get policyDependency(): ITerraformDependable | undefined {
     return this.rolePolicy;
+  }
+
+  public grantInvoke(grantee: IFunction | string, options?: GrantInvokeOptions): LambdaPermission | undefined {
+    return grantInvoke(this, { functionName: this.functionName, arns: [this.arn, `${this.arn}:*`] }, grantee, options);
   }
 }
