@@ -2,12 +2,19 @@ import * as crypto from 'crypto';
 import { Fn, TerraformDataSource, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { checkArtifactBucketOptions } from '../core/checks';
+import { providerSuffix, useProvider } from '../core/private/provider';
 import { ArtifactBucketOptions } from '../core/types';
 import { fail, isToken } from '../core/validation';
 import { AlicloudProvider } from './provider/provider';
 import { OssBucket } from './provider/oss-bucket';
 
 const ID = 'ServerlessArtifacts';
+
+/** Options of the stack's artifact bucket for one provider. */
+export interface ArtifactBucketProps extends ArtifactBucketOptions {
+  /** The provider (region, account) the bucket is for; its name hashes that provider's region and account. @default the stack's default provider */
+  readonly provider?: AlicloudProvider;
+}
 
 /**
  * The OSS bucket that holds packaged code and layer zips: private (the default ACL, never set
@@ -24,21 +31,25 @@ export class ArtifactBucket extends Construct {
    * The stack's artifact bucket, created the first time something needs it. Pass options before
    * any construct of the stack uploads code (e.g. right after the provider).
    */
-  public static of(scope: IConstruct, options?: ArtifactBucketOptions): ArtifactBucket {
+  public static of(scope: IConstruct, options?: ArtifactBucketProps): ArtifactBucket {
     const stack = TerraformStack.of(scope);
-    const existing = stack.node.tryFindChild(ID) as ArtifactBucket | undefined;
-    if (existing && options) fail(scope, 'ArtifactBucket options', 'given before the first construct that uploads code in this stack', options);
-    return existing ?? new ArtifactBucket(stack, ID, options ?? {});
+    // One bucket per provider: FC reads code from OSS in the function's own region.
+    const id = `${ID}${providerSuffix(options?.provider)}`;
+    const existing = stack.node.tryFindChild(id) as ArtifactBucket | undefined;
+    const { provider, ...rest } = options ?? {};
+    if (existing && Object.keys(rest).length > 0) fail(scope, 'ArtifactBucket options', 'given before the first construct that uploads code in this stack', rest);
+    return existing ?? new ArtifactBucket(stack, id, rest, provider);
   }
 
   public readonly bucket: OssBucket;
 
-  private constructor(scope: Construct, id: string, options: ArtifactBucketOptions) {
+  private constructor(scope: Construct, id: string, options: ArtifactBucketOptions, provider: AlicloudProvider | undefined) {
     super(scope, id);
+    useProvider(this, provider);
     const noncurrentDays = checkArtifactBucketOptions(this, options);
     const named = this.node.tryGetContext('cdktf-serverless:alicloudArtifactBucketName') as string | undefined;
     this.bucket = new OssBucket(this, 'Default', {
-      bucket: named ?? `serverless-artifacts-${uniqueSuffix(this, TerraformStack.of(this))}`,
+      bucket: (provider?.alias ? undefined : named) ?? `serverless-artifacts-${uniqueSuffix(this, TerraformStack.of(this), provider)}`,
       serverSideEncryptionRule: { sseAlgorithm: 'AES256' },
       versioning: { status: 'Enabled' },
       forceDestroy: options.forceDestroy,
@@ -65,8 +76,9 @@ export class ArtifactBucket extends Construct {
  * 12 hex characters of sha256(stack path, region, account). A literal account hashes here; otherwise
  * Terraform computes the same hash from the account `data "alicloud_account"` reads.
  */
-function uniqueSuffix(scope: Construct, stack: TerraformStack): string {
-  const provider = stack.node.findAll().find((c): c is AlicloudProvider => c instanceof AlicloudProvider);
+function uniqueSuffix(scope: Construct, stack: TerraformStack, given: AlicloudProvider | undefined): string {
+  const all = stack.node.findAll().filter((c): c is AlicloudProvider => c instanceof AlicloudProvider);
+  const provider = given?.alias ? given : all.find((p) => !p.alias) ?? all[0];
   const literal = (v: string | undefined) => (v && !isToken(v) ? v : undefined);
   const region = provider?.region ?? '';
   const account = literal(provider?.accountId);

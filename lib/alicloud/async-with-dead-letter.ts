@@ -2,6 +2,7 @@ import { ITerraformDependable } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { AsyncPropsBase, BufferOptionsBase, checkAsyncCommon, checkBuffer, checkNotSelf } from '../core/async';
 import { IAsyncWithDeadLetterContract } from '../core/contracts';
+import { useProvider } from '../core/private/provider';
 import { tagConstruct } from '../core/tags';
 import { uniqueName } from '../core/private/names';
 import { StackState } from '../core/private/stack-state';
@@ -13,6 +14,7 @@ import { FC_LIMITS } from './limits';
 import { Fcv3AsyncInvokeConfig } from './provider/fcv3-async-invoke-config';
 import { Fcv3Trigger } from './provider/fcv3-trigger';
 import { MessageServiceQueue } from './provider/message-service-queue';
+import { AlicloudProvider } from './provider/provider';
 
 /** A queue in front of the function: producers send to it, EventBridge feeds the function. */
 export interface BufferOptions extends BufferOptionsBase {
@@ -23,6 +25,8 @@ export interface BufferOptions extends BufferOptionsBase {
 }
 
 export interface AsyncWithDeadLetterProps extends AsyncPropsBase {
+  /** Provider (region, account) of every resource the construct makes. @default the function's provider */
+  readonly provider?: AlicloudProvider;
   /** The function invoked asynchronously. */
   readonly function: IFunction;
   /** Alias (a CanaryAlias or its name) or version the configuration applies to. @default the function (LATEST) */
@@ -55,6 +59,7 @@ export class AsyncWithDeadLetter extends Construct implements IAsyncWithDeadLett
   constructor(scope: Construct, id: string, props: AsyncWithDeadLetterProps) {
     super(scope, id);
     tagConstruct(this, props.tags);
+    useProvider(this, props.provider ?? props.function.provider);
     const fn = props.function;
     const checked = checkAsyncCommon(this, props, {
       retriesMax: FC_LIMITS.retriesMax,
@@ -82,7 +87,7 @@ export class AsyncWithDeadLetter extends Construct implements IAsyncWithDeadLett
     if (qualifierName !== undefined && qualifierName !== 'LATEST') {
       fail(this, 'qualifier', 'left out (or "LATEST"): provider aliyun/alicloud reads async configurations back without the qualifier, so one on an alias or version cannot be managed', qualifierName);
     }
-    regionOf(this); // fails here, naming this construct, when the stack has no literal region
+    regionOf(this, props.provider ?? fn.provider); // fails here, naming this construct, when there is no literal region
     const where = fn.location;
 
     if (!props.onFailure || props.buffer) {

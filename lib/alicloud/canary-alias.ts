@@ -1,14 +1,18 @@
 import { Construct } from 'constructs';
 import { CanaryAliasPropsBase, resolveRouting } from '../core/canary';
 import { ICanaryAliasContract } from '../core/contracts';
+import { useProvider } from '../core/private/provider';
 import { tagConstruct } from '../core/tags';
 import { GrantInvokeOptions } from '../core/types';
 import { checkFcName } from './limits';
 import { FunctionBase, IFunction } from './function-base';
 import { grantInvoke } from './private/invoke';
 import { Fcv3Alias } from './provider/fcv3-alias';
+import { AlicloudProvider } from './provider/provider';
 
 export interface CanaryAliasProps extends CanaryAliasPropsBase {
+  /** Provider (region, account) of every resource the construct makes. @default the function's provider */
+  readonly provider?: AlicloudProvider;
   /** The function whose versions the alias splits traffic between. */
   readonly function: IFunction;
 }
@@ -26,6 +30,7 @@ export class CanaryAlias extends Construct implements ICanaryAliasContract<'alic
   constructor(scope: Construct, id: string, props: CanaryAliasProps) {
     super(scope, id);
     tagConstruct(this, props.tags);
+    useProvider(this, props.provider ?? props.function.provider);
     this.aliasName = props.aliasName ?? 'live';
     checkFcName(this, 'aliasName', this.aliasName, 128);
     this.function = props.function;

@@ -4,6 +4,7 @@ import { checkDescription, checkEnvironment, checkVpc } from '../core/checks';
 import { IFunctionContract } from '../core/contracts';
 import { fingerprint } from '../core/private/fingerprint';
 import { uniqueName } from '../core/private/names';
+import { providerSuffix, useProvider } from '../core/private/provider';
 import { StackState } from '../core/private/stack-state';
 import { tagConstruct } from '../core/tags';
 import { FunctionAttributes, GrantInvokeOptions, TaggableProps, VpcOptionsBase } from '../core/types';
@@ -32,6 +33,8 @@ export interface RamStatement {
 export interface IFunction extends IFunctionContract<'alicloud', RamStatement> {
   /** The region and account the function's resources live in (FC3 only: RAM ARNs name them). */
   readonly location: FcLocation;
+  /** The provider of the function's resources, when not the stack's default. */
+  readonly provider?: AlicloudProvider;
 }
 
 /** Where ARNs point: region and account, each a literal or a Terraform expression. */
@@ -56,6 +59,8 @@ export interface VpcOptions extends VpcOptionsBase {
 
 /** Props every function of this library takes on FC3. */
 export interface FunctionCommonProps extends TaggableProps {
+  /** Provider (region, account) of every resource the construct makes, and of the ARNs its grants name. @default the stack's default provider */
+  readonly provider?: AlicloudProvider;
   /** Function name (1-64 of letters, digits, "_", "-"). @default derived from the construct path */
   readonly functionName?: string;
   /** Description. @default none */
@@ -81,18 +86,28 @@ export interface FunctionCommonProps extends TaggableProps {
 const DEFAULT_TIMEOUT = 3;
 const DEFAULT_MEMORY = 512;
 
-/** The stack's AlicloudProvider, found once per stack (a search per function would cost O(n²)). */
-function providerOf(stack: TerraformStack): AlicloudProvider | undefined {
-  return StackState.of(stack).find('alicloudProvider', () => stack.node.findAll().find((c): c is AlicloudProvider => c instanceof AlicloudProvider));
+/**
+ * The stack's default AlicloudProvider (the one without an alias, else the first), found once per
+ * stack (a search per function would cost O(n²)).
+ */
+function defaultProviderOf(stack: TerraformStack): AlicloudProvider | undefined {
+  return StackState.of(stack).find('alicloudProvider', () => {
+    const all = stack.node.findAll().filter((c): c is AlicloudProvider => c instanceof AlicloudProvider);
+    return all.find((p) => !p.alias) ?? all[0];
+  });
 }
 
-/** The region RAM ARNs need: the AlicloudProvider's literal region, or the context key `cdktf-serverless:alicloudRegion`. */
-export function regionOf(scope: IConstruct): string {
+/**
+ * The region RAM ARNs need: the given provider's literal region; without one, the context key
+ * `cdktf-serverless:alicloudRegion` or the stack's default provider's literal region.
+ */
+export function regionOf(scope: IConstruct, provider?: AlicloudProvider): string {
   const stack = TerraformStack.of(scope);
   const fromContext = scope.node.tryGetContext('cdktf-serverless:alicloudRegion') as string | undefined;
-  const region = fromContext ?? providerOf(stack)?.region;
+  const region = provider?.alias ? provider.region : fromContext ?? (provider ?? defaultProviderOf(stack))?.region;
   if (!region || isToken(region)) {
-    fail(scope, 'region', `set on the AlicloudProvider of stack ${stack.node.id} (or in context "cdktf-serverless:alicloudRegion") so RAM policies name exact resources`, region === undefined ? undefined : 'an unresolved value');
+    const which = provider?.alias ? `the AlicloudProvider "${provider.alias}"` : `the AlicloudProvider of stack ${stack.node.id} (or in context "cdktf-serverless:alicloudRegion")`;
+    fail(scope, 'region', `set on ${which} so RAM policies name exact resources`, region === undefined ? undefined : 'an unresolved value');
   }
   return region;
 }
@@ -103,14 +118,16 @@ export function regionOf(scope: IConstruct): string {
  * (`acs:ram::<account>:role/<name>`) through one stack-level local: every role of the stack is in
  * the same account, and reading it from a role keeps functions free of dependency cycles.
  */
-export function locationOf(scope: IConstruct, roleArn: string): FcLocation {
+export function locationOf(scope: IConstruct, roleArn: string, provider?: AlicloudProvider): FcLocation {
   const stack = TerraformStack.of(scope);
-  return StackState.of(stack).remember('alicloudLocation', () => {
-    const region = regionOf(scope);
-    const accountId = providerOf(stack)?.accountId;
+  // Per provider: a second provider may be another region or account.
+  const suffix = providerSuffix(provider);
+  return StackState.of(stack).remember(`alicloudLocation${suffix}`, () => {
+    const region = regionOf(scope, provider);
+    const accountId = (provider?.alias ? provider : defaultProviderOf(stack))?.accountId;
     const account = accountId && !isToken(accountId)
       ? accountId
-      : new TerraformLocal(stack, 'ServerlessAccountId', Fn.element(Fn.split(':', roleArn), 3)).asString;
+      : new TerraformLocal(stack, `ServerlessAccountId${suffix}`, Fn.element(Fn.split(':', roleArn), 3)).asString;
     return { region, account };
   });
 }
@@ -130,6 +147,8 @@ export abstract class FunctionBase extends Construct implements IFunction {
   }
 
   public readonly cloud = 'alicloud' as const;
+  /** The provider of the function's resources (undefined: the stack's default). */
+  public readonly provider?: AlicloudProvider;
   public readonly role: RamRole;
   /** The custom policy with every grant; undefined until something is granted. */
   public get rolePolicy(): RamPolicy | undefined {
@@ -155,6 +174,8 @@ export abstract class FunctionBase extends Construct implements IFunction {
   protected constructor(scope: Construct, id: string, props: FunctionCommonProps) {
     super(scope, id);
     tagConstruct(this, props.tags);
+    useProvider(this, props.provider);
+    this.provider = props.provider;
     this.name = props.functionName ?? uniqueName(this, 64, '_');
     checkFcName(this, 'functionName', this.name, 64);
     checkFcCapacity(this, props);
@@ -185,7 +206,7 @@ export abstract class FunctionBase extends Construct implements IFunction {
    * function that needs no grant does not need a literal region either.
    */
   public get location(): FcLocation {
-    return (this.resolvedLocation ??= locationOf(this, this.roleArn));
+    return (this.resolvedLocation ??= locationOf(this, this.roleArn, this.provider));
   }
 
   /** Function name, as a reference: whatever names the function through it depends on it. */

@@ -2,6 +2,7 @@
 export { AlicloudProvider } from './provider/provider';
 export type { AlicloudProviderConfig } from './provider/provider';
 export { ArtifactBucket } from './artifact-bucket';
+export type { ArtifactBucketProps } from './artifact-bucket';
 export { AsyncWithDeadLetter } from './async-with-dead-letter';
 export type { AsyncWithDeadLetterProps, BufferOptions } from './async-with-dead-letter';
 export { FunctionDestination, QueueDestination } from './destination';

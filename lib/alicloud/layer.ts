@@ -2,6 +2,7 @@ import { TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
 import { ILayerContract } from '../core/contracts';
 import { uniqueName } from '../core/private/names';
+import { useProvider } from '../core/private/provider';
 import { FolderListing, PackagedFolder, packageFolder } from '../core/package';
 import { LayerPropsBase } from '../core/types';
 import { checkLayerBasics } from '../core/checks';
@@ -11,12 +12,15 @@ import { forgetInsteadOfDestroy } from './engine';
 import { checkFcName } from './limits';
 import { Fcv3LayerVersion } from './provider/fcv3-layer-version';
 import { OssBucketObject } from './provider/oss-bucket-object';
+import { AlicloudProvider } from './provider/provider';
 import { uploadToOss } from './private/upload';
 
 /** A layer a function can use: built here, or an existing layer version ARN. */
 export interface ILayer extends ILayerContract<'alicloud'> {}
 
 export interface LayerProps extends LayerPropsBase {
+  /** Provider (region, account) of every resource the layer makes. @default the stack's default provider */
+  readonly provider?: AlicloudProvider;
   /** OSS bucket name to upload the zip to. @default the stack's ArtifactBucket */
   readonly bucket?: string;
   /** License of the layer's content. @default none */
@@ -48,13 +52,14 @@ export class Layer extends Construct implements ILayer {
   constructor(scope: Construct, id: string, props: LayerProps) {
     super(scope, id);
     tagConstruct(this, props.tags);
+    useProvider(this, props.provider);
     this.layerName = props.layerName ?? uniqueName(this, 64, '_');
     checkFcName(this, 'layerName', this.layerName, 64);
     checkLayerBasics(this, props, 20);
     this.compatibleRuntimes = props.compatibleRuntimes;
     this.label = props.layerName ?? id;
     this.packaged = packageFolder(this, 'path', props.path);
-    const upload = uploadToOss(this, '', this.packaged, `layers/${this.layerName}`, props.bucket);
+    const upload = uploadToOss(this, '', this.packaged, `layers/${this.layerName}`, props.bucket, props.provider);
     this.asset = upload.asset;
     this.object = upload.object;
     this.layerVersion = new Fcv3LayerVersion(this, 'Default', {

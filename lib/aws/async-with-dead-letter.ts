@@ -2,9 +2,11 @@ import { ITerraformDependable, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { LambdaEventSourceMapping } from '@cdktf/provider-aws/lib/lambda-event-source-mapping';
 import { LambdaFunctionEventInvokeConfig } from '@cdktf/provider-aws/lib/lambda-function-event-invoke-config';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { AsyncPropsBase, BufferOptionsBase, checkAsyncCommon, checkBuffer, checkNotSelf } from '../core/async';
 import { IAsyncWithDeadLetterContract } from '../core/contracts';
+import { useProvider } from '../core/private/provider';
 import { tagConstruct } from '../core/tags';
 import { fail, isToken } from '../core/validation';
 import { CanaryAlias } from './canary-alias';
@@ -21,6 +23,8 @@ export interface BufferOptions extends BufferOptionsBase {
 }
 
 export interface AsyncWithDeadLetterProps extends AsyncPropsBase {
+  /** Provider (region, account) of every resource the construct makes. @default the function's provider */
+  readonly provider?: AwsProvider;
   /** The function invoked asynchronously. */
   readonly function: IFunction;
   /** Alias (a CanaryAlias or its name) or version the configuration applies to. @default the unqualified function */
@@ -52,6 +56,7 @@ export class AsyncWithDeadLetter extends Construct implements IAsyncWithDeadLett
   constructor(scope: Construct, id: string, props: AsyncWithDeadLetterProps) {
     super(scope, id);
     tagConstruct(this, props.tags);
+    useProvider(this, props.provider ?? props.function.provider);
     const fn = props.function;
     const checked = checkAsyncCommon(this, props, {
       retriesMax: AWS_LIMITS.retriesMax,

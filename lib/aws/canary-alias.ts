@@ -4,8 +4,10 @@ import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric
 import { LambdaAlias } from '@cdktf/provider-aws/lib/lambda-alias';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { LambdaProvisionedConcurrencyConfig } from '@cdktf/provider-aws/lib/lambda-provisioned-concurrency-config';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { CanaryAliasPropsBase, resolveRouting } from '../core/canary';
 import { ICanaryAliasContract } from '../core/contracts';
+import { useProvider } from '../core/private/provider';
 import { tagConstruct } from '../core/tags';
 import { GrantInvokeOptions } from '../core/types';
 import { checkPattern, checkRange, fail, isToken } from '../core/validation';
@@ -26,6 +28,8 @@ export interface CanaryAlarmOptions {
 }
 
 export interface CanaryAliasProps extends CanaryAliasPropsBase {
+  /** Provider (region, account) of every resource the construct makes. @default the function's provider */
+  readonly provider?: AwsProvider;
   /** The function whose versions the alias splits traffic between. */
   readonly function: IFunction;
   /** Add a CloudWatch alarm on the canary version's errors. @default no alarm */
@@ -56,6 +60,7 @@ export class CanaryAlias extends Construct implements ICanaryAliasContract<'aws'
   constructor(scope: Construct, id: string, props: CanaryAliasProps) {
     super(scope, id);
     tagConstruct(this, props.tags);
+    useProvider(this, props.provider ?? props.function.provider);
     this.aliasName = props.aliasName ?? 'live';
     // Lambda: 1-128 of [A-Za-z0-9_-], and not only digits (that would read as a version).
     checkPattern(this, 'aliasName', this.aliasName, /^(?!\d+$)[A-Za-z0-9_-]+$/, 'letters, digits, "-" and "_", not only digits', { maxLength: 128 });

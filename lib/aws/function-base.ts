@@ -5,9 +5,11 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { LambdaFunction, LambdaFunctionConfig } from '@cdktf/provider-aws/lib/lambda-function';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { checkDescription, checkEnvironment, checkVpc } from '../core/checks';
 import { IFunctionContract } from '../core/contracts';
 import { uniqueName } from '../core/private/names';
+import { useProvider } from '../core/private/provider';
 import { tagConstruct } from '../core/tags';
 import { FunctionAttributes, GrantInvokeOptions, TaggableProps, VpcOptionsBase } from '../core/types';
 import { checkOneOf, checkRange, fail } from '../core/validation';
@@ -17,10 +19,15 @@ import { ImportedFunction } from './private/imported-function';
 import { grantInvoke } from './private/invoke';
 
 /** A Lambda function the other constructs can work with: one of ours or an existing one. */
-export interface IFunction extends IFunctionContract<'aws', PolicyStatement> {}
+export interface IFunction extends IFunctionContract<'aws', PolicyStatement> {
+  /** The provider of the function's resources, when not the stack's default. */
+  readonly provider?: AwsProvider;
+}
 
 /** Props every function of this library takes on AWS. */
 export interface FunctionCommonProps extends TaggableProps {
+  /** Provider (region, account) of every resource the construct makes, for several regions or accounts in one stack. @default the stack's default provider */
+  readonly provider?: AwsProvider;
   /** Function name. @default derived from the construct path */
   readonly functionName?: string;
   /** Description. @default none */
@@ -106,6 +113,8 @@ export abstract class FunctionBase extends Construct implements IFunction {
   }
 
   public readonly cloud = 'aws' as const;
+  /** The provider of the function's resources (undefined: the stack's default). */
+  public readonly provider?: AwsProvider;
   public readonly role: IamRole;
   public readonly rolePolicy: IamRolePolicy;
   public readonly logGroup: CloudwatchLogGroup;
@@ -118,6 +127,8 @@ export abstract class FunctionBase extends Construct implements IFunction {
   protected constructor(scope: Construct, id: string, props: FunctionCommonProps) {
     super(scope, id);
     tagConstruct(this, props.tags);
+    useProvider(this, props.provider);
+    this.provider = props.provider;
     this.name = props.functionName ?? uniqueName(this, 64);
     checkFunctionName(this, this.name);
     checkMemoryAndTimeout(this, props.memorySize, props.timeout);

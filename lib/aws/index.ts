@@ -1,5 +1,6 @@
 // The public API of the AWS constructs: named exports only; checks and helpers stay internal.
 export { ArtifactBucket } from './artifact-bucket';
+export type { ArtifactBucketProps } from './artifact-bucket';
 export { AsyncWithDeadLetter } from './async-with-dead-letter';
 export type { AsyncWithDeadLetterProps, BufferOptions } from './async-with-dead-letter';
 export { FunctionDestination, QueueDestination } from './destination';

@@ -1,9 +1,11 @@
 import { TerraformAsset } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { LambdaLayerVersion } from '@cdktf/provider-aws/lib/lambda-layer-version';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { S3Object } from '@cdktf/provider-aws/lib/s3-object';
 import { artifactKey, zipAsset } from '../core/private/asset';
 import { uniqueName } from '../core/private/names';
+import { useProvider } from '../core/private/provider';
 import { ILayerContract } from '../core/contracts';
 import { FolderListing, PackagedFolder, packageFolder } from '../core/package';
 import { LayerPropsBase } from '../core/types';
@@ -30,6 +32,8 @@ export function checkLayerVersionArn(scope: IConstruct, prop: string, arn: strin
 }
 
 export interface LayerProps extends LayerPropsBase {
+  /** Provider (region, account) of every resource the layer makes, for several regions or accounts in one stack. @default the stack's default provider */
+  readonly provider?: AwsProvider;
   /** Instruction sets the layer supports. @default not declared (any) */
   readonly compatibleArchitectures?: Architecture[];
   /** Bucket name to upload the zip to. @default the stack's ArtifactBucket */
@@ -65,6 +69,7 @@ export class Layer extends Construct implements ILayer {
   constructor(scope: Construct, id: string, props: LayerProps) {
     super(scope, id);
     tagConstruct(this, props.tags);
+    useProvider(this, props.provider);
     this.layerName = props.layerName ?? uniqueName(this, 140);
     checkPattern(this, 'layerName', this.layerName, /^[A-Za-z0-9_-]+$/, 'letters, digits, "-" and "_"', { maxLength: 140 });
     checkLayerBasics(this, props, 15);
@@ -77,7 +82,7 @@ export class Layer extends Construct implements ILayer {
     this.label = props.layerName ?? id;
     this.packaged = packageFolder(this, 'path', props.path);
     this.asset = zipAsset(this, 'Asset', this.packaged);
-    const bucket = props.bucket ?? ArtifactBucket.of(this).bucketName;
+    const bucket = props.bucket ?? ArtifactBucket.of(this, { provider: props.provider }).bucketName;
     this.object = new S3Object(this, 'Object', {
       bucket,
       key: artifactKey(`layers/${this.layerName}`, this.packaged),

@@ -81,13 +81,13 @@ export class LayeredFunction extends FunctionBase {
     this.layerOverlaps = warnLayerOverlaps(this, localLayers);
 
     const upload = sharedCodeUpload(this, this.packaged, props.bucket, (owner, id, asset, key) => new S3Object(owner, id, {
-      bucket: props.bucket ?? ArtifactBucket.of(this).bucketName,
+      bucket: props.bucket ?? ArtifactBucket.of(this, { provider: props.provider }).bucketName,
       key,
       source: asset.path,
       sourceHash: this.packaged.zipSha256,
       // The key is content-addressed: upload the new zip before the function moves to it and the old one goes.
       lifecycle: { createBeforeDestroy: true },
-    }), (o) => ({ bucket: o.bucket, key: o.key }));
+    }), (o) => ({ bucket: o.bucket, key: o.key }), props.provider);
     this.codeAsset = upload.asset;
     this.codeObject = upload.object;
     this.function = new LambdaFunction(this, 'Default', {

@@ -1,4 +1,4 @@
-import { ITerraformDependable } from 'cdktf';
+import { ITerraformDependable, TerraformProvider } from 'cdktf';
 import { LayerRef } from './layers';
 import { GrantInvokeOptions } from './types';
 
@@ -24,6 +24,8 @@ export interface IFunctionContract<C extends Cloud, Statement> {
   readonly timeoutSeconds?: number;
   /** The resource that holds the grants; whatever needs a grant in place depends on it. */
   readonly policyDependency?: ITerraformDependable;
+  /** The provider the function's resources use; constructs built on the function default to it. */
+  readonly provider?: TerraformProvider;
   /** Grants the function's execution role a statement (concrete resources only). */
   addToRolePolicy(statement: Statement): void;
   /**

@@ -1,7 +1,8 @@
 import * as crypto from 'crypto';
-import { AssetType, TerraformAsset, TerraformStack } from 'cdktf';
+import { AssetType, TerraformAsset, TerraformProvider, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { PackagedFolder } from '../package';
+import { providerSuffix, useProvider } from './provider';
 import { StackState } from './stack-state';
 
 /**
@@ -35,16 +36,24 @@ export function sharedCodeUpload<T>(
   scope: IConstruct, packaged: PackagedFolder, bucket: string | undefined,
   create: (owner: Construct, id: string, asset: TerraformAsset, key: string) => T,
   refsOf: (object: T) => { bucket: string; key: string },
+  provider?: TerraformProvider,
 ): Upload<T> {
   const stack = TerraformStack.of(scope);
-  const owner = (stack.node.tryFindChild('ServerlessCode') as Construct | undefined) ?? new Construct(stack, 'ServerlessCode');
+  // One scope per provider (region or account): a function's code must be in its own region.
+  const ownerId = `ServerlessCode${providerSuffix(provider)}`;
+  let owner = stack.node.tryFindChild(ownerId) as Construct | undefined;
+  if (!owner) {
+    owner = new Construct(stack, ownerId);
+    useProvider(owner, provider);
+  }
   const bucketPart = bucket === undefined ? '' : `-${crypto.createHash('sha256').update(bucket).digest('hex').slice(0, 8)}`;
-  const id = `${packaged.contentHash.slice(0, 16)}${bucketPart}`;
+  const id = `${ownerId}/${packaged.contentHash.slice(0, 16)}${bucketPart}`;
   const known = StackState.of(stack).remember('uploads', () => new Map<string, Upload<unknown>>());
   const existing = known.get(id);
   if (existing) return existing as Upload<T>;
-  const asset = zipAsset(owner, `Asset-${id}`, packaged);
-  const object = create(owner, `Object-${id}`, asset, artifactKey('code', packaged));
+  const local = id.slice(ownerId.length + 1);
+  const asset = zipAsset(owner, `Asset-${local}`, packaged);
+  const object = create(owner, `Object-${local}`, asset, artifactKey('code', packaged));
   const upload = { asset, object, refs: refsOf(object) };
   known.set(id, upload);
   return upload;
