@@ -265,6 +265,15 @@ describe('aws.LayeredFunction', () => {
       for (const st of granted.filter((g: any) => g.Resource === '*')) expect(st.Action.every((a: string) => aws.WILDCARD_ONLY_ACTIONS.includes(a))).toBe(true);
     });
 
+    test('environmentEncryption: the customer managed key encrypts the environment (kms_key_arn), with no statement in the role', () => {
+      const { stack } = awsStack();
+      const key = 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+      new aws.LayeredFunction(stack, 'fn', { ...base, environment: { SECRET_NAME: 'db' }, environmentEncryption: key });
+      const json = synth(stack);
+      expect(only(json, 'aws_lambda_function').kms_key_arn).toBe(key);
+      expect(statements(only(json, 'aws_iam_role_policy').policy).map((st: any) => st.Sid)).toEqual(['WriteLogs']);
+    });
+
     test('without vpc or tracing there is neither block nor grant', () => {
       const { stack } = awsStack();
       new aws.LayeredFunction(stack, 'fn', { ...base });
@@ -283,6 +292,8 @@ describe('aws.LayeredFunction', () => {
       [{ vpc: { subnetIds: ['subnet-0a1b2c3d'], securityGroupIds: ['sg-0a1b2c31', 'sg-0a1b2c32', 'sg-0a1b2c33', 'sg-0a1b2c34', 'sg-0a1b2c35', 'sg-0a1b2c36'] } }, 'vpc.securityGroupIds must be 1-5 IDs ("sg-…" each), got 6'],
       [{ vpc: { subnetIds: ['subnet-0a1b2c3d'], securityGroupIds: ['default'] } }, 'vpc.securityGroupIds must be an ID of the form "sg-…", got "default"'],
       [{ tracing: 'On' as aws.Tracing }, 'tracing must be one of "Active", "PassThrough", got "On"'],
+      [{ environmentEncryption: '1234abcd-12ab-34cd-56ef-1234567890ab' }, 'environmentEncryption must be a KMS key or alias ARN ("arn:aws:kms:<region>:<account>:key/<id>"), got "1234abcd-12ab-34cd-56ef-1234567890ab"'],
+      [{ environmentEncryption: 'arn:aws:s3:::bucket' }, 'environmentEncryption must be a KMS key or alias ARN ("arn:aws:kms:<region>:<account>:key/<id>"), got "arn:aws:s3:::bucket"'],
     ])('%j is refused', (override, message) => {
       const { stack } = awsStack();
       expect(() => new aws.LayeredFunction(stack, 'fn', { ...base, ...override })).toThrow(`[test/fn] ${message}`);

@@ -111,6 +111,7 @@ const AWS_COMMON: Variants<aws.LayeredFunctionProps> = {
   systemLogLevel: { logFormat: aws.LogFormat.JSON, systemLogLevel: aws.SystemLogLevel.WARN },
   vpc: { vpc: { subnetIds: ['subnet-0a1b2c3d'], securityGroupIds: ['sg-0a1b2c3d'] } },
   tracing: { tracing: aws.Tracing.ACTIVE },
+  environmentEncryption: { environmentEncryption: 'arn:aws:kms:eu-west-1:123456789012:alias/lambda-env' },
   reservedConcurrency: { reservedConcurrency: 5 },
   logRetentionDays: { logRetentionDays: 90 },
   tags: { tags: { team: 'b' } },

@@ -12,7 +12,7 @@ import { uniqueName } from '../core/private/names';
 import { useProvider } from '../core/private/provider';
 import { tagConstruct } from '../core/tags';
 import { FunctionAttributes, GrantInvokeOptions, TaggableProps, VpcOptionsBase } from '../core/types';
-import { checkOneOf, checkRange, fail } from '../core/validation';
+import { checkOneOf, checkPattern, checkRange, fail } from '../core/validation';
 import { Architecture, AWS_RESERVED_ENVIRONMENT, checkArchitecture, checkFunctionName, checkMemoryAndTimeout, LOG_RETENTION_DAYS } from './limits';
 import { PolicyStatement, PolicyStatements } from './policy';
 import { ImportedFunction } from './private/imported-function';
@@ -56,6 +56,8 @@ export interface FunctionCommonProps extends TaggableProps {
   readonly vpc?: VpcOptions;
   /** X-Ray tracing; the role gets `xray:PutTraceSegments` and `xray:PutTelemetryRecords`. @default no tracing */
   readonly tracing?: Tracing;
+  /** ARN of the customer managed KMS key (or key alias) that encrypts the environment variables at rest. @default the AWS managed key aws/lambda */
+  readonly environmentEncryption?: string;
 }
 
 /** Where a Lambda function's network interfaces go (Lambda's `VpcConfig`). */
@@ -152,6 +154,7 @@ export abstract class FunctionBase extends Construct implements IFunction {
     // Lambda API reference, VpcConfig: SubnetIds at most 16, SecurityGroupIds at most 5.
     checkVpc(this, props.vpc, { subnet: /^subnet-[0-9a-f]{8,17}$/, subnetForm: 'subnet-…', maxSubnets: 16, securityGroup: /^sg-[0-9a-f]{8,17}$/, securityGroupForm: 'sg-…', maxSecurityGroups: 5 });
     checkOneOf(this, 'tracing', props.tracing, Object.values(Tracing));
+    checkPattern(this, 'environmentEncryption', props.environmentEncryption, /^arn:aws(-cn|-us-gov)?:kms:[a-z0-9-]+:\d{12}:(key\/[0-9a-f-]+|alias\/[A-Za-z0-9/_-]+)$/, 'a KMS key or alias ARN ("arn:aws:kms:<region>:<account>:key/<id>")');
     this.timeoutSeconds = props.timeout ?? DEFAULT_TIMEOUT;
 
     this.logGroup = new CloudwatchLogGroup(this, 'LogGroup', {
@@ -244,6 +247,10 @@ export abstract class FunctionBase extends Construct implements IFunction {
       ephemeralStorage: props.diskSize !== undefined ? { size: props.diskSize } : undefined,
       vpcConfig: props.vpc ? { subnetIds: props.vpc.subnetIds, securityGroupIds: props.vpc.securityGroupIds, ipv6AllowedForDualStack: props.vpc.ipv6AllowedForDualStack } : undefined,
       tracingConfig: props.tracing ? { mode: props.tracing } : undefined,
+      // Lambda decrypts with a KMS grant it creates for the role when the function is created or
+      // updated, with the deployer's permissions; the role itself needs no KMS statement (AWS
+      // knowledge center, "lambda-kmsaccessdeniedexception-errors").
+      kmsKeyArn: props.environmentEncryption,
       publish: true,
       // The role must be able to write logs before the first invocation.
       dependsOn: [this.logGroup, this.rolePolicy],

@@ -19,6 +19,7 @@ function awsVpcStack(app: App): void {
   new aws.LayeredFunction(stack, 'f', {
     functionName: 'f', runtime: 'nodejs22.x', handler: 'index.handler', code,
     vpc: { subnetIds: ['subnet-0a1b2c3d', 'subnet-0e1f2a3b'], securityGroupIds: ['sg-0a1b2c3d'] }, tracing: aws.Tracing.ACTIVE,
+    environment: { MODE: 'a' }, environmentEncryption: 'arn:aws:kms:eu-west-1:123456789012:alias/lambda-env',
   });
 }
 
