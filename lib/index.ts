@@ -5,7 +5,7 @@ export * as alicloud from './alicloud';
 export type {
   ArtifactBucketOptions, CustomImageFunctionPropsBase, FunctionAttributes, GrantInvokeOptions, TaggableProps, HealthCheckBase, LayeredFunctionPropsBase, LayerPropsBase, VpcOptionsBase,
 } from './core/types';
-export type { AsyncPropsBase, BufferOptionsBase } from './core/async';
+export type { AsyncPropsBase, BatchingOptions, BufferOptionsBase } from './core/async';
 export type { CanaryAliasPropsBase } from './core/canary';
 export { ValidationError } from './core/validation';
 export { Tags } from './core/tags';

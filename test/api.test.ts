@@ -72,6 +72,7 @@ const CLOUD_ONLY: { [cloud in 'aws' | 'alicloud']: { [name: string]: string[] } 
     LayeredFunction: ['logGroup', 'qualifiedArn'],
     LayeredFunctionProps: ['applicationLogLevel', 'architecture', 'environmentEncryption', 'logFormat', 'logRetentionDays', 'reservedConcurrency', 'snapStart', 'systemLogLevel', 'tracing'],
     LayerProps: ['compatibleArchitectures'],
+    QueueTrigger: ['eventSourceMapping'],
     VpcOptions: ['ipv6AllowedForDualStack'],
   },
   alicloud: {
@@ -85,6 +86,8 @@ const CLOUD_ONLY: { [cloud in 'aws' | 'alicloud']: { [name: string]: string[] } 
     IQueue: ['queueName'],
     LayeredFunction: ['functionVersion', 'location', 'rolePolicyAttachment'],
     LayeredFunctionProps: ['cpu', 'instanceConcurrency', 'logConfig'],
+    QueueTrigger: ['trigger'],
+    QueueTriggerProps: ['deadLetterQueue'],
     VpcOptions: ['vpcId'],
   },
 };

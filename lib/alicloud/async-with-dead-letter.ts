@@ -12,6 +12,7 @@ import { destinationOf, IDestination, IQueue } from './destination';
 import { IFunction, regionOf } from './function-base';
 import { FC_LIMITS } from './limits';
 import { Fcv3AsyncInvokeConfig } from './provider/fcv3-async-invoke-config';
+import { queueSource } from './private/queue-source';
 import { Fcv3Trigger } from './provider/fcv3-trigger';
 import { MessageServiceQueue } from './provider/message-service-queue';
 import { AlicloudProvider } from './provider/provider';
@@ -124,38 +125,17 @@ export class AsyncWithDeadLetter extends Construct implements IAsyncWithDeadLett
         messageRetentionPeriod: buffer.retention,
         dlqPolicy: { enabled: true, deadLetterTargetQueue: this.deadLetterQueue!.queueName, maxReceiveCount: buffer.maxReceiveCount },
       });
-      // MNS queues feed FC through EventBridge (there is no "mns_queue" trigger type). The shape
-      // follows FC's EventBridgeTriggerConfig and RunOptions (API 2023-03-30): batching needs the
-      // event-streaming mode (event-driven mode does not support a batch window); errors are
-      // tolerated so one bad message cannot stall the stream, and exhausted messages go to the
-      // dead-letter queue (without deadLetterQueue EventBridge discards them). The DLQ is named by
-      // its MNS resource ARN (acs:mns:<region>:<account>:/queues/<name>, as in MNS's RAM docs).
-      const deadLetterArn = `acs:mns:${where.region}:${where.account}:/queues/${this.deadLetterQueue!.queueName}`;
-      this.bufferTrigger = new Fcv3Trigger(this, 'BufferTrigger', {
+      this.bufferTrigger = queueSource(this, 'BufferTrigger', {
         functionName: fn.functionName,
-        triggerName: 'buffer-queue',
-        triggerType: 'eventbridge',
         qualifier: 'LATEST',
+        triggerName: 'buffer-queue',
         description: `Feeds ${this.node.path} from its buffer queue`,
-        triggerConfig: JSON.stringify({
-          triggerEnable: true,
-          asyncInvocationType: false,
-          eventSourceConfig: {
-            eventSourceType: 'MNS',
-            eventSourceParameters: { sourceMNSParameters: { RegionId: where.region, QueueName: this.bufferQueue.queueName, IsBase64Decode: false } },
-          },
-          // Every message of the buffer queue, which exists only for this function.
-          eventRuleFilterPattern: '{}',
-          eventSinkConfig: { deliveryOption: { mode: 'event-streaming', eventSchema: 'CloudEvents' } },
-          runOptions: {
-            mode: 'event-streaming',
-            maximumTasks: props.buffer.maxConcurrency,
-            batchWindow: { CountBasedWindow: buffer.batchSize, TimeBasedWindow: props.buffer.maxBatchingWindow ?? 0 },
-            retryStrategy: { PushRetryStrategy: 'BACKOFF_RETRY' },
-            errorsTolerance: 'ALL',
-            deadLetterQueue: { Arn: deadLetterArn },
-          },
-        }),
+        region: where.region,
+        queueName: this.bufferQueue.queueName,
+        batchSize: buffer.batchSize,
+        maxBatchingWindow: props.buffer.maxBatchingWindow,
+        maxConcurrency: props.buffer.maxConcurrency,
+        deadLetterArn: `acs:mns:${where.region}:${where.account}:/queues/${this.deadLetterQueue!.queueName}`,
       });
     }
   }

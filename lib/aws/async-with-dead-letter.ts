@@ -13,6 +13,7 @@ import { CanaryAlias } from './canary-alias';
 import { destinationOf, IDestination, IQueue } from './destination';
 import { IFunction } from './function-base';
 import { AWS_LIMITS } from './limits';
+import { queueSource } from './private/queue-source';
 
 /** A queue in front of the function: producers send to it, Lambda polls it in batches. */
 export interface BufferOptions extends BufferOptionsBase {
@@ -112,21 +113,10 @@ export class AsyncWithDeadLetter extends Construct implements IAsyncWithDeadLett
         messageRetentionSeconds: buffer.retention,
         redrivePolicy: JSON.stringify({ deadLetterTargetArn: this.deadLetterQueue!.arn, maxReceiveCount: buffer.maxReceiveCount }),
       });
-      const bufferArn = this.bufferQueue.arn;
-      fn.addToRolePolicy({
-        sid: 'ConsumeBufferQueue',
-        actions: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'],
-        resources: [bufferArn],
-      });
       const qualifiedArn = props.qualifier instanceof CanaryAlias ? props.qualifier.arn : qualifier ? `${fn.arn}:${qualifier}` : fn.arn;
-      this.bufferTrigger = new LambdaEventSourceMapping(this, 'BufferMapping', {
-        eventSourceArn: bufferArn,
-        functionName: qualifiedArn,
-        batchSize: buffer.batchSize,
-        maximumBatchingWindowInSeconds: props.buffer.maxBatchingWindow,
-        scalingConfig: props.buffer.maxConcurrency !== undefined ? { maximumConcurrency: props.buffer.maxConcurrency } : undefined,
-        functionResponseTypes: ['ReportBatchItemFailures'],
-        dependsOn: dependencies,
+      this.bufferTrigger = queueSource(this, 'BufferMapping', {
+        function: fn, target: qualifiedArn, queueArn: this.bufferQueue.arn, sid: 'ConsumeBufferQueue',
+        batchSize: buffer.batchSize, maxBatchingWindow: props.buffer.maxBatchingWindow, maxConcurrency: props.buffer.maxConcurrency,
       });
     }
   }

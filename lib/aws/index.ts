@@ -2,6 +2,8 @@
 export { ArtifactBucket } from './artifact-bucket';
 export type { ArtifactBucketProps } from './artifact-bucket';
 export { AsyncWithDeadLetter } from './async-with-dead-letter';
+export { QueueTrigger } from './queue-trigger';
+export type { QueueTriggerProps } from './queue-trigger';
 export type { AsyncWithDeadLetterProps, BufferOptions } from './async-with-dead-letter';
 export { FunctionDestination, QueueDestination } from './destination';
 export type { IDestination, IQueue } from './destination';

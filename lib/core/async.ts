@@ -59,9 +59,7 @@ export function checkAsyncCommon(scope: IConstruct, props: AsyncPropsBase, limit
 export function checkNotSelf(scope: IConstruct, fn: { readonly functionName: string }, onFailure: { readonly functionName: string } | undefined): void {
   if (!onFailure) return;
   if (onFailure === fn || (!isToken(fn.functionName) && onFailure.functionName === fn.functionName)) {
-    // Our functions' names are references; the construct path says which function it is.
-    const named = (onFailure as { node?: { path: string } }).node?.path ?? onFailure.functionName;
-    fail(scope, 'onFailure', 'a function other than the one invoked (its failures would loop back into it)', named);
+    fail(scope, 'onFailure', 'a function other than the one invoked (its failures would loop back into it)', pathOr(onFailure, onFailure.functionName));
   }
 }
 
@@ -95,12 +93,7 @@ export interface CheckedBuffer {
  * least the function timeout (default 6 × it plus the window), retention longer than the event age.
  */
 export function checkBuffer(scope: IConstruct, buffer: BufferSettings, functionTimeout: number, maxEventAge: number, limits: BufferLimits): CheckedBuffer {
-  checkRange(scope, 'buffer.batchSize', buffer.batchSize, 1, 10000);
-  checkRange(scope, 'buffer.maxBatchingWindow', buffer.maxBatchingWindow, 0, 300, { unit: 's' });
-  if (limits.windowAbove10 && buffer.batchSize !== undefined && !isToken(buffer.batchSize) && buffer.batchSize > 10 && !buffer.maxBatchingWindow) {
-    fail(scope, 'buffer.batchSize', 'at most 10 unless buffer.maxBatchingWindow is set', buffer.batchSize);
-  }
-  checkRange(scope, 'buffer.maxConcurrency', buffer.maxConcurrency, limits.concurrencyMin, limits.concurrencyMax);
+  checkBatching(scope, 'buffer.', buffer, limits);
   checkRange(scope, 'buffer.maxReceiveCount', buffer.maxReceiveCount, 1, 1000);
   checkRange(scope, 'buffer.visibilityTimeout', buffer.visibilityTimeout, 0, 43200, { unit: 's' });
   if (buffer.visibilityTimeout !== undefined && !isToken(buffer.visibilityTimeout) && buffer.visibilityTimeout < functionTimeout) {
@@ -117,4 +110,35 @@ export function checkBuffer(scope: IConstruct, buffer: BufferSettings, functionT
     visibilityTimeout: buffer.visibilityTimeout ?? Math.min(6 * functionTimeout + (buffer.maxBatchingWindow ?? 0), 43200),
     retention,
   };
+}
+
+/** How a queue drives a function, the same words on both clouds (buffer queues and QueueTrigger). */
+export interface BatchingOptions {
+  /** Messages per invocation, 1-10000 (on AWS above 10 only with a batching window). @default 10 */
+  readonly batchSize?: number;
+  /** Seconds to gather a batch, 0-300. @default 0 */
+  readonly maxBatchingWindow?: number;
+  /** Most concurrent invocations the queue drives (AWS 2-1000, FC3 1-300). @default no limit */
+  readonly maxConcurrency?: number;
+}
+
+/** Batch size, window and concurrency of a queue that drives a function; `prefix` names the props ("buffer."). */
+export function checkBatching(scope: IConstruct, prefix: string, batching: BatchingOptions, limits: Pick<BufferLimits, 'concurrencyMin' | 'concurrencyMax' | 'windowAbove10'>): void {
+  checkRange(scope, `${prefix}batchSize`, batching.batchSize, 1, 10000);
+  checkRange(scope, `${prefix}maxBatchingWindow`, batching.maxBatchingWindow, 0, 300, { unit: 's' });
+  if (limits.windowAbove10 && batching.batchSize !== undefined && !isToken(batching.batchSize) && batching.batchSize > 10 && !batching.maxBatchingWindow) {
+    fail(scope, `${prefix}batchSize`, `at most 10 unless ${prefix}maxBatchingWindow is set`, batching.batchSize);
+  }
+  checkRange(scope, `${prefix}maxConcurrency`, batching.maxConcurrency, limits.concurrencyMin, limits.concurrencyMax);
+}
+
+/** What names a function or an alias in a message: its construct path (our names are references), else its name. */
+function pathOr(thing: object, fallback: string): string {
+  return (thing as { node?: { path: string } }).node?.path ?? fallback;
+}
+
+/** A trigger's alias must be one of the triggered function's aliases. */
+export function checkAliasOf(scope: IConstruct, fn: { functionName: string }, alias: { function: unknown; aliasName: string } | undefined): void {
+  if (!alias || alias.function === fn) return;
+  fail(scope, 'qualifier', `an alias of the function ${pathOr(fn, fn.functionName)}`, pathOr(alias, alias.aliasName));
 }

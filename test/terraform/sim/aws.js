@@ -154,7 +154,7 @@ const resources = {
       }
       const arn = `arn:aws:sqs:${c.region}:${ACCOUNT}:${name}`;
       const url = `https://sqs.${c.region}.amazonaws.com/${ACCOUNT}/${name}`;
-      table(c.cloud, 'queues')[name] = { arn, url };
+      table(c.cloud, 'queues')[name] = { arn, url, visibility: lit(s.visibility_timeout_seconds) ?? 30 };
       return { id: url, name, arn, url };
     },
     delete(c, s) { delete table(c.cloud, 'queues')[s.name]; },
@@ -184,7 +184,7 @@ const resources = {
       checkCode(c, s);
       checkVpcAccess(c, s);
       const arn = `arn:aws:lambda:${c.region}:${ACCOUNT}:function:${name}`;
-      table(c.cloud, 'functions')[name] = { arn, role: s.role, versions: {}, aliases: {}, invokeConfigs: {}, published: null };
+      table(c.cloud, 'functions')[name] = { arn, role: s.role, timeout: lit(s.timeout) ?? 3, versions: {}, aliases: {}, invokeConfigs: {}, published: null };
       return { ...publish(c, name, s, null), ...functionComputed(c, arn, s) };
     },
     update(c, prior, s) {
@@ -193,6 +193,7 @@ const resources = {
       checkCode(c, s);
       checkVpcAccess(c, s);
       fn.role = s.role;
+      fn.timeout = lit(s.timeout) ?? 3;
       return { ...publish(c, s.function_name, s, prior), ...functionComputed(c, fn.arn, s) };
     },
     delete(c, s) {
@@ -264,6 +265,7 @@ const resources = {
       for (const a of ['ReceiveMessage', 'DeleteMessage', 'GetQueueAttributes']) {
         requirePermission(c.cloud, fn, `sqs:${a}`, s.event_source_arn, `The provided execution role does not have permissions to call ${a} on SQS`);
       }
+      if (queue.visibility !== undefined && queue.visibility < (fn.timeout ?? 3)) throw new CloudError('InvalidParameterValueException', `Queue visibility timeout: ${queue.visibility} seconds is less than Function timeout: ${fn.timeout} seconds`);
       const uuid = `${hash(`esm-${next(c.cloud, 'esm')}`, 8)}-0000-4000-8000-${hash(s.event_source_arn, 12)}`;
       return { id: uuid, uuid, function_arn: s.function_name.startsWith('arn:') ? s.function_name : fn.arn, state: 'Enabled', state_transition_reason: 'USER_INITIATED', last_modified: '2026-01-01T00:00:00Z', last_processing_result: '', arn: `arn:aws:lambda:${c.region}:${ACCOUNT}:event-source-mapping:${uuid}` };
     },

@@ -1,0 +1,61 @@
+import { Construct } from 'constructs';
+import { BatchingOptions, checkAliasOf, checkBatching } from '../core/async';
+import { uniqueName } from '../core/private/names';
+import { useProvider } from '../core/private/provider';
+import { tagConstruct } from '../core/tags';
+import { TaggableProps } from '../core/types';
+import { CanaryAlias } from './canary-alias';
+import { IQueue } from './destination';
+import { IFunction } from './function-base';
+import { queueSource } from './private/queue-source';
+import { Fcv3Trigger } from './provider/fcv3-trigger';
+import { MessageServiceQueue } from './provider/message-service-queue';
+import { AlicloudProvider } from './provider/provider';
+
+export interface QueueTriggerProps extends BatchingOptions, TaggableProps {
+  /** The function the queue drives. */
+  readonly function: IFunction;
+  /** The alias whose split the queue's messages follow. @default the function (LATEST) */
+  readonly qualifier?: CanaryAlias;
+  /** The MNS queue: an `alicloud_message_service_queue` of this program, or an existing one by name (`{ queueName }`). */
+  readonly queue: MessageServiceQueue | IQueue;
+  /** Where messages go once EventBridge's retries are exhausted. @default none: a failing message is retried and holds the stream */
+  readonly deadLetterQueue?: MessageServiceQueue | IQueue;
+  /** Provider (region, account) of the trigger. @default the function's provider */
+  readonly provider?: AlicloudProvider;
+}
+
+/**
+ * An MNS queue that invokes a function (or its alias, so the canary split applies to its messages)
+ * with batches, through an EventBridge trigger (`alicloud_fcv3_trigger` of type `eventbridge`, the
+ * event-streaming mode). EventBridge reads the queue and invokes the function with its own
+ * service-linked roles, so the function's role gets nothing.
+ */
+export class QueueTrigger extends Construct {
+  public readonly cloud = 'alicloud' as const;
+  /** The EventBridge trigger. */
+  public readonly trigger: Fcv3Trigger;
+
+  constructor(scope: Construct, id: string, props: QueueTriggerProps) {
+    super(scope, id);
+    tagConstruct(this, props.tags);
+    useProvider(this, props.provider ?? props.function.provider);
+    // FC's RunOptions: a count-based window; maximumTasks is EventBridge's concurrency (1-300 here, as for buffers).
+    checkBatching(this, '', props, { concurrencyMin: 1, concurrencyMax: 300, windowAbove10: false });
+    checkAliasOf(this, props.function, props.qualifier);
+    const where = props.function.location;
+    this.trigger = queueSource(this, 'Default', {
+      functionName: props.function.functionName,
+      qualifier: props.qualifier ? props.qualifier.qualifier : 'LATEST',
+      // FC trigger names: 1-128 of letters, digits, "_" and "-", unique per function.
+      triggerName: uniqueName(this, 128),
+      description: `Feeds ${props.function.functionName} from an MNS queue (${this.node.path})`,
+      region: where.region,
+      queueName: props.queue.queueName,
+      batchSize: props.batchSize ?? 10,
+      maxBatchingWindow: props.maxBatchingWindow,
+      maxConcurrency: props.maxConcurrency,
+      deadLetterArn: props.deadLetterQueue ? `acs:mns:${where.region}:${where.account}:/queues/${props.deadLetterQueue.queueName}` : undefined,
+    });
+  }
+}

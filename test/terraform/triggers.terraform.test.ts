@@ -1,0 +1,73 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, LocalBackend, TerraformStack } from 'cdktf';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
+import { alicloud, aws } from '../../lib';
+import { MessageServiceQueue } from '../../lib/alicloud/provider/message-service-queue';
+import { Harness } from './harness';
+
+// Triggers on an alias under Terraform: what they name exists first, the grants they need are in
+// place when the cloud checks them, and a second plan is empty.
+
+const code = fs.mkdtempSync(path.join(os.tmpdir(), 'triggers-'));
+fs.writeFileSync(path.join(code, 'index.js'), 'exports.handler = async () => 1;\n');
+
+function awsQueueStack(visibility: number) {
+  return (app: App) => {
+    const stack = new TerraformStack(app, 'app');
+    new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+    new LocalBackend(stack, { path: '../app/terraform.app.tfstate' });
+    const fn = new aws.LayeredFunction(stack, 'worker', { functionName: 'worker', runtime: 'nodejs22.x', handler: 'index.handler', code, timeout: 30 });
+    const live = new aws.CanaryAlias(stack, 'live', { function: fn });
+    const jobs = new SqsQueue(stack, 'jobs', { visibilityTimeoutSeconds: visibility, sqsManagedSseEnabled: true });
+    new aws.QueueTrigger(stack, 'jobs-trigger', { function: fn, qualifier: live, queue: jobs, batchSize: 5 });
+  };
+}
+
+test('AWS: an SQS queue drives the alias; the mapping is created after the grant and the alias', () => {
+  const harness = new Harness('triggers-aws');
+  try {
+    harness.synth(awsQueueStack(180));
+    harness.deploy('app', 'deploy');
+    expect(harness.journal().filter((e) => e.type === 'aws_lambda_event_source_mapping' && e.op === 'create')).toHaveLength(1);
+  } finally {
+    harness.dispose();
+  }
+});
+
+test('AWS: Lambda refuses a queue whose visibility timeout is shorter than the function timeout (the check the construct makes at synth)', () => {
+  const harness = new Harness('triggers-aws-visibility');
+  try {
+    harness.synth(awsQueueStack(180));
+    const file = path.join(harness.outdir, 'stacks', 'app', 'cdk.tf.json');
+    const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+    json.resource.aws_sqs_queue.jobs.visibility_timeout_seconds = 10;
+    fs.writeFileSync(file, JSON.stringify(json, null, 2));
+    expect(() => harness.deploy('app', 'deploy')).toThrow(/Queue visibility timeout: 10 seconds is less\s+than Function timeout: 30 seconds/);
+  } finally {
+    harness.dispose();
+  }
+});
+
+test('Alibaba Cloud: an MNS queue drives the alias through an EventBridge trigger', () => {
+  const harness = new Harness('triggers-alicloud');
+  try {
+    harness.synth((app) => {
+      const stack = new TerraformStack(app, 'app');
+      new alicloud.AlicloudProvider(stack, 'alicloud', { region: 'cn-hangzhou' });
+      new LocalBackend(stack, { path: '../app/terraform.app.tfstate' });
+      const fn = new alicloud.LayeredFunction(stack, 'worker', { functionName: 'worker', runtime: 'nodejs20', handler: 'index.handler', code });
+      const live = new alicloud.CanaryAlias(stack, 'live', { function: fn });
+      const jobs = new MessageServiceQueue(stack, 'jobs', { queueName: 'jobs' });
+      const dlq = new MessageServiceQueue(stack, 'jobs-dlq', { queueName: 'jobs-dlq' });
+      new alicloud.QueueTrigger(stack, 'jobs-trigger', { function: fn, qualifier: live, queue: jobs, deadLetterQueue: dlq });
+    });
+    harness.deploy('app', 'deploy');
+    const triggers = harness.cloud().fcFunctions.worker.triggers;
+    expect(Object.values<any>(triggers)).toHaveLength(1);
+  } finally {
+    harness.dispose();
+  }
+});
