@@ -9,6 +9,8 @@ export type { AsyncPropsBase, BatchingOptions, BufferOptionsBase } from './core/
 export type { CanaryAliasPropsBase } from './core/canary';
 export { ValidationError } from './core/validation';
 export { Tags } from './core/tags';
+export { Schedule } from './core/schedule';
+export type { CronOptions, ScheduleTriggerPropsBase } from './core/schedule';
 export { findLayerOverlaps } from './core/layers';
 export type { LayerOverlap, LayerRef, LocalLayerFiles } from './core/layers';
 export type { FolderFile, FolderListing } from './core/package';

@@ -73,6 +73,7 @@ const CLOUD_ONLY: { [cloud in 'aws' | 'alicloud']: { [name: string]: string[] } 
     LayeredFunctionProps: ['applicationLogLevel', 'architecture', 'environmentEncryption', 'logFormat', 'logRetentionDays', 'reservedConcurrency', 'snapStart', 'systemLogLevel', 'tracing'],
     LayerProps: ['compatibleArchitectures'],
     QueueTrigger: ['eventSourceMapping'],
+    ScheduleTrigger: ['role', 'rolePolicy', 'schedule'],
     VpcOptions: ['ipv6AllowedForDualStack'],
   },
   alicloud: {
@@ -88,6 +89,7 @@ const CLOUD_ONLY: { [cloud in 'aws' | 'alicloud']: { [name: string]: string[] } 
     LayeredFunctionProps: ['cpu', 'instanceConcurrency', 'logConfig'],
     QueueTrigger: ['trigger'],
     QueueTriggerProps: ['deadLetterQueue'],
+    ScheduleTrigger: ['trigger'],
     VpcOptions: ['vpcId'],
   },
 };

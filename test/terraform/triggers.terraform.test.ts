@@ -4,7 +4,7 @@ import * as path from 'path';
 import { App, LocalBackend, TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
-import { alicloud, aws } from '../../lib';
+import { alicloud, aws, Schedule } from '../../lib';
 import { MessageServiceQueue } from '../../lib/alicloud/provider/message-service-queue';
 import { Harness } from './harness';
 
@@ -67,6 +67,42 @@ test('Alibaba Cloud: an MNS queue drives the alias through an EventBridge trigge
     harness.deploy('app', 'deploy');
     const triggers = harness.cloud().fcFunctions.worker.triggers;
     expect(Object.values<any>(triggers)).toHaveLength(1);
+  } finally {
+    harness.dispose();
+  }
+});
+
+test('AWS: an EventBridge Scheduler schedule invokes the alias through a role it may assume', () => {
+  const harness = new Harness('triggers-aws-schedule');
+  try {
+    harness.synth((app) => {
+      const stack = new TerraformStack(app, 'app');
+      new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+      new LocalBackend(stack, { path: '../app/terraform.app.tfstate' });
+      const fn = new aws.LayeredFunction(stack, 'report', { functionName: 'report', runtime: 'nodejs22.x', handler: 'index.handler', code });
+      const live = new aws.CanaryAlias(stack, 'live', { function: fn });
+      new aws.ScheduleTrigger(stack, 'nightly', { function: fn, qualifier: live, schedule: Schedule.cron({ minute: '0', hour: '2' }) });
+    });
+    harness.deploy('app', 'deploy');
+    expect(harness.journal().filter((e) => e.type === 'aws_scheduler_schedule' && e.op === 'create')).toHaveLength(1);
+  } finally {
+    harness.dispose();
+  }
+});
+
+test('Alibaba Cloud: a timer trigger invokes the alias', () => {
+  const harness = new Harness('triggers-alicloud-schedule');
+  try {
+    harness.synth((app) => {
+      const stack = new TerraformStack(app, 'app');
+      new alicloud.AlicloudProvider(stack, 'alicloud', { region: 'cn-hangzhou' });
+      new LocalBackend(stack, { path: '../app/terraform.app.tfstate' });
+      const fn = new alicloud.LayeredFunction(stack, 'report', { functionName: 'report', runtime: 'nodejs20', handler: 'index.handler', code });
+      const live = new alicloud.CanaryAlias(stack, 'live', { function: fn });
+      new alicloud.ScheduleTrigger(stack, 'nightly', { function: fn, qualifier: live, schedule: Schedule.rate(5) });
+    });
+    harness.deploy('app', 'deploy');
+    expect(Object.keys(harness.cloud().fcFunctions.report.triggers)).toHaveLength(1);
   } finally {
     harness.dispose();
   }

@@ -115,7 +115,7 @@ const resources = {
   aws_iam_role: {
     create(c, s) {
       const name = lit(s.name) ?? `${lit(s.name_prefix) ?? 'terraform-'}${hash(`role-${next(c.cloud, 'role')}-${c.stackDir}`, 26)}`;
-      table(c.cloud, 'roles')[name] = { policies: {} };
+      table(c.cloud, 'roles')[name] = { policies: {}, trust: lit(s.assume_role_policy) };
       return { id: name, name, arn: `arn:aws:iam::${ACCOUNT}:role/${name}`, unique_id: `AROA${hash(name, 17).toUpperCase()}`, create_date: '2026-01-01T00:00:00Z' };
     },
     delete(c, s) { delete table(c.cloud, 'roles')[s.name]; },
@@ -284,6 +284,21 @@ const resources = {
       if (s.qualifier) checkQualifier(fn, s.qualifier, { action: 'AddPermission' });
       const sid = lit(s.statement_id) ?? `terraform-${next(c.cloud, 'sid')}`;
       return { id: sid, statement_id: sid };
+    },
+  },
+  // EventBridge Scheduler checks at CreateSchedule that it may assume the role (the trust policy
+  // names scheduler.amazonaws.com); the invoke itself happens later, with the role's permissions.
+  aws_scheduler_schedule: {
+    create(c, s) { return this.update(c, null, s); },
+    update(c, _p, s) {
+      const target = s.target?.[0];
+      const roleName = String(target?.role_arn ?? '').split('/').pop();
+      const role = table(c.cloud, 'roles')[roleName];
+      if (!role || !String(role.trust ?? '').includes('scheduler.amazonaws.com')) throw new CloudError('ValidationException', `The execution role you provide must allow AWS EventBridge Scheduler to assume the role. (${target?.role_arn})`);
+      if (String(target.arn).includes(':lambda:')) findFunction(c.cloud, target.arn, { region: c.region, action: 'CreateSchedule' });
+      const name = lit(s.name) ?? `${lit(s.name_prefix) ?? 'terraform-'}${hash(`schedule-${next(c.cloud, 'schedule')}`, 26)}`;
+      const group = lit(s.group_name) ?? 'default';
+      return { id: `${group}/${name}`, name, group_name: group, name_prefix: lit(s.name_prefix) ?? '', arn: `arn:aws:scheduler:${c.region}:${ACCOUNT}:schedule/${group}/${name}`, action_after_completion: lit(s.action_after_completion) ?? 'NONE' };
     },
   },
   aws_lambda_provisioned_concurrency_config: {

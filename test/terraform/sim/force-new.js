@@ -22,6 +22,7 @@ const AWS = {
   },
   aws_lambda_permission: { source: 'internal/service/lambda/permission.go', paths: ['action', 'event_source_token', 'function_name', 'function_url_auth_type', 'principal', 'principal_org_id', 'qualifier', 'source_account', 'source_arn', 'statement_id', 'statement_id_prefix'] },
   aws_lambda_provisioned_concurrency_config: { source: 'internal/service/lambda/provisioned_concurrency_config.go', paths: ['function_name', 'qualifier'] },
+  aws_scheduler_schedule: { source: 'internal/service/scheduler/schedule.go', paths: ['group_name', 'name', 'name_prefix'] },
   aws_s3_bucket: { source: 'internal/service/s3/bucket.go', paths: ['bucket', 'bucket_prefix', 'object_lock_enabled'] },
   aws_s3_bucket_lifecycle_configuration: { source: 'internal/service/s3/bucket_lifecycle_configuration.go', paths: ['bucket', 'expected_bucket_owner'] },
   aws_s3_bucket_ownership_controls: { source: 'internal/service/s3/bucket_ownership_controls.go', paths: ['bucket'] },

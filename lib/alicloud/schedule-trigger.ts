@@ -1,0 +1,46 @@
+import { Construct } from 'constructs';
+import { checkAliasOf } from '../core/async';
+import { uniqueName } from '../core/private/names';
+import { useProvider } from '../core/private/provider';
+import { ScheduleTriggerPropsBase } from '../core/schedule';
+import { tagConstruct } from '../core/tags';
+import { CanaryAlias } from './canary-alias';
+import { IFunction } from './function-base';
+import { Fcv3Trigger } from './provider/fcv3-trigger';
+import { AlicloudProvider } from './provider/provider';
+
+export interface ScheduleTriggerProps extends ScheduleTriggerPropsBase {
+  /** The function the schedule invokes. */
+  readonly function: IFunction;
+  /** The alias whose split the scheduled invocations follow. @default the function (LATEST) */
+  readonly qualifier?: CanaryAlias;
+  /** Provider (region, account) of the trigger. @default the function's provider */
+  readonly provider?: AlicloudProvider;
+}
+
+/**
+ * An FC timer trigger (`alicloud_fcv3_trigger` of type `timer`, FC's TimerTriggerConfig:
+ * `cronExpression`, `enable`, `payload`) on a function or its alias. FC runs it itself: no role.
+ */
+export class ScheduleTrigger extends Construct {
+  public readonly cloud = 'alicloud' as const;
+  /** The timer trigger. */
+  public readonly trigger: Fcv3Trigger;
+
+  constructor(scope: Construct, id: string, props: ScheduleTriggerProps) {
+    super(scope, id);
+    tagConstruct(this, props.tags);
+    useProvider(this, props.provider ?? props.function.provider);
+    props.schedule.check(this);
+    checkAliasOf(this, props.function, props.qualifier);
+    this.trigger = new Fcv3Trigger(this, 'Default', {
+      functionName: props.function.functionName,
+      // FC trigger names: 1-128 of letters, digits, "_" and "-", unique per function.
+      triggerName: uniqueName(this, 128),
+      triggerType: 'timer',
+      qualifier: props.qualifier ? props.qualifier.qualifier : 'LATEST',
+      description: `Invokes ${props.function.functionName} on a schedule (${this.node.path})`,
+      triggerConfig: JSON.stringify({ cronExpression: props.schedule.toFc(), enable: true, payload: props.payload }),
+    });
+  }
+}

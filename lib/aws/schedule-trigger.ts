@@ -1,0 +1,65 @@
+import { Construct } from 'constructs';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { SchedulerSchedule } from '@cdktf/provider-aws/lib/scheduler-schedule';
+import { checkAliasOf } from '../core/async';
+import { uniqueName } from '../core/private/names';
+import { useProvider } from '../core/private/provider';
+import { ScheduleTriggerPropsBase } from '../core/schedule';
+import { tagConstruct } from '../core/tags';
+import { CanaryAlias } from './canary-alias';
+import { IFunction } from './function-base';
+import { PolicyStatements } from './policy';
+
+export interface ScheduleTriggerProps extends ScheduleTriggerPropsBase {
+  /** The function the schedule invokes. */
+  readonly function: IFunction;
+  /** The alias whose split the scheduled invocations follow. @default the function (unqualified) */
+  readonly qualifier?: CanaryAlias;
+  /** Provider (region, account) of the schedule and its role. @default the function's provider */
+  readonly provider?: AwsProvider;
+}
+
+/**
+ * An EventBridge Scheduler schedule (`aws_scheduler_schedule`, no flexible window) that invokes a
+ * function or its alias. The scheduler assumes a role of its own that may only
+ * `lambda:InvokeFunction` the target; the schedule waits for that permission.
+ */
+export class ScheduleTrigger extends Construct {
+  public readonly cloud = 'aws' as const;
+  /** The schedule. */
+  public readonly schedule: SchedulerSchedule;
+  /** The role EventBridge Scheduler assumes to invoke the target. */
+  public readonly role: IamRole;
+  /** The role's one permission: invoke the target. */
+  public readonly rolePolicy: IamRolePolicy;
+
+  constructor(scope: Construct, id: string, props: ScheduleTriggerProps) {
+    super(scope, id);
+    tagConstruct(this, props.tags);
+    useProvider(this, props.provider ?? props.function.provider);
+    props.schedule.check(this);
+    checkAliasOf(this, props.function, props.qualifier);
+    const target = props.qualifier ? props.qualifier.arn : props.function.arn;
+
+    this.role = new IamRole(this, 'Role', {
+      assumeRolePolicy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { Service: 'scheduler.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+      }),
+      description: `EventBridge Scheduler role of ${this.node.path}`,
+    });
+    const statements = new PolicyStatements(this);
+    statements.add({ sid: 'InvokeTarget', actions: ['lambda:InvokeFunction'], resources: [target] });
+    this.rolePolicy = new IamRolePolicy(this, 'RolePolicy', { role: this.role.id, name: 'invoke-target', policy: statements.render() });
+    this.schedule = new SchedulerSchedule(this, 'Default', {
+      name: uniqueName(this, 64),
+      description: `Scheduled invocation defined at ${this.node.path}`,
+      scheduleExpression: props.schedule.toAws(),
+      flexibleTimeWindow: { mode: 'OFF' },
+      target: { arn: target, roleArn: this.role.arn, input: props.payload },
+      dependsOn: [this.rolePolicy],
+    });
+  }
+}
