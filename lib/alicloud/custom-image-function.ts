@@ -1,8 +1,9 @@
 import { Construct } from 'constructs';
 import { checkImageFunctionBasics, warnUnpinnedImage } from '../core/checks';
 import { CustomImageFunctionPropsBase, HealthCheckBase } from '../core/types';
-import { checkOneOf, checkPattern, checkRange, fail, isToken, warn } from '../core/validation';
+import { checkPattern, checkRange, fail, isToken, warn } from '../core/validation';
 import { FunctionBase, FunctionCommonProps } from './function-base';
+import { httpTrigger } from './private/http-trigger';
 import { Fcv3Function } from './provider/fcv3-function';
 import { Fcv3FunctionVersion } from './provider/fcv3-function-version';
 import { Fcv3Trigger } from './provider/fcv3-trigger';
@@ -61,7 +62,6 @@ interface AcrImage {
   readonly namespace: string;
   readonly repository: string;
 }
-const ALL_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'HEAD', 'PATCH', 'OPTIONS'];
 
 /**
  * An HTTP server in a container image on FC3 (`runtime = "custom-container"`): FC starts `command`
@@ -122,17 +122,7 @@ export class CustomImageFunction extends FunctionBase {
 
     if (props.httpTrigger) {
       const trigger: HttpTriggerOptions = props.httpTrigger === true ? {} : props.httpTrigger;
-      const authType = trigger.authType ?? HttpAuthType.FUNCTION;
-      checkOneOf(this, 'httpTrigger.authType', authType, [HttpAuthType.FUNCTION, HttpAuthType.ANONYMOUS]);
-      const methods = trigger.methods ?? ALL_METHODS;
-      methods.forEach((m) => checkOneOf(this, 'httpTrigger.methods', m, ALL_METHODS));
-      this.httpTrigger = new Fcv3Trigger(this, 'HttpTrigger', {
-        functionName: this.function.functionName,
-        triggerName: 'http',
-        triggerType: 'http',
-        qualifier: trigger.qualifier ?? 'LATEST',
-        triggerConfig: JSON.stringify({ authType, methods, disableURLInternet: trigger.disableUrlInternet ?? false }),
-      });
+      this.httpTrigger = httpTrigger(this, 'HttpTrigger', 'httpTrigger.', this.function.functionName, trigger.qualifier ?? 'LATEST', 'http', trigger, { signed: HttpAuthType.FUNCTION, anonymous: HttpAuthType.ANONYMOUS });
     }
   }
 

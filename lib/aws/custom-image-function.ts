@@ -4,8 +4,9 @@ import { LambdaFunctionUrl } from '@cdktf/provider-aws/lib/lambda-function-url';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { checkImageFunctionBasics, warnUnpinnedImage } from '../core/checks';
 import { CustomImageFunctionPropsBase } from '../core/types';
-import { checkOneOf, checkPattern, fail, isToken } from '../core/validation';
+import { checkPattern, fail, isToken } from '../core/validation';
 import { FunctionBase, FunctionCommonProps } from './function-base';
+import { functionUrl } from './private/function-url';
 
 /** Who may call the function URL. */
 export enum HttpAuthType {
@@ -79,25 +80,9 @@ export class CustomImageFunction extends FunctionBase {
 
     if (props.httpTrigger) {
       const trigger: HttpTriggerOptions = props.httpTrigger === true ? {} : props.httpTrigger;
-      const authType = trigger.authType ?? HttpAuthType.AWS_IAM;
-      checkOneOf(this, 'httpTrigger.authType', authType, [HttpAuthType.AWS_IAM, HttpAuthType.NONE]);
-      this.httpTrigger = new LambdaFunctionUrl(this, 'FunctionUrl', {
-        functionName: this.function.functionName,
-        qualifier: trigger.qualifier,
-        authorizationType: authType,
-        cors: trigger.allowOrigins ? { allowOrigins: trigger.allowOrigins, allowMethods: trigger.allowMethods ?? ['*'] } : undefined,
-      });
-      if (authType === HttpAuthType.NONE) {
-        // A public URL still needs a resource policy that lets anyone call the URL (only the URL).
-        this.publicUrlPermission = new LambdaPermission(this, 'PublicUrlPermission', {
-          functionName: this.function.functionName,
-          qualifier: trigger.qualifier,
-          action: 'lambda:InvokeFunctionUrl',
-          principal: '*',
-          functionUrlAuthType: 'NONE',
-          statementId: 'FunctionUrlAllowPublicAccess',
-        });
-      }
+      const made = functionUrl(this, 'httpTrigger.', this.function.functionName, trigger.qualifier, trigger, { iam: HttpAuthType.AWS_IAM, none: HttpAuthType.NONE });
+      this.httpTrigger = made.url;
+      this.publicUrlPermission = made.publicPermission;
     }
   }
 

@@ -107,3 +107,26 @@ test('Alibaba Cloud: a timer trigger invokes the alias', () => {
     harness.dispose();
   }
 });
+
+test('HTTP on both clouds: a public function URL and an FC HTTP trigger on the alias deploy; a second plan is empty', () => {
+  const harness = new Harness('triggers-http');
+  try {
+    harness.synth((app) => {
+      const awsStack = new TerraformStack(app, 'aws-app');
+      new AwsProvider(awsStack, 'aws', { region: 'eu-west-1' });
+      new LocalBackend(awsStack, { path: '../aws-app/terraform.aws-app.tfstate' });
+      const api = new aws.LayeredFunction(awsStack, 'api', { functionName: 'api', runtime: 'nodejs22.x', handler: 'index.handler', code });
+      new aws.HttpTrigger(awsStack, 'http', { function: api, qualifier: new aws.CanaryAlias(awsStack, 'live', { function: api }), authType: aws.HttpAuthType.NONE });
+      const fcStack = new TerraformStack(app, 'fc-app');
+      new alicloud.AlicloudProvider(fcStack, 'alicloud', { region: 'cn-hangzhou' });
+      new LocalBackend(fcStack, { path: '../fc-app/terraform.fc-app.tfstate' });
+      const fcApi = new alicloud.LayeredFunction(fcStack, 'api', { functionName: 'api', runtime: 'nodejs20', handler: 'index.handler', code });
+      new alicloud.HttpTrigger(fcStack, 'http', { function: fcApi, qualifier: new alicloud.CanaryAlias(fcStack, 'live', { function: fcApi }) });
+    });
+    harness.deploy('aws-app', 'deploy aws');
+    harness.deploy('fc-app', 'deploy fc');
+    expect(harness.journal().filter((e) => ['aws_lambda_function_url', 'alicloud_fcv3_trigger'].includes(e.type) && e.op === 'create')).toHaveLength(2);
+  } finally {
+    harness.dispose();
+  }
+});

@@ -1,0 +1,51 @@
+import { Construct } from 'constructs';
+import { checkAliasOf } from '../core/async';
+import { uniqueName } from '../core/private/names';
+import { useProvider } from '../core/private/provider';
+import { tagConstruct } from '../core/tags';
+import { TaggableProps } from '../core/types';
+import { CanaryAlias } from './canary-alias';
+import { HttpAuthType } from './custom-image-function';
+import { IFunction } from './function-base';
+import { httpTrigger } from './private/http-trigger';
+import { Fcv3Trigger } from './provider/fcv3-trigger';
+import { AlicloudProvider } from './provider/provider';
+
+export interface HttpTriggerProps extends TaggableProps {
+  /** The function the trigger invokes. */
+  readonly function: IFunction;
+  /** The alias whose split the trigger's requests follow. @default the function (LATEST) */
+  readonly qualifier?: CanaryAlias;
+  /** Who may call it. @default HttpAuthType.FUNCTION (signed requests) */
+  readonly authType?: HttpAuthType;
+  /** HTTP methods. @default ["GET", "POST", "PUT", "DELETE", "HEAD", "PATCH", "OPTIONS"] */
+  readonly methods?: string[];
+  /** Turn off the public URL (VPC only). @default false */
+  readonly disableUrlInternet?: boolean;
+  /** Provider (region, account) of the trigger. @default the function's provider */
+  readonly provider?: AlicloudProvider;
+}
+
+/**
+ * The HTTP path to a function or its alias on FC3: an HTTP trigger (`alicloud_fcv3_trigger` of type
+ * `http`, the alias as qualifier, so the canary split applies to its requests), signed requests by
+ * default. API Gateway routes are not built by this library.
+ */
+export class HttpTrigger extends Construct {
+  public readonly cloud = 'alicloud' as const;
+  /** The HTTP trigger. */
+  public readonly trigger: Fcv3Trigger;
+
+  constructor(scope: Construct, id: string, props: HttpTriggerProps) {
+    super(scope, id);
+    tagConstruct(this, props.tags);
+    useProvider(this, props.provider ?? props.function.provider);
+    checkAliasOf(this, props.function, props.qualifier);
+    this.trigger = httpTrigger(this, 'Default', '', props.function.functionName, props.qualifier ? props.qualifier.qualifier : 'LATEST', uniqueName(this, 128), props, { signed: HttpAuthType.FUNCTION, anonymous: HttpAuthType.ANONYMOUS });
+  }
+
+  /** The public URL. */
+  public get url(): string {
+    return this.trigger.httpTrigger.get(0).urlInternet;
+  }
+}

@@ -1,0 +1,56 @@
+import { Construct } from 'constructs';
+import { LambdaFunctionUrl } from '@cdktf/provider-aws/lib/lambda-function-url';
+import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { checkAliasOf } from '../core/async';
+import { useProvider } from '../core/private/provider';
+import { tagConstruct } from '../core/tags';
+import { TaggableProps } from '../core/types';
+import { CanaryAlias } from './canary-alias';
+import { HttpAuthType } from './custom-image-function';
+import { IFunction } from './function-base';
+import { functionUrl } from './private/function-url';
+
+export interface HttpTriggerProps extends TaggableProps {
+  /** The function the URL invokes. */
+  readonly function: IFunction;
+  /** The alias whose split the URL's requests follow. @default the function (unqualified) */
+  readonly qualifier?: CanaryAlias;
+  /** Who may call it. @default HttpAuthType.AWS_IAM */
+  readonly authType?: HttpAuthType;
+  /** Origins allowed by CORS. @default no CORS */
+  readonly allowOrigins?: string[];
+  /** Methods allowed by CORS. @default ["*"] when allowOrigins is set */
+  readonly allowMethods?: string[];
+  /** Provider (region, account) of the URL. @default the function's provider */
+  readonly provider?: AwsProvider;
+}
+
+/**
+ * The HTTP path to a function or its alias on AWS: a Lambda function URL (`aws_lambda_function_url`,
+ * the alias as qualifier, so the canary split applies to its requests), IAM-signed by default.
+ * With `authType: NONE` anyone may call the URL (and only the URL). API Gateway routes are not
+ * built by this library.
+ */
+export class HttpTrigger extends Construct {
+  public readonly cloud = 'aws' as const;
+  /** The function URL. */
+  public readonly functionUrl: LambdaFunctionUrl;
+  /** The public-invoke permission, when `authType` is NONE. */
+  public readonly publicUrlPermission?: LambdaPermission;
+
+  constructor(scope: Construct, id: string, props: HttpTriggerProps) {
+    super(scope, id);
+    tagConstruct(this, props.tags);
+    useProvider(this, props.provider ?? props.function.provider);
+    checkAliasOf(this, props.function, props.qualifier);
+    const made = functionUrl(this, '', props.function.functionName, props.qualifier?.qualifier, { authType: props.authType, allowOrigins: props.allowOrigins, allowMethods: props.allowMethods }, { iam: HttpAuthType.AWS_IAM, none: HttpAuthType.NONE });
+    this.functionUrl = made.url;
+    this.publicUrlPermission = made.publicPermission;
+  }
+
+  /** The HTTPS URL. */
+  public get url(): string {
+    return this.functionUrl.functionUrl;
+  }
+}
