@@ -56,7 +56,7 @@ test('the public API (reviewed snapshot)', () => {
  */
 const CLOUD_ONLY: { [cloud in 'aws' | 'alicloud']: { [name: string]: string[] } } = {
   aws: {
-    '': ['ApplicationLogLevel', 'Architecture', 'AWS_LIMITS', 'CanaryAlarmOptions', 'LOG_RETENTION_DAYS', 'LogFormat', 'PolicyStatement', 'SystemLogLevel', 'Tracing'],
+    '': ['AlarmOptions', 'ApplicationLogLevel', 'Architecture', 'AWS_LIMITS', 'CanaryAlarmOptions', 'FunctionAlarms', 'FunctionAlarmsProps', 'LOG_RETENTION_DAYS', 'LogFormat', 'PolicyStatement', 'SystemLogLevel', 'Tracing'],
     ArtifactBucket: ['encryption', 'lifecycle', 'ownershipControls', 'publicAccessBlock', 'versioning'],
     AsyncWithDeadLetter: ['bufferQueueUrl'],
     CanaryAlias: ['alarm', 'arn', 'invokeArn', 'provisionedConcurrencyConfig'],

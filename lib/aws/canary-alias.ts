@@ -13,19 +13,12 @@ import { GrantInvokeOptions } from '../core/types';
 import { checkPattern, checkRange, fail, isToken } from '../core/validation';
 import { IFunction } from './function-base';
 import { LayeredFunction } from './layered-function';
+import type { AlarmOptions } from './function-alarms';
+import { metricAlarm } from './private/alarm';
 import { grantInvoke } from './private/invoke';
 
-/** An alarm on the canary version's errors: when it fires, roll back. */
-export interface CanaryAlarmOptions {
-  /** Errors of the canary version within one period that raise the alarm. */
-  readonly threshold: number;
-  /** Period in seconds (60 or a multiple of 60). @default 60 */
-  readonly period?: number;
-  /** Periods that must breach before the alarm fires. @default 1 */
-  readonly evaluationPeriods?: number;
-  /** ARNs notified when the alarm fires (e.g. an SNS topic). @default none */
-  readonly alarmActions?: string[];
-}
+/** An alarm on the canary version's errors (threshold: errors per period): when it fires, roll back. */
+export interface CanaryAlarmOptions extends AlarmOptions {}
 
 export interface CanaryAliasProps extends CanaryAliasPropsBase {
   /** Provider (region, account) of every resource the construct makes. @default the function's provider */
@@ -92,27 +85,17 @@ export class CanaryAlias extends Construct implements ICanaryAliasContract<'aws'
     }
 
     if (props.alarm) {
-      checkRange(this, 'alarm.threshold', props.alarm.threshold, 1, 1_000_000);
-      checkRange(this, 'alarm.period', props.alarm.period, 60, 86400, { multipleOf: 60 });
-      checkRange(this, 'alarm.evaluationPeriods', props.alarm.evaluationPeriods, 1, 100);
-      this.alarm = new CloudwatchMetricAlarm(this, 'CanaryErrors', {
-        alarmName: `${props.function.functionName}-${this.aliasName}-canary-errors`,
-        alarmDescription: `Errors of the canary version behind alias ${this.aliasName} (${this.node.path}): roll back by setting canaryWeight to 0`,
-        namespace: 'AWS/Lambda',
-        metricName: 'Errors',
-        dimensions: {
-          FunctionName: props.function.functionName,
-          Resource: `${props.function.functionName}:${this.alias.name}`,
-          ExecutedVersion: routing.canaryVersion ?? routing.stableVersion,
-        },
-        statistic: 'Sum',
-        period: props.alarm.period ?? 60,
-        evaluationPeriods: props.alarm.evaluationPeriods ?? 1,
-        threshold: props.alarm.threshold,
-        comparisonOperator: 'GreaterThanOrEqualToThreshold',
-        treatMissingData: 'notBreaching',
-        alarmActions: props.alarm.alarmActions,
-      });
+      this.alarm = metricAlarm(this, 'CanaryErrors', 'alarm', `${props.function.functionName}-${this.aliasName}-canary-errors`,
+        `Errors of the canary version behind alias ${this.aliasName} (${this.node.path}): roll back by setting canaryWeight to 0`, {
+          namespace: 'AWS/Lambda',
+          metricName: 'Errors',
+          dimensions: {
+            FunctionName: props.function.functionName,
+            Resource: `${props.function.functionName}:${this.alias.name}`,
+            ExecutedVersion: routing.canaryVersion ?? routing.stableVersion,
+          },
+          statistic: 'Sum',
+        }, props.alarm);
     }
   }
 

@@ -13,7 +13,7 @@ import { Harness } from './harness';
 const code = fs.mkdtempSync(path.join(os.tmpdir(), 'grants-'));
 fs.writeFileSync(path.join(code, 'index.js'), 'exports.handler = async () => 1;\n');
 
-test('AWS: a service permission on the alias and a caller function\'s role grant apply in order', () => {
+test('AWS: a service permission on the alias, a caller function\'s role grant and the alias\'s alarms apply in order', () => {
   const harness = new Harness('grants-aws');
   try {
     harness.synth((app) => {
@@ -25,9 +25,12 @@ test('AWS: a service permission on the alias and a caller function\'s role grant
       const live = new aws.CanaryAlias(stack, 'live', { function: orders });
       live.grantInvoke('events.amazonaws.com', { sourceArn: 'arn:aws:events:eu-west-1:123456789012:rule/nightly' });
       live.grantInvoke(caller);
+      // Alarms on the alias (aws.FunctionAlarms): named after the function, so created after it.
+      new aws.FunctionAlarms(stack, 'alarms', { function: orders, qualifier: live, errors: { threshold: 1 }, throttles: { threshold: 1 }, durationP99: { threshold: 1000 } });
     });
     harness.deploy('app', 'deploy');
     expect(harness.journal().filter((e) => e.type === 'aws_lambda_permission' && e.op === 'create')).toHaveLength(1);
+    expect(harness.journal().filter((e) => e.type === 'aws_cloudwatch_metric_alarm' && e.op === 'create')).toHaveLength(3);
   } finally {
     harness.dispose();
   }

@@ -1,0 +1,74 @@
+import { Construct } from 'constructs';
+import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
+import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
+import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
+import { checkAliasOf } from '../core/async';
+import { useProvider } from '../core/private/provider';
+import { tagConstruct } from '../core/tags';
+import { TaggableProps } from '../core/types';
+import type { CanaryAlias } from './canary-alias';
+import { IFunction } from './function-base';
+import { metricAlarm } from './private/alarm';
+
+/** When an alarm fires, in the same words for every metric. */
+export interface AlarmOptions {
+  /** The value that raises the alarm: a count per period, or milliseconds for a duration. */
+  readonly threshold: number;
+  /** Period in seconds (60 or a multiple of 60). @default 60 */
+  readonly period?: number;
+  /** Periods that must breach before the alarm fires. @default 1 */
+  readonly evaluationPeriods?: number;
+  /** ARNs notified when the alarm fires (e.g. an SNS topic). @default none */
+  readonly alarmActions?: string[];
+}
+
+export interface FunctionAlarmsProps extends TaggableProps {
+  /** The function watched. */
+  readonly function: IFunction;
+  /** Watch the invocations through this alias only. @default the whole function */
+  readonly qualifier?: CanaryAlias;
+  /** Errors per period (`Errors`, Sum). @default no alarm */
+  readonly errors?: AlarmOptions;
+  /** Throttled invocations per period (`Throttles`, Sum). @default no alarm */
+  readonly throttles?: AlarmOptions;
+  /** 99th percentile of the duration in milliseconds (`Duration`, p99). @default no alarm */
+  readonly durationP99?: AlarmOptions;
+  /** Messages waiting in a dead-letter queue (`ApproximateNumberOfMessagesVisible`, Maximum), e.g. an AsyncWithDeadLetter's. @default no alarm */
+  readonly deadLetterQueue?: AlarmOptions & { readonly queue: SqsQueue | { readonly name: string } };
+  /** Provider (region, account) of the alarms. @default the function's provider */
+  readonly provider?: AwsProvider;
+}
+
+/**
+ * CloudWatch alarms for a function or one of its aliases: errors, throttles, duration p99 (AWS/Lambda
+ * metrics, `FunctionName` and, for an alias, `Resource = <function>:<alias>`) and the depth of a
+ * dead-letter queue (AWS/SQS). Each fires at or above its threshold; missing data is not a breach.
+ */
+export class FunctionAlarms extends Construct {
+  public readonly cloud = 'aws' as const;
+  public readonly errors?: CloudwatchMetricAlarm;
+  public readonly throttles?: CloudwatchMetricAlarm;
+  public readonly durationP99?: CloudwatchMetricAlarm;
+  public readonly deadLetterQueue?: CloudwatchMetricAlarm;
+
+  constructor(scope: Construct, id: string, props: FunctionAlarmsProps) {
+    super(scope, id);
+    tagConstruct(this, props.tags);
+    useProvider(this, props.provider ?? props.function.provider);
+    checkAliasOf(this, props.function, props.qualifier);
+    const name = props.function.functionName;
+    const dimensions: { [key: string]: string } = props.qualifier
+      ? { FunctionName: name, Resource: `${name}:${props.qualifier.qualifier}` }
+      : { FunctionName: name };
+    const label = props.qualifier ? `${name}-${props.qualifier.aliasName}` : name;
+    const lambda = (metricName: string, statistic: string) => ({ namespace: 'AWS/Lambda', metricName, dimensions, statistic });
+    if (props.errors) this.errors = metricAlarm(this, 'Errors', 'errors', `${label}-errors`, `Errors of ${this.node.path}`, lambda('Errors', 'Sum'), props.errors);
+    if (props.throttles) this.throttles = metricAlarm(this, 'Throttles', 'throttles', `${label}-throttles`, `Throttled invocations of ${this.node.path}`, lambda('Throttles', 'Sum'), props.throttles);
+    if (props.durationP99) this.durationP99 = metricAlarm(this, 'DurationP99', 'durationP99', `${label}-duration-p99`, `99th percentile duration (ms) of ${this.node.path}`, lambda('Duration', 'p99'), props.durationP99);
+    if (props.deadLetterQueue) {
+      const queueName = props.deadLetterQueue.queue.name;
+      this.deadLetterQueue = metricAlarm(this, 'DeadLetterQueueDepth', 'deadLetterQueue', `${label}-dead-letters`, `Failed events waiting in the dead-letter queue of ${this.node.path}`,
+        { namespace: 'AWS/SQS', metricName: 'ApproximateNumberOfMessagesVisible', dimensions: { QueueName: queueName }, statistic: 'Maximum' }, props.deadLetterQueue);
+    }
+  }
+}

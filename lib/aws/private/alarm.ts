@@ -1,0 +1,39 @@
+import { Construct } from 'constructs';
+import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
+import { checkRange } from '../../core/validation';
+import type { AlarmOptions } from '../function-alarms';
+
+/** What is measured: a CloudWatch metric with its dimensions and statistic. */
+export interface Metric {
+  readonly namespace: string;
+  readonly metricName: string;
+  readonly dimensions: { [name: string]: string };
+  /** "Sum", "Maximum", … or a percentile such as "p99" (an extended statistic). */
+  readonly statistic: string;
+}
+
+/**
+ * One CloudWatch alarm at or above `threshold`, checked the same way everywhere (threshold
+ * 1-1000000, period 60-86400 s in minutes, 1-100 periods); missing data is not a breach.
+ */
+export function metricAlarm(scope: Construct, id: string, prop: string, name: string, description: string, metric: Metric, options: AlarmOptions): CloudwatchMetricAlarm {
+  checkRange(scope, `${prop}.threshold`, options.threshold, 1, 1_000_000);
+  checkRange(scope, `${prop}.period`, options.period, 60, 86400, { multipleOf: 60 });
+  checkRange(scope, `${prop}.evaluationPeriods`, options.evaluationPeriods, 1, 100);
+  const percentile = /^p\d+(\.\d+)?$/.test(metric.statistic);
+  return new CloudwatchMetricAlarm(scope, id, {
+    alarmName: name,
+    alarmDescription: description,
+    namespace: metric.namespace,
+    metricName: metric.metricName,
+    dimensions: metric.dimensions,
+    statistic: percentile ? undefined : metric.statistic,
+    extendedStatistic: percentile ? metric.statistic : undefined,
+    period: options.period ?? 60,
+    evaluationPeriods: options.evaluationPeriods ?? 1,
+    threshold: options.threshold,
+    comparisonOperator: 'GreaterThanOrEqualToThreshold',
+    treatMissingData: 'notBreaching',
+    alarmActions: options.alarmActions,
+  });
+}
