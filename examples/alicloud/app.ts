@@ -2,6 +2,7 @@ import * as path from 'path';
 import { App, LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { alicloud, Tags } from '../../lib';
+import { AlicloudProductionStack } from './production-stack';
 
 const assets = path.join(__dirname, '..', 'assets');
 
@@ -81,4 +82,5 @@ export class AlicloudOrdersStack extends TerraformStack {
 
 export function buildAlicloudExample(app: App): void {
   new AlicloudOrdersStack(app, 'alicloud-orders');
+  new AlicloudProductionStack(app, 'alicloud-production');
 }
