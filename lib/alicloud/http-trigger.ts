@@ -1,8 +1,6 @@
 import { Construct } from 'constructs';
-import { checkAliasOf } from '../core/async';
 import { uniqueName } from '../core/private/names';
-import { useProvider } from '../core/private/provider';
-import { tagConstruct } from '../core/tags';
+import { attachToFunction } from '../core/private/trigger';
 import { TaggableProps } from '../core/types';
 import { CanaryAlias } from './canary-alias';
 import { HttpAuthType } from './custom-image-function';
@@ -38,9 +36,7 @@ export class HttpTrigger extends Construct {
 
   constructor(scope: Construct, id: string, props: HttpTriggerProps) {
     super(scope, id);
-    tagConstruct(this, props.tags);
-    useProvider(this, props.provider ?? props.function.provider);
-    checkAliasOf(this, props.function, props.qualifier);
+    attachToFunction(this, props);
     this.trigger = httpTrigger(this, 'Default', '', props.function.functionName, props.qualifier ? props.qualifier.qualifier : 'LATEST', uniqueName(this, 128), props, { signed: HttpAuthType.FUNCTION, anonymous: HttpAuthType.ANONYMOUS });
   }
 

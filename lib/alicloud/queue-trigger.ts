@@ -1,8 +1,7 @@
 import { Construct } from 'constructs';
-import { BatchingOptions, checkAliasOf, checkBatching } from '../core/async';
+import { BatchingOptions, checkBatching } from '../core/async';
 import { uniqueName } from '../core/private/names';
-import { useProvider } from '../core/private/provider';
-import { tagConstruct } from '../core/tags';
+import { attachToFunction } from '../core/private/trigger';
 import { TaggableProps } from '../core/types';
 import { CanaryAlias } from './canary-alias';
 import { IQueue } from './destination';
@@ -38,11 +37,9 @@ export class QueueTrigger extends Construct {
 
   constructor(scope: Construct, id: string, props: QueueTriggerProps) {
     super(scope, id);
-    tagConstruct(this, props.tags);
-    useProvider(this, props.provider ?? props.function.provider);
+    attachToFunction(this, props);
     // FC's RunOptions: a count-based window; maximumTasks is EventBridge's concurrency (1-300 here, as for buffers).
     checkBatching(this, '', props, { concurrencyMin: 1, concurrencyMax: 300, windowAbove10: false });
-    checkAliasOf(this, props.function, props.qualifier);
     const where = props.function.location;
     this.trigger = queueSource(this, 'Default', {
       functionName: props.function.functionName,

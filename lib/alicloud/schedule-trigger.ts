@@ -1,9 +1,7 @@
 import { Construct } from 'constructs';
-import { checkAliasOf } from '../core/async';
 import { uniqueName } from '../core/private/names';
-import { useProvider } from '../core/private/provider';
+import { attachToFunction } from '../core/private/trigger';
 import { ScheduleTriggerPropsBase } from '../core/schedule';
-import { tagConstruct } from '../core/tags';
 import { CanaryAlias } from './canary-alias';
 import { IFunction } from './function-base';
 import { Fcv3Trigger } from './provider/fcv3-trigger';
@@ -29,10 +27,8 @@ export class ScheduleTrigger extends Construct {
 
   constructor(scope: Construct, id: string, props: ScheduleTriggerProps) {
     super(scope, id);
-    tagConstruct(this, props.tags);
-    useProvider(this, props.provider ?? props.function.provider);
+    attachToFunction(this, props);
     props.schedule.check(this);
-    checkAliasOf(this, props.function, props.qualifier);
     this.trigger = new Fcv3Trigger(this, 'Default', {
       functionName: props.function.functionName,
       // FC trigger names: 1-128 of letters, digits, "_" and "-", unique per function.

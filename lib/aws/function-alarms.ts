@@ -2,9 +2,7 @@ import { Construct } from 'constructs';
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
-import { checkAliasOf } from '../core/async';
-import { useProvider } from '../core/private/provider';
-import { tagConstruct } from '../core/tags';
+import { attachToFunction } from '../core/private/trigger';
 import { TaggableProps } from '../core/types';
 import type { CanaryAlias } from './canary-alias';
 import { IFunction } from './function-base';
@@ -53,9 +51,7 @@ export class FunctionAlarms extends Construct {
 
   constructor(scope: Construct, id: string, props: FunctionAlarmsProps) {
     super(scope, id);
-    tagConstruct(this, props.tags);
-    useProvider(this, props.provider ?? props.function.provider);
-    checkAliasOf(this, props.function, props.qualifier);
+    attachToFunction(this, props);
     const name = props.function.functionName;
     const dimensions: { [key: string]: string } = props.qualifier
       ? { FunctionName: name, Resource: `${name}:${props.qualifier.qualifier}` }

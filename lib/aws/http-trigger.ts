@@ -2,9 +2,7 @@ import { Construct } from 'constructs';
 import { LambdaFunctionUrl } from '@cdktf/provider-aws/lib/lambda-function-url';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { checkAliasOf } from '../core/async';
-import { useProvider } from '../core/private/provider';
-import { tagConstruct } from '../core/tags';
+import { attachToFunction } from '../core/private/trigger';
 import { TaggableProps } from '../core/types';
 import { CanaryAlias } from './canary-alias';
 import { HttpAuthType } from './custom-image-function';
@@ -41,9 +39,7 @@ export class HttpTrigger extends Construct {
 
   constructor(scope: Construct, id: string, props: HttpTriggerProps) {
     super(scope, id);
-    tagConstruct(this, props.tags);
-    useProvider(this, props.provider ?? props.function.provider);
-    checkAliasOf(this, props.function, props.qualifier);
+    attachToFunction(this, props);
     const made = functionUrl(this, '', props.function.functionName, props.qualifier?.qualifier, { authType: props.authType, allowOrigins: props.allowOrigins, allowMethods: props.allowMethods }, { iam: HttpAuthType.AWS_IAM, none: HttpAuthType.NONE });
     this.functionUrl = made.url;
     this.publicUrlPermission = made.publicPermission;

@@ -2,9 +2,8 @@ import { Construct } from 'constructs';
 import { LambdaEventSourceMapping } from '@cdktf/provider-aws/lib/lambda-event-source-mapping';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
-import { BatchingOptions, checkAliasOf, checkBatching } from '../core/async';
-import { useProvider } from '../core/private/provider';
-import { tagConstruct } from '../core/tags';
+import { BatchingOptions, checkBatching } from '../core/async';
+import { attachToFunction } from '../core/private/trigger';
 import { TaggableProps } from '../core/types';
 import { fail, isToken } from '../core/validation';
 import { CanaryAlias } from './canary-alias';
@@ -35,12 +34,10 @@ export class QueueTrigger extends Construct {
 
   constructor(scope: Construct, id: string, props: QueueTriggerProps) {
     super(scope, id);
-    tagConstruct(this, props.tags);
-    useProvider(this, props.provider ?? props.function.provider);
+    attachToFunction(this, props);
     // CreateEventSourceMapping limits (Lambda API reference): SQS batches 1-10000, more than 10
     // only with a batching window; ScalingConfig.MaximumConcurrency 2-1000.
     checkBatching(this, '', props, { concurrencyMin: 2, concurrencyMax: 1000, windowAbove10: true });
-    checkAliasOf(this, props.function, props.qualifier);
     // Lambda refuses a queue whose visibility timeout is shorter than the function's timeout.
     if (props.queue instanceof SqsQueue) {
       const visibility = props.queue.visibilityTimeoutSecondsInput ?? 30;

@@ -3,11 +3,9 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SchedulerSchedule } from '@cdktf/provider-aws/lib/scheduler-schedule';
-import { checkAliasOf } from '../core/async';
 import { uniqueName } from '../core/private/names';
-import { useProvider } from '../core/private/provider';
+import { attachToFunction } from '../core/private/trigger';
 import { ScheduleTriggerPropsBase } from '../core/schedule';
-import { tagConstruct } from '../core/tags';
 import { CanaryAlias } from './canary-alias';
 import { IFunction } from './function-base';
 import { PolicyStatements } from './policy';
@@ -37,10 +35,8 @@ export class ScheduleTrigger extends Construct {
 
   constructor(scope: Construct, id: string, props: ScheduleTriggerProps) {
     super(scope, id);
-    tagConstruct(this, props.tags);
-    useProvider(this, props.provider ?? props.function.provider);
+    attachToFunction(this, props);
     props.schedule.check(this);
-    checkAliasOf(this, props.function, props.qualifier);
     const target = props.qualifier ? props.qualifier.arn : props.function.arn;
 
     this.role = new IamRole(this, 'Role', {
