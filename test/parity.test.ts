@@ -1,6 +1,6 @@
 import { TerraformStack, Testing } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { alicloud, aws } from '../lib';
+import { alicloud, aws, Schedule } from '../lib';
 import { makeFolder, only, warnings } from './helpers';
 
 // The behaviours both clouds promise, run once per cloud through the same calls: the same names,
@@ -29,6 +29,14 @@ interface Cloud {
   readonly roleGrants: (json: any, id: string) => { actions: string[]; resources: string[] }[];
   /** The invoke action and the function name as the role statement writes it. */
   readonly invoke: { action: string; names: (name: string) => boolean };
+  /** What the triggers of the library point at and how they run, as the JSON carries it. */
+  readonly schedule: (json: any) => { expression: string; target: string };
+  readonly http: (json: any) => { target: string };
+  readonly queue: (json: any) => { batchSize: number; target: string };
+  /** How the JSON names the alias "live" of the function "orders". */
+  readonly aliasRef: string;
+  /** A queue of the cloud, made elsewhere. */
+  readonly existingQueue: object;
 }
 
 const CLOUDS: { [name: string]: Cloud } = {
@@ -49,6 +57,11 @@ const CLOUDS: { [name: string]: Cloud } = {
     roleGrants: (json, id) => JSON.parse(Object.entries<any>(json.resource.aws_iam_role_policy).find(([k]) => k.startsWith(`${id}_`))![1].policy).Statement
       .map((s: any) => ({ actions: [].concat(s.Action), resources: [].concat(s.Resource) })),
     invoke: { action: 'lambda:InvokeFunction', names: (r) => r.startsWith('${aws_lambda_function.orders.arn}') },
+    schedule: (json) => { const s = only(json, 'aws_scheduler_schedule'); return { expression: s.schedule_expression, target: s.target.arn }; },
+    http: (json) => ({ target: only(json, 'aws_lambda_function_url').qualifier }),
+    queue: (json) => { const m = only(json, 'aws_lambda_event_source_mapping'); return { batchSize: m.batch_size, target: m.function_name }; },
+    aliasRef: '${aws_lambda_alias.live.',
+    existingQueue: { arn: 'arn:aws:sqs:eu-west-1:123456789012:jobs' },
   },
   alicloud: {
     stack: () => { const s = new TerraformStack(Testing.app(), 'test'); new alicloud.AlicloudProvider(s, 'alicloud', { region: 'cn-hangzhou' }); return s; },
@@ -67,6 +80,11 @@ const CLOUDS: { [name: string]: Cloud } = {
     roleGrants: (json, id) => JSON.parse(Object.entries<any>(json.resource.alicloud_ram_policy).find(([k]) => k.startsWith(`${id}_`))![1].policy_document).Statement
       .map((s: any) => ({ actions: s.Action, resources: s.Resource })),
     invoke: { action: 'fc:InvokeFunction', names: (r) => r.endsWith(':functions/${alicloud_fcv3_function.orders.function_name}') },
+    schedule: (json) => { const t = Object.values<any>(json.resource.alicloud_fcv3_trigger).find((x) => x.trigger_type === 'timer'); return { expression: JSON.parse(t.trigger_config).cronExpression, target: t.qualifier }; },
+    http: (json) => ({ target: Object.values<any>(json.resource.alicloud_fcv3_trigger).find((x) => x.trigger_type === 'http').qualifier }),
+    queue: (json) => { const t = Object.values<any>(json.resource.alicloud_fcv3_trigger).find((x) => x.trigger_type === 'eventbridge'); return { batchSize: JSON.parse(t.trigger_config).runOptions.batchWindow.CountBasedWindow, target: t.qualifier }; },
+    aliasRef: '${alicloud_fcv3_alias.live.',
+    existingQueue: { queueName: 'jobs' },
   },
 };
 
@@ -108,6 +126,20 @@ describe.each(Object.entries(CLOUDS))('%s', (_name, cloud) => {
     expect(invoke).toHaveLength(1);
     expect(invoke[0].actions).toEqual([cloud.invoke.action]);
     expect(invoke[0].resources.every(cloud.invoke.names)).toBe(true);
+  });
+
+  test('triggers on an alias: a schedule (the same Schedule in the cloud\'s syntax), HTTP and a queue all target the alias', () => {
+    const stack = cloud.stack();
+    const f = fn(stack);
+    const live = new ns.CanaryAlias(stack, 'live', { function: f });
+    new ns.ScheduleTrigger(stack, 'nightly', { function: f, qualifier: live, schedule: Schedule.rate(5) });
+    new ns.HttpTrigger(stack, 'http', { function: f, qualifier: live });
+    new ns.QueueTrigger(stack, 'jobs', { function: f, qualifier: live, queue: cloud.existingQueue, batchSize: 7 });
+    const json = synth(stack);
+    const schedule = cloud.schedule(json);
+    expect(schedule.expression).toBe(cloud.ns === aws ? 'rate(5 minutes)' : '@every 5m');
+    for (const target of [schedule.target, cloud.http(json).target, cloud.queue(json).target]) expect(target.startsWith(cloud.aliasRef)).toBe(true);
+    expect(cloud.queue(json).batchSize).toBe(7);
   });
 
   test('async defaults are the cloud\'s own documented ones; explicit values are passed through', () => {
