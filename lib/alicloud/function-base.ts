@@ -264,6 +264,8 @@ export abstract class FunctionBase extends Construct implements IFunction {
       diskSize: props.diskSize ?? 512,
       instanceConcurrency: props.instanceConcurrency,
       environmentVariables: props.environment && Object.keys(props.environment).length > 0 ? props.environment : undefined,
+      // FC connects the function with its service-linked role AliyunServiceRoleForFC (FC's
+      // "Service-linked role" page lists VPC access), not the function's role: no grant here.
       vpcConfig: props.vpc ? { vpcId: props.vpc.vpcId, vswitchIds: props.vpc.subnetIds, securityGroupId: props.vpc.securityGroupIds[0] } : undefined,
       logConfig: props.logConfig ? { project: props.logConfig.project, logstore: props.logConfig.logstore, enableRequestMetrics: true, logBeginRule: 'DefaultRegex' } : undefined,
       // With logging, FC checks at creation that the role may write to the logstore.

@@ -41,6 +41,8 @@ export interface FunctionAlarmsProps extends TaggableProps {
  * CloudWatch alarms for a function or one of its aliases: errors, throttles, duration p99 (AWS/Lambda
  * metrics, `FunctionName` and, for an alias, `Resource = <function>:<alias>`) and the depth of a
  * dead-letter queue (AWS/SQS). Each fires at or above its threshold; missing data is not a breach.
+ * Metric names and dimensions: Lambda developer guide, "Types of metrics for Lambda functions"
+ * (an alias is the `Resource` dimension `<function>:<alias>`), and SQS's CloudWatch metrics.
  */
 export class FunctionAlarms extends Construct {
   public readonly cloud = 'aws' as const;

@@ -38,7 +38,9 @@ export class QueueTrigger extends Construct {
     // CreateEventSourceMapping limits (Lambda API reference): SQS batches 1-10000, more than 10
     // only with a batching window; ScalingConfig.MaximumConcurrency 2-1000.
     checkBatching(this, '', props, { concurrencyMin: 2, concurrencyMax: 1000, windowAbove10: true });
-    // Lambda refuses a queue whose visibility timeout is shorter than the function's timeout.
+    // Lambda refuses a queue whose visibility timeout is shorter than the function's timeout
+    // (CreateEventSourceMapping: "Queue visibility timeout: 30 seconds is less than Function timeout:
+    // 60 seconds", as reported in hashicorp/terraform-provider-aws issue 18099).
     if (props.queue instanceof SqsQueue) {
       const visibility = props.queue.visibilityTimeoutSecondsInput ?? 30;
       const timeout = props.function.timeoutSeconds ?? 3;

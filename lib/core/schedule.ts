@@ -21,8 +21,9 @@ const WEEKDAY = /^(SUN|MON|TUE|WED|THU|FRI|SAT)(-(SUN|MON|TUE|WED|THU|FRI|SAT))?
 
 /**
  * When a schedule runs, in one vocabulary: each cloud writes it in its own syntax (EventBridge
- * Scheduler `rate(...)` / `cron(min hour day month weekday year)`; FC timer `@every Nm` /
- * `sec min hour day month weekday`).
+ * Scheduler `rate(...)` / `cron(min hour day month weekday year)`, one of day and weekday "?", per
+ * its "Schedule types" guide; FC timer `@every Nm` / `sec min hour day month weekday`, per FC's
+ * TimerTriggerConfig, API 2023-03-30).
  */
 export class Schedule {
   /** Every `minutes` minutes (at least 1). */

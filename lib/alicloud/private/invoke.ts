@@ -15,7 +15,8 @@ export interface InvokeTarget {
 }
 
 /**
- * grantInvoke on FC3, where invoking is authorized against the caller's RAM identity only (FC3 has
+ * grantInvoke on FC3 (FC 3.0 API reference, "RAM authorization" and InvokeFunction), where invoking
+ * is authorized against the caller's RAM identity only (FC3 has
  * no resource-based permission, and `fc:InvokeFunction` names the function, not a qualifier:
  * `acs:fc:<region>:<account>:functions/<name>`). Another function: its role gets the statement. A
  * RAM role ARN: a custom policy with the statement is attached to that role.

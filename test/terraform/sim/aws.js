@@ -265,6 +265,7 @@ const resources = {
       for (const a of ['ReceiveMessage', 'DeleteMessage', 'GetQueueAttributes']) {
         requirePermission(c.cloud, fn, `sqs:${a}`, s.event_source_arn, `The provided execution role does not have permissions to call ${a} on SQS`);
       }
+      // Lambda's answer (hashicorp/terraform-provider-aws issue 18099).
       if (queue.visibility !== undefined && queue.visibility < (fn.timeout ?? 3)) throw new CloudError('InvalidParameterValueException', `Queue visibility timeout: ${queue.visibility} seconds is less than Function timeout: ${fn.timeout} seconds`);
       const uuid = `${hash(`esm-${next(c.cloud, 'esm')}`, 8)}-0000-4000-8000-${hash(s.event_source_arn, 12)}`;
       return { id: uuid, uuid, function_arn: s.function_name.startsWith('arn:') ? s.function_name : fn.arn, state: 'Enabled', state_transition_reason: 'USER_INITIATED', last_modified: '2026-01-01T00:00:00Z', last_processing_result: '', arn: `arn:aws:lambda:${c.region}:${ACCOUNT}:event-source-mapping:${uuid}` };
@@ -286,7 +287,8 @@ const resources = {
       return { id: sid, statement_id: sid };
     },
   },
-  // EventBridge Scheduler checks at CreateSchedule that it may assume the role (the trust policy
+  // EventBridge Scheduler checks at CreateSchedule that it may assume the role (its ValidationException,
+  // quoted in aws/aws-sdk-js-v3 issue 6494; the trust policy
   // names scheduler.amazonaws.com); the invoke itself happens later, with the role's permissions.
   aws_scheduler_schedule: {
     create(c, s) { return this.update(c, null, s); },
