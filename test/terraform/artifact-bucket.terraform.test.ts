@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { LocalBackend, TerraformStack } from 'cdktf';
 import { alicloud } from '../../lib';
-import { Harness } from './harness';
+import { withHarness } from './harness';
 
 // OSS bucket names are global. Without a literal account on the provider, the default artifact
 // bucket name hashes the account Terraform reads (data "alicloud_account") at plan time: the name
@@ -15,8 +15,7 @@ fs.writeFileSync(path.join(code, 'index.js'), 'exports.handler = async () => 1;\
 const ACCOUNT = '1234567890123456'; // the simulated cloud's account (sim/alicloud.js)
 
 test('the default OSS bucket name includes the account read at plan time, and matches the literal-account name', () => {
-  const harness = new Harness('artifact-bucket-name');
-  try {
+  withHarness('artifact-bucket-name', (harness) => {
     harness.synth((app) => {
       const stack = new TerraformStack(app, 'app');
       new alicloud.AlicloudProvider(stack, 'alicloud', { region: 'cn-hangzhou' });
@@ -28,7 +27,5 @@ test('the default OSS bucket name includes the account read at plan time, and ma
     // Known in the plan (not "known after apply"), so the bucket is never replaced on a later plan.
     expect(changes.find((c) => c.type === 'alicloud_oss_bucket')!.after.bucket).toBe(expected);
     expect(Object.keys(harness.cloud().ossBuckets)).toEqual([expected]);
-  } finally {
-    harness.dispose();
-  }
+  });
 });

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { App, LocalBackend, TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { alicloud, aws } from '../../lib';
-import { Harness } from './harness';
+import { withHarness } from './harness';
 
 // `terraform destroy` of a stack whose versioned artifact bucket holds zips: refused by the cloud
 // unless the bucket was created with forceDestroy.
@@ -32,32 +32,25 @@ const CLOUDS = {
 
 describe.each(Object.entries(CLOUDS))('destroying a stack on %s', (cloudName, build) => {
   test('without forceDestroy the versioned bucket that holds zips is not deleted', () => {
-    const harness = new Harness(`destroy-${cloudName}`);
-    try {
+    withHarness(`destroy-${cloudName}`, (harness) => {
       harness.synth((app) => build(app, false));
       harness.deploy('app', 'deploy');
       expect(() => harness.destroy('app', 'destroy')).toThrow(/BucketNotEmpty/);
-    } finally {
-      harness.dispose();
-    }
+    });
   });
 
   test('with forceDestroy, terraform destroy completes', () => {
-    const harness = new Harness(`destroy-force-${cloudName}`);
-    try {
+    withHarness(`destroy-force-${cloudName}`, (harness) => {
       harness.synth((app) => build(app, true));
       harness.deploy('app', 'deploy');
       expect(harness.destroy('app', 'destroy')).toMatch(/Destroy complete!/);
       expect(harness.journal().filter((e) => e.op === 'delete' && /bucket$/.test(e.type))).toHaveLength(1);
-    } finally {
-      harness.dispose();
-    }
+    });
   });
 });
 
 test('the simulated providers serve terraform import (ImportResourceState, then a read)', () => {
-  const harness = new Harness('import');
-  try {
+  withHarness('import', (harness) => {
     harness.synth((app) => CLOUDS.aws(app, true));
     harness.deploy('app', 'deploy');
     const state = harness.state('app').values.root_module.resources.find((r: any) => r.type === 'aws_iam_role');
@@ -68,7 +61,5 @@ test('the simulated providers serve terraform import (ImportResourceState, then 
     harness.terraform('app', ['import', '-input=false', address, state.values.id], 'import');
     const imported = harness.state('app').values.root_module.resources.find((r: any) => r.address === address);
     expect(imported.values.id).toBe(state.values.id);
-  } finally {
-    harness.dispose();
-  }
+  });
 });

@@ -5,7 +5,7 @@ import { LocalBackend, TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { alicloud, aws } from '../../lib';
 import { RamRole } from '../../lib/alicloud/provider/ram-role';
-import { Harness } from './harness';
+import { withHarness } from './harness';
 
 // grantInvoke under Terraform: permissions and role statements name what they grant by reference,
 // so they are created after it, and a second plan is empty.
@@ -14,8 +14,7 @@ const code = fs.mkdtempSync(path.join(os.tmpdir(), 'grants-'));
 fs.writeFileSync(path.join(code, 'index.js'), 'exports.handler = async () => 1;\n');
 
 test('AWS: a service permission on the alias, a caller function\'s role grant and the alias\'s alarms apply in order', () => {
-  const harness = new Harness('grants-aws');
-  try {
+  withHarness('grants-aws', (harness) => {
     harness.synth((app) => {
       const stack = new TerraformStack(app, 'app');
       new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
@@ -31,14 +30,11 @@ test('AWS: a service permission on the alias, a caller function\'s role grant an
     harness.deploy('app', 'deploy');
     expect(harness.journal().filter((e) => e.type === 'aws_lambda_permission' && e.op === 'create')).toHaveLength(1);
     expect(harness.journal().filter((e) => e.type === 'aws_cloudwatch_metric_alarm' && e.op === 'create')).toHaveLength(3);
-  } finally {
-    harness.dispose();
-  }
+  });
 });
 
 test('Alibaba Cloud: a caller function and a RAM role made in the same program get fc:InvokeFunction', () => {
-  const harness = new Harness('grants-alicloud');
-  try {
+  withHarness('grants-alicloud', (harness) => {
     harness.synth((app) => {
       const stack = new TerraformStack(app, 'app');
       new alicloud.AlicloudProvider(stack, 'alicloud', { region: 'cn-hangzhou' });
@@ -55,7 +51,5 @@ test('Alibaba Cloud: a caller function and a RAM role made in the same program g
     harness.deploy('app', 'deploy');
     const roles = harness.cloud().ramRoles;
     expect(roles.reporting.policies).toHaveLength(1);
-  } finally {
-    harness.dispose();
-  }
+  });
 });

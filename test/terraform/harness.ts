@@ -246,3 +246,13 @@ function tail(text: string, lines: number): string {
 function changedLines(text: string): string {
   return text.split('\n').filter((l) => /^\s*[-+~]|#|Plan:/.test(l)).slice(0, 60).join('\n');
 }
+
+/** Runs `body` with a fresh harness, disposed afterwards whether the body passes or throws. */
+export function withHarness(name: string, body: (harness: Harness) => void, options: { legacyTypeSystem?: boolean; alicloudVersions?: string[] } = {}): void {
+  const harness = new Harness(name, options);
+  try {
+    body(harness);
+  } finally {
+    harness.dispose();
+  }
+}

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { LocalBackend, TerraformStack } from 'cdktf';
 import { alicloud } from '../../lib';
-import { Harness } from './harness';
+import { withHarness } from './harness';
 
 // FC pulls a custom container image with the function's role when it creates the function: the
 // library grants exactly the registry token and the pull of the one repository, before the function.
@@ -22,19 +22,15 @@ test.each([
   ['Personal Edition', 'registry.cn-hangzhou.aliyuncs.com/demo/web' + DIGEST, undefined],
   ['Enterprise Edition', 'prod-registry-vpc.cn-hangzhou.cr.aliyuncs.com/team/web' + DIGEST, 'cri-0a1b2c3d'],
 ])('an image in the %s: the function is created with the pull grant in place, and a second plan is empty', (_edition, image, instance) => {
-  const harness = new Harness('image-pull');
-  try {
+  withHarness('image-pull', (harness) => {
     harness.synth(imageStack(image, instance));
     harness.deploy('app', 'deploy');
     expect(Object.keys(harness.cloud().fcFunctions)).toEqual(['web']);
-  } finally {
-    harness.dispose();
-  }
+  });
 });
 
 test('without the repository statement FC cannot pull the image and the apply fails', () => {
-  const harness = new Harness('image-pull-denied');
-  try {
+  withHarness('image-pull-denied', (harness) => {
     harness.synth(imageStack('registry.cn-hangzhou.aliyuncs.com/demo/web' + DIGEST));
     const file = path.join(harness.outdir, 'stacks', 'app', 'cdk.tf.json');
     const json = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -44,7 +40,5 @@ test('without the repository statement FC cannot pull the image and the apply fa
     policy.policy_document = JSON.stringify(document);
     fs.writeFileSync(file, JSON.stringify(json, null, 2));
     expect(() => harness.deploy('app', 'deploy')).toThrow(/AccessDenied: the function's role may not cr:PullRepository on\s+acs:cr:cn-hangzhou:1234567890123456:repository\/demo\/web/);
-  } finally {
-    harness.dispose();
-  }
+  });
 });

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { App, LocalBackend, TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { alicloud, aws } from '../../lib';
-import { Harness } from './harness';
+import { withHarness } from './harness';
 
 // Functions in a VPC (and traced, on AWS): Lambda checks at creation that the role may manage
 // network interfaces, so the grant and the order must be right for the apply to pass.
@@ -24,19 +24,15 @@ function awsVpcStack(app: App): void {
 }
 
 test('AWS: a VPC function with tracing is created (the role may manage network interfaces), and a second plan is empty', () => {
-  const harness = new Harness('network-aws');
-  try {
+  withHarness('network-aws', (harness) => {
     harness.synth(awsVpcStack);
     harness.deploy('app', 'deploy');
     expect(harness.journal().filter((e) => e.type === 'aws_lambda_function' && e.op === 'create')).toHaveLength(1);
-  } finally {
-    harness.dispose();
-  }
+  });
 });
 
 test('AWS: without the network-interface statement Lambda refuses to create the function', () => {
-  const harness = new Harness('network-aws-denied');
-  try {
+  withHarness('network-aws-denied', (harness) => {
     harness.synth(awsVpcStack);
     const file = path.join(harness.outdir, 'stacks', 'app', 'cdk.tf.json');
     const json = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -45,14 +41,11 @@ test('AWS: without the network-interface statement Lambda refuses to create the 
     policy.policy = policy.policy.replace(/,\{"Sid":"ManageNetworkInterfaces"[^}]*\}/, '');
     fs.writeFileSync(file, JSON.stringify(json, null, 2));
     expect(() => harness.deploy('app', 'deploy')).toThrow(/does not have\s+permissions to call\s+CreateNetworkInterface\s+on EC2/);
-  } finally {
-    harness.dispose();
-  }
+  });
 });
 
 test('Alibaba Cloud: a function in a VPC deploys and a second plan is empty', () => {
-  const harness = new Harness('network-alicloud');
-  try {
+  withHarness('network-alicloud', (harness) => {
     harness.synth((app) => {
       const stack = new TerraformStack(app, 'app');
       new alicloud.AlicloudProvider(stack, 'alicloud', { region: 'cn-hangzhou' });
@@ -64,7 +57,5 @@ test('Alibaba Cloud: a function in a VPC deploys and a second plan is empty', ()
     });
     const { changes } = harness.deploy('app', 'deploy');
     expect(changes.find((c) => c.type === 'alicloud_fcv3_function')!.after.vpc_config).toEqual([{ vpc_id: 'vpc-bp1a', vswitch_ids: ['vsw-bp1a', 'vsw-bp1b'], security_group_id: 'sg-bp1a' }]);
-  } finally {
-    harness.dispose();
-  }
+  });
 });

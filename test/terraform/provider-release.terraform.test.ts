@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, LocalBackend, TerraformStack } from 'cdktf';
 import { alicloud } from '../../lib';
-import { Harness } from './harness';
+import { Harness, withHarness } from './harness';
 
 // The aliyun/alicloud release the stacks require. Up to 1.290.0 the provider sends an empty
 // `onSuccess: {}` with a failure-only async configuration and FC refuses it (issue 10031); the
@@ -27,37 +27,28 @@ function lockedVersion(harness: Harness): string | undefined {
 }
 
 test('terraform init refuses aliyun/alicloud 1.290.0, the last release without the fix', () => {
-  const harness = new Harness('release-1290', { alicloudVersions: ['1.290.0'] });
-  try {
+  withHarness('release-1290', (harness) => {
     harness.synth(failureOnly);
     expect(() => harness.terraform('app', ['init', '-input=false'], 'init')).toThrow(/no available releases match the given constraints ~> 1\.291/);
-  } finally {
-    harness.dispose();
-  }
+  }, { alicloudVersions: ['1.290.0'] });
 });
 
 test('offered 1.290.0 and 1.291.0, Terraform installs 1.291.0 and the failure-only configuration applies', () => {
-  const harness = new Harness('release-1291', { alicloudVersions: ['1.290.0', '1.291.0'] });
-  try {
+  withHarness('release-1291', (harness) => {
     harness.synth(failureOnly);
     harness.deploy('app', 'deploy');
     expect(lockedVersion(harness)).toBe('1.291.0');
     expect(harness.journal().filter((e) => e.type === 'alicloud_fcv3_async_invoke_config' && e.op === 'create')).toHaveLength(1);
-  } finally {
-    harness.dispose();
-  }
+  }, { alicloudVersions: ['1.290.0', '1.291.0'] });
 });
 
 test('on 1.290.0 (constraint loosened by hand) the same configuration fails as FC refuses it', () => {
-  const harness = new Harness('release-loosened', { alicloudVersions: ['1.290.0'] });
-  try {
+  withHarness('release-loosened', (harness) => {
     harness.synth(failureOnly);
     const file = path.join(harness.outdir, 'stacks', 'app', 'cdk.tf.json');
     const json = JSON.parse(fs.readFileSync(file, 'utf8'));
     json.terraform.required_providers.alicloud.version = '1.290.0';
     fs.writeFileSync(file, JSON.stringify(json, null, 2));
     expect(() => harness.deploy('app', 'deploy')).toThrow(/InvalidDestinationResources/);
-  } finally {
-    harness.dispose();
-  }
+  }, { alicloudVersions: ['1.290.0'] });
 });

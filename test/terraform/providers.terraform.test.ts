@@ -4,7 +4,7 @@ import * as path from 'path';
 import { LocalBackend, TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { alicloud, aws } from '../../lib';
-import { Harness } from './harness';
+import { withHarness } from './harness';
 
 // Two regions in one stack through the `provider` prop: each function, its alias, async
 // configuration, layer, artifact bucket and code upload go to its own provider's region.
@@ -16,8 +16,7 @@ fs.mkdirSync(path.join(lib, 'nodejs'));
 fs.writeFileSync(path.join(lib, 'nodejs', 'x.js'), 'x');
 
 test('AWS: a function in eu-west-1 and one in us-east-1, each with its own bucket, deploy; a second plan is empty', () => {
-  const harness = new Harness('providers-aws');
-  try {
+  withHarness('providers-aws', (harness) => {
     harness.synth((app) => {
       const stack = new TerraformStack(app, 'app');
       new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
@@ -33,14 +32,11 @@ test('AWS: a function in eu-west-1 and one in us-east-1, each with its own bucke
     const functions = harness.cloud().functions;
     expect(functions.edge.arn).toMatch(/^arn:aws:lambda:us-east-1:/);
     expect(functions.home.arn).toMatch(/^arn:aws:lambda:eu-west-1:/);
-  } finally {
-    harness.dispose();
-  }
+  });
 });
 
 test('Alibaba Cloud: a function in cn-shanghai next to the default cn-hangzhou deploys; a second plan is empty', () => {
-  const harness = new Harness('providers-alicloud');
-  try {
+  withHarness('providers-alicloud', (harness) => {
     harness.synth((app) => {
       const stack = new TerraformStack(app, 'app');
       new alicloud.AlicloudProvider(stack, 'alicloud', { region: 'cn-hangzhou' });
@@ -54,7 +50,5 @@ test('Alibaba Cloud: a function in cn-shanghai next to the default cn-hangzhou d
     const functions = harness.cloud().fcFunctions;
     expect(Object.keys(functions).sort()).toEqual(['edge', 'home']);
     expect(Object.keys(harness.cloud().ossBuckets)).toHaveLength(2);
-  } finally {
-    harness.dispose();
-  }
+  });
 });

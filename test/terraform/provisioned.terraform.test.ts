@@ -4,7 +4,7 @@ import * as path from 'path';
 import { App, LocalBackend, TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { aws } from '../../lib';
-import { Harness } from './harness';
+import { withHarness } from './harness';
 
 // Provisioned concurrency on the alias through a release: the alias is repointed (canaryWeight 0),
 // the configuration stays. Lambda refuses provisioned concurrency on an alias with weights, which
@@ -27,8 +27,7 @@ function build(app: App, release: string, stableVersion?: string): void {
 }
 
 test('a release repoints the alias and keeps its provisioned concurrency; every second plan is empty', () => {
-  const harness = new Harness('provisioned');
-  try {
+  withHarness('provisioned', (harness) => {
     harness.synth((app) => build(app, 'v1'));
     harness.deploy('app', 'first deploy');
     expect(harness.journal().filter((e) => e.type === 'aws_lambda_provisioned_concurrency_config' && e.op === 'create')).toHaveLength(1);
@@ -39,14 +38,11 @@ test('a release repoints the alias and keeps its provisioned concurrency; every 
     const { changes } = harness.deploy('app', 'promote 2');
     expect(changes.map((c) => `${c.type} ${c.actions.join('/')}`)).toEqual(['aws_lambda_alias update']);
     expect(harness.cloud().functions.orders.aliases.live.version).toBe('2');
-  } finally {
-    harness.dispose();
-  }
+  });
 });
 
 test('on an alias with weights Lambda refuses provisioned concurrency', () => {
-  const harness = new Harness('provisioned-weights');
-  try {
+  withHarness('provisioned-weights', (harness) => {
     harness.synth((app) => build(app, 'v1'));
     harness.deploy('app', 'first deploy');
     harness.synth((app) => build(app, 'v2', '1'));
@@ -58,7 +54,5 @@ test('on an alias with weights Lambda refuses provisioned concurrency', () => {
     json.resource.aws_lambda_provisioned_concurrency_config = Object.fromEntries(Object.entries<any>(json.resource.aws_lambda_provisioned_concurrency_config).map(([k, v]) => [k, { ...v, provisioned_concurrent_executions: 6 }]));
     fs.writeFileSync(file, JSON.stringify(json, null, 2));
     expect(() => harness.deploy('app', 'weights')).toThrow(/Alias with weights can not be used with\s+Provisioned Concurrency/);
-  } finally {
-    harness.dispose();
-  }
+  });
 });

@@ -6,7 +6,7 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { alicloud, aws, Schedule } from '../../lib';
 import { MessageServiceQueue } from '../../lib/alicloud/provider/message-service-queue';
-import { Harness } from './harness';
+import { withHarness } from './harness';
 
 // Triggers on an alias under Terraform: what they name exists first, the grants they need are in
 // place when the cloud checks them, and a second plan is empty.
@@ -27,33 +27,26 @@ function awsQueueStack(visibility: number) {
 }
 
 test('AWS: an SQS queue drives the alias; the mapping is created after the grant and the alias', () => {
-  const harness = new Harness('triggers-aws');
-  try {
+  withHarness('triggers-aws', (harness) => {
     harness.synth(awsQueueStack(180));
     harness.deploy('app', 'deploy');
     expect(harness.journal().filter((e) => e.type === 'aws_lambda_event_source_mapping' && e.op === 'create')).toHaveLength(1);
-  } finally {
-    harness.dispose();
-  }
+  });
 });
 
 test('AWS: Lambda refuses a queue whose visibility timeout is shorter than the function timeout (the check the construct makes at synth)', () => {
-  const harness = new Harness('triggers-aws-visibility');
-  try {
+  withHarness('triggers-aws-visibility', (harness) => {
     harness.synth(awsQueueStack(180));
     const file = path.join(harness.outdir, 'stacks', 'app', 'cdk.tf.json');
     const json = JSON.parse(fs.readFileSync(file, 'utf8'));
     json.resource.aws_sqs_queue.jobs.visibility_timeout_seconds = 10;
     fs.writeFileSync(file, JSON.stringify(json, null, 2));
     expect(() => harness.deploy('app', 'deploy')).toThrow(/Queue visibility timeout: 10 seconds is less\s+than Function timeout: 30 seconds/);
-  } finally {
-    harness.dispose();
-  }
+  });
 });
 
 test('Alibaba Cloud: an MNS queue drives the alias through an EventBridge trigger', () => {
-  const harness = new Harness('triggers-alicloud');
-  try {
+  withHarness('triggers-alicloud', (harness) => {
     harness.synth((app) => {
       const stack = new TerraformStack(app, 'app');
       new alicloud.AlicloudProvider(stack, 'alicloud', { region: 'cn-hangzhou' });
@@ -67,14 +60,11 @@ test('Alibaba Cloud: an MNS queue drives the alias through an EventBridge trigge
     harness.deploy('app', 'deploy');
     const triggers = harness.cloud().fcFunctions.worker.triggers;
     expect(Object.values<any>(triggers)).toHaveLength(1);
-  } finally {
-    harness.dispose();
-  }
+  });
 });
 
 test('AWS: an EventBridge Scheduler schedule invokes the alias through a role it may assume', () => {
-  const harness = new Harness('triggers-aws-schedule');
-  try {
+  withHarness('triggers-aws-schedule', (harness) => {
     harness.synth((app) => {
       const stack = new TerraformStack(app, 'app');
       new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
@@ -85,14 +75,11 @@ test('AWS: an EventBridge Scheduler schedule invokes the alias through a role it
     });
     harness.deploy('app', 'deploy');
     expect(harness.journal().filter((e) => e.type === 'aws_scheduler_schedule' && e.op === 'create')).toHaveLength(1);
-  } finally {
-    harness.dispose();
-  }
+  });
 });
 
 test('Alibaba Cloud: a timer trigger invokes the alias', () => {
-  const harness = new Harness('triggers-alicloud-schedule');
-  try {
+  withHarness('triggers-alicloud-schedule', (harness) => {
     harness.synth((app) => {
       const stack = new TerraformStack(app, 'app');
       new alicloud.AlicloudProvider(stack, 'alicloud', { region: 'cn-hangzhou' });
@@ -103,14 +90,11 @@ test('Alibaba Cloud: a timer trigger invokes the alias', () => {
     });
     harness.deploy('app', 'deploy');
     expect(Object.keys(harness.cloud().fcFunctions.report.triggers)).toHaveLength(1);
-  } finally {
-    harness.dispose();
-  }
+  });
 });
 
 test('HTTP on both clouds: a public function URL and an FC HTTP trigger on the alias deploy; a second plan is empty', () => {
-  const harness = new Harness('triggers-http');
-  try {
+  withHarness('triggers-http', (harness) => {
     harness.synth((app) => {
       const awsStack = new TerraformStack(app, 'aws-app');
       new AwsProvider(awsStack, 'aws', { region: 'eu-west-1' });
@@ -126,7 +110,5 @@ test('HTTP on both clouds: a public function URL and an FC HTTP trigger on the a
     harness.deploy('aws-app', 'deploy aws');
     harness.deploy('fc-app', 'deploy fc');
     expect(harness.journal().filter((e) => ['aws_lambda_function_url', 'alicloud_fcv3_trigger'].includes(e.type) && e.op === 'create')).toHaveLength(2);
-  } finally {
-    harness.dispose();
-  }
+  });
 });
