@@ -1,27 +1,18 @@
 import { Construct } from 'constructs';
 import { uniqueName } from '../core/private/names';
 import { attachToFunction } from '../core/private/trigger';
-import { TaggableProps } from '../core/types';
-import { CanaryAlias } from './canary-alias';
 import { HttpAuthType } from './custom-image-function';
-import { IFunction } from './function-base';
+import { TriggerTargetProps } from './trigger-target';
 import { httpTrigger } from './private/http-trigger';
 import { Fcv3Trigger } from './provider/fcv3-trigger';
-import { AlicloudProvider } from './provider/provider';
 
-export interface HttpTriggerProps extends TaggableProps {
-  /** The function the trigger invokes. */
-  readonly function: IFunction;
-  /** The alias whose split the trigger's requests follow. @default the function (LATEST) */
-  readonly qualifier?: CanaryAlias;
+export interface HttpTriggerProps extends TriggerTargetProps {
   /** Who may call it. @default HttpAuthType.FUNCTION (signed requests) */
   readonly authType?: HttpAuthType;
   /** HTTP methods. @default ["GET", "POST", "PUT", "DELETE", "HEAD", "PATCH", "OPTIONS"] */
   readonly methods?: string[];
   /** Turn off the public URL (VPC only). @default false */
   readonly disableUrlInternet?: boolean;
-  /** Provider (region, account) of the trigger. @default the function's provider */
-  readonly provider?: AlicloudProvider;
 }
 
 /**

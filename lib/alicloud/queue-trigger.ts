@@ -2,26 +2,17 @@ import { Construct } from 'constructs';
 import { BatchingOptions, checkBatching } from '../core/async';
 import { uniqueName } from '../core/private/names';
 import { attachToFunction } from '../core/private/trigger';
-import { TaggableProps } from '../core/types';
-import { CanaryAlias } from './canary-alias';
 import { IQueue } from './destination';
-import { IFunction } from './function-base';
+import { TriggerTargetProps } from './trigger-target';
 import { queueSource } from './private/queue-source';
 import { Fcv3Trigger } from './provider/fcv3-trigger';
 import { MessageServiceQueue } from './provider/message-service-queue';
-import { AlicloudProvider } from './provider/provider';
 
-export interface QueueTriggerProps extends BatchingOptions, TaggableProps {
-  /** The function the queue drives. */
-  readonly function: IFunction;
-  /** The alias whose split the queue's messages follow. @default the function (LATEST) */
-  readonly qualifier?: CanaryAlias;
+export interface QueueTriggerProps extends BatchingOptions, TriggerTargetProps {
   /** The MNS queue: an `alicloud_message_service_queue` of this program, or an existing one by name (`{ queueName }`). */
   readonly queue: MessageServiceQueue | IQueue;
   /** Where messages go once EventBridge's retries are exhausted. @default none: a failing message is retried and holds the stream */
   readonly deadLetterQueue?: MessageServiceQueue | IQueue;
-  /** Provider (region, account) of the trigger. @default the function's provider */
-  readonly provider?: AlicloudProvider;
 }
 
 /**

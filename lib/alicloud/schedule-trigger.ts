@@ -2,18 +2,10 @@ import { Construct } from 'constructs';
 import { uniqueName } from '../core/private/names';
 import { attachToFunction } from '../core/private/trigger';
 import { ScheduleTriggerPropsBase } from '../core/schedule';
-import { CanaryAlias } from './canary-alias';
-import { IFunction } from './function-base';
+import { TriggerTargetProps } from './trigger-target';
 import { Fcv3Trigger } from './provider/fcv3-trigger';
-import { AlicloudProvider } from './provider/provider';
 
-export interface ScheduleTriggerProps extends ScheduleTriggerPropsBase {
-  /** The function the schedule invokes. */
-  readonly function: IFunction;
-  /** The alias whose split the scheduled invocations follow. @default the function (LATEST) */
-  readonly qualifier?: CanaryAlias;
-  /** Provider (region, account) of the trigger. @default the function's provider */
-  readonly provider?: AlicloudProvider;
+export interface ScheduleTriggerProps extends ScheduleTriggerPropsBase, TriggerTargetProps {
 }
 
 /**

@@ -1,27 +1,18 @@
 import { Construct } from 'constructs';
 import { LambdaFunctionUrl } from '@cdktf/provider-aws/lib/lambda-function-url';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { attachToFunction } from '../core/private/trigger';
-import { TaggableProps } from '../core/types';
-import { CanaryAlias } from './canary-alias';
 import { HttpAuthType } from './custom-image-function';
-import { IFunction } from './function-base';
+import { TriggerTargetProps } from './trigger-target';
 import { functionUrl } from './private/function-url';
 
-export interface HttpTriggerProps extends TaggableProps {
-  /** The function the URL invokes. */
-  readonly function: IFunction;
-  /** The alias whose split the URL's requests follow. @default the function (unqualified) */
-  readonly qualifier?: CanaryAlias;
+export interface HttpTriggerProps extends TriggerTargetProps {
   /** Who may call it. @default HttpAuthType.AWS_IAM */
   readonly authType?: HttpAuthType;
   /** Origins allowed by CORS. @default no CORS */
   readonly allowOrigins?: string[];
   /** Methods allowed by CORS. @default ["*"] when allowOrigins is set */
   readonly allowMethods?: string[];
-  /** Provider (region, account) of the URL. @default the function's provider */
-  readonly provider?: AwsProvider;
 }
 
 /**

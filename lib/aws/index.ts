@@ -11,6 +11,7 @@ export { ScheduleTrigger } from './schedule-trigger';
 export { Schedule } from '../core/schedule';
 export type { ScheduleTriggerProps } from './schedule-trigger';
 export type { QueueTriggerProps } from './queue-trigger';
+export type { TriggerTargetProps } from './trigger-target';
 export type { AsyncWithDeadLetterProps, BufferOptions } from './async-with-dead-letter';
 export { FunctionDestination, QueueDestination } from './destination';
 export type { IDestination, IQueue } from './destination';

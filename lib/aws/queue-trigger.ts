@@ -1,25 +1,16 @@
 import { Construct } from 'constructs';
 import { LambdaEventSourceMapping } from '@cdktf/provider-aws/lib/lambda-event-source-mapping';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { BatchingOptions, checkBatching } from '../core/async';
 import { attachToFunction } from '../core/private/trigger';
-import { TaggableProps } from '../core/types';
 import { fail, isToken } from '../core/validation';
-import { CanaryAlias } from './canary-alias';
 import { IQueue } from './destination';
-import { IFunction } from './function-base';
+import { TriggerTargetProps } from './trigger-target';
 import { queueSource } from './private/queue-source';
 
-export interface QueueTriggerProps extends BatchingOptions, TaggableProps {
-  /** The function the queue drives. */
-  readonly function: IFunction;
-  /** The alias whose split the queue's messages follow. @default the function (unqualified) */
-  readonly qualifier?: CanaryAlias;
+export interface QueueTriggerProps extends BatchingOptions, TriggerTargetProps {
   /** The queue: an `aws_sqs_queue` of this program, or an existing one by ARN (`{ arn }`). */
   readonly queue: SqsQueue | IQueue;
-  /** Provider (region, account) of the mapping. @default the function's provider */
-  readonly provider?: AwsProvider;
 }
 
 /**

@@ -1,22 +1,14 @@
 import { Construct } from 'constructs';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SchedulerSchedule } from '@cdktf/provider-aws/lib/scheduler-schedule';
 import { uniqueName } from '../core/private/names';
 import { attachToFunction } from '../core/private/trigger';
 import { ScheduleTriggerPropsBase } from '../core/schedule';
-import { CanaryAlias } from './canary-alias';
-import { IFunction } from './function-base';
+import { TriggerTargetProps } from './trigger-target';
 import { PolicyStatements } from './policy';
 
-export interface ScheduleTriggerProps extends ScheduleTriggerPropsBase {
-  /** The function the schedule invokes. */
-  readonly function: IFunction;
-  /** The alias whose split the scheduled invocations follow. @default the function (unqualified) */
-  readonly qualifier?: CanaryAlias;
-  /** Provider (region, account) of the schedule and its role. @default the function's provider */
-  readonly provider?: AwsProvider;
+export interface ScheduleTriggerProps extends ScheduleTriggerPropsBase, TriggerTargetProps {
 }
 
 /**

@@ -1,0 +1,14 @@
+import { TaggableProps } from '../core/types';
+import type { CanaryAlias } from './canary-alias';
+import { IFunction } from './function-base';
+import { AlicloudProvider } from './provider/provider';
+
+/** What a trigger invokes: a function, or one of its aliases so the canary split applies to what it sends. */
+export interface TriggerTargetProps extends TaggableProps {
+  /** The function the trigger invokes. */
+  readonly function: IFunction;
+  /** The alias whose split the trigger's invocations follow. @default the function (LATEST) */
+  readonly qualifier?: CanaryAlias;
+  /** Provider (region, account) of what the trigger makes. @default the function's provider */
+  readonly provider?: AlicloudProvider;
+}
