@@ -1,5 +1,5 @@
 'use strict';
-// A small model of Alibaba Cloud (FC3, OSS, MNS, RAM): what decides whether a deploy works and what
+// A small model of Alibaba Cloud (FC3, OSS, MNS, RAM, CloudMonitor): what decides whether a deploy works and what
 // the provider reads back. Provider behaviour is that of aliyun/terraform-provider-alicloud v1.289.0
 // (alicloud/resource_alicloud_<type>.go); where the library must work around a provider defect, the
 // model reproduces the defect, so the workaround is proven.
@@ -107,6 +107,20 @@ const resources = {
     },
     delete(c, s) { delete table(c.cloud, 'mnsQueues')[s.queue_name]; },
   },
+  // resource_alicloud_cms_alarm.go: create is PutResourceMetricRule with a RuleId the provider makes
+  // (resource.UniqueId()); Read unmarshals Resources (metric_dimensions) as a JSON list of dimension
+  // sets, failing on anything else, and also reports them joined by key as the deprecated `dimensions`.
+  alicloud_cms_alarm: {
+    create(c, s) {
+      const dimensions = cmsDimensions(s.metric_dimensions);
+      const id = `rule-${hash(`${s.name}/${next(c.cloud, 'cmsRule')}`, 12)}`;
+      table(c.cloud, 'cmsRules')[id] = { project: s.project, metric: s.metric };
+      return { id, status: 'OK', dimensions };
+    },
+    update(_c, _p, s) { return { dimensions: cmsDimensions(s.metric_dimensions) }; },
+    read(c, s) { return table(c.cloud, 'cmsRules')[s.id] ? s : null; },
+    delete(c, s) { delete table(c.cloud, 'cmsRules')[s.id]; },
+  },
   alicloud_fcv3_layer_version: {
     create(c, s) {
       const code = s.code?.[0];
@@ -204,6 +218,16 @@ const resources = {
     delete(c, s) { const fn = table(c.cloud, 'fcFunctions')[s.function_name]; if (fn) delete fn.triggers[s.trigger_name]; },
   },
 };
+
+/** metric_dimensions as the provider reads it back: a JSON list of maps, merged into one map of joined values. */
+function cmsDimensions(json) {
+  if (!lit(json)) return {};
+  const list = JSON.parse(json);
+  if (!Array.isArray(list)) throw new Error(`Unmarshaling Dimensions got an error: cannot unmarshal ${typeof list} into []map[string]interface{} (${json})`);
+  const merged = {};
+  for (const set of list) for (const [k, v] of Object.entries(set)) merged[k] = k in merged ? `${merged[k]},${v}` : v;
+  return merged;
+}
 
 /** FC lists a layer version's runtimes in its own order (sorted), whatever order they were sent in. */
 function readRuntimes(runtimes) {

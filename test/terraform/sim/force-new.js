@@ -36,6 +36,7 @@ const AWS = {
 };
 
 const ALICLOUD = {
+  alicloud_cms_alarm: { paths: ['project', 'metric'] },
   alicloud_fcv3_alias: { paths: ['alias_name', 'function_name'] },
   alicloud_fcv3_async_invoke_config: { paths: ['function_name'] },
   alicloud_fcv3_concurrency_config: { paths: ['function_name'] },
