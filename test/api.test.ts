@@ -50,19 +50,24 @@ test('the public API (reviewed snapshot)', () => {
 
 /**
  * What only one cloud has, by construct and member: everything else must be named the same on both.
- * AWS: Lambda's architecture, the IAM policy list, function URLs, CloudWatch alarms, log groups.
+ * AWS: Lambda's architecture, the IAM policy list, function URLs, alarm actions, alias and dead-letter
+ * alarms (FC3 metrics have no alias dimension), log groups.
  * Alibaba Cloud: the provider class (no npm package exists), the engine setting, FC3 capacity
- * settings, logConfig, RAM policy resources, published version resources.
+ * settings, logConfig, RAM policy resources, published version resources, CloudMonitor contact groups
+ * and its second throttles metric.
  */
 const CLOUD_ONLY: { [cloud in 'aws' | 'alicloud']: { [name: string]: string[] } } = {
   aws: {
-    '': ['AlarmOptions', 'ApplicationLogLevel', 'Architecture', 'AWS_LIMITS', 'CanaryAlarmOptions', 'FunctionAlarms', 'FunctionAlarmsProps', 'LOG_RETENTION_DAYS', 'LogFormat', 'PolicyStatement', 'SystemLogLevel', 'Tracing'],
+    '': ['ApplicationLogLevel', 'Architecture', 'AWS_LIMITS', 'CanaryAlarmOptions', 'LOG_RETENTION_DAYS', 'LogFormat', 'PolicyStatement', 'SystemLogLevel', 'Tracing'],
+    AlarmOptions: ['alarmActions'],
     ArtifactBucket: ['encryption', 'lifecycle', 'ownershipControls', 'publicAccessBlock', 'versioning'],
     AsyncWithDeadLetter: ['bufferQueueUrl'],
     CanaryAlias: ['alarm', 'arn', 'invokeArn', 'provisionedConcurrencyConfig'],
     CanaryAliasProps: ['alarm', 'provisionedConcurrency'],
     CustomImageFunction: ['logGroup', 'publicUrlPermission', 'qualifiedArn'],
     CustomImageFunctionProps: ['applicationLogLevel', 'architecture', 'logFormat', 'logRetentionDays', 'environmentEncryption', 'reservedConcurrency', 'systemLogLevel', 'tracing', 'workingDirectory'],
+    FunctionAlarms: ['deadLetterQueue'],
+    FunctionAlarmsProps: ['deadLetterQueue', 'qualifier'],
     FunctionBase: ['logGroup', 'qualifiedArn'],
     FunctionCommonProps: ['applicationLogLevel', 'architecture', 'environmentEncryption', 'logFormat', 'logRetentionDays', 'reservedConcurrency', 'systemLogLevel', 'tracing'],
     HttpTriggerOptions: ['allowMethods', 'allowOrigins'],
@@ -82,6 +87,8 @@ const CLOUD_ONLY: { [cloud in 'aws' | 'alicloud']: { [name: string]: string[] } 
     '': ['AlicloudProvider', 'AlicloudProviderConfig', 'ENGINE_CONTEXT', 'FC_LIMITS', 'FC_RUNTIMES', 'FcLocation', 'HealthCheck', 'LogConfig', 'RamStatement'],
     CustomImageFunction: ['functionVersion', 'location', 'rolePolicyAttachment'],
     CustomImageFunctionProps: ['acrInstanceId', 'cpu', 'instanceConcurrency', 'logConfig'],
+    FunctionAlarms: ['resourceThrottles'],
+    FunctionAlarmsProps: ['contactGroups'],
     FunctionBase: ['functionVersion', 'location', 'rolePolicyAttachment'],
     FunctionCommonProps: ['cpu', 'instanceConcurrency', 'logConfig'],
     HttpTriggerOptions: ['disableUrlInternet', 'methods'],

@@ -1,7 +1,8 @@
 import { TerraformStack, Testing } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
-import { aws } from '../lib';
+import { alicloud, aws } from '../lib';
+import { conforms, fcStack, fn as fcFn } from './alicloud-helpers';
 import { conformanceErrors, loadSchema } from './conformance';
 import { makeFolder, resources, synth } from './helpers';
 
@@ -54,4 +55,51 @@ test.each([
 ])('%j is refused', (props, message) => {
   const { stack, fn } = setup();
   expect(() => new aws.FunctionAlarms(stack, 'alarms', { function: fn, ...props })).toThrow(`[test/alarms] ${message}`);
+});
+
+// alicloud.FunctionAlarms: CloudMonitor rules on the FC 3.0 function metrics (project acs_fc,
+// dimensions region + functionName, 60-s period), told to contact groups.
+describe('alicloud', () => {
+  const fcSetup = () => { const stack = fcStack(); return { stack, fn: fcFn(stack) }; };
+
+  test('errors, both throttles metrics and p99 duration: acs_fc metrics of the function, >= threshold for N minutes, told to the contact groups', () => {
+    const { stack, fn } = fcSetup();
+    const alarms = new alicloud.FunctionAlarms(stack, 'alarms', {
+      function: fn, contactGroups: ['oncall'], tags: { team: 'orders' },
+      errors: { threshold: 5 }, throttles: { threshold: 1, evaluationPeriods: 3 }, durationP99: { threshold: 2000 },
+    });
+    const json = synth(stack);
+    const byId = resources(json, 'alicloud_cms_alarm');
+    const of = (prefix: string) => Object.entries<any>(byId).find(([id]) => id.startsWith(prefix))![1];
+    const dimensions = JSON.stringify([{ region: 'cn-hangzhou', functionName: '${alicloud_fcv3_function.orders.function_name}' }]);
+    const common = { project: 'acs_fc', metric_dimensions: dimensions, period: 60, contact_groups: ['oncall'], tags: { team: 'orders' } };
+    expect(of('alarms_Errors')).toEqual({ ...common, name: '${alicloud_fcv3_function.orders.function_name}-errors', metric: 'FunctionFunctionErrors',
+      escalations_critical: { statistics: 'Average', comparison_operator: '>=', threshold: '5', times: 1 } });
+    expect(of('alarms_Throttles')).toEqual(expect.objectContaining({ metric: 'FunctionConcurrencyThrottles', name: '${alicloud_fcv3_function.orders.function_name}-throttles',
+      escalations_critical: { statistics: 'Average', comparison_operator: '>=', threshold: '1', times: 3 } }));
+    expect(of('alarms_ResourceThrottles')).toEqual(expect.objectContaining({ metric: 'FunctionResourceThrottles', name: '${alicloud_fcv3_function.orders.function_name}-resource-throttles',
+      escalations_critical: { statistics: 'Average', comparison_operator: '>=', threshold: '1', times: 3 } }));
+    expect(of('alarms_DurationP99')).toEqual(expect.objectContaining({ metric: 'FunctionP99Duration', escalations_critical: expect.objectContaining({ threshold: '2000' }) }));
+    expect(Object.keys(byId)).toHaveLength(4);
+    expect(alarms.errors && alarms.throttles && alarms.resourceThrottles && alarms.durationP99).toBeTruthy();
+    conforms(json);
+  });
+
+  test('only the alarms asked for; a contact group made in the stack is a reference', () => {
+    const { stack, fn } = fcSetup();
+    new alicloud.FunctionAlarms(stack, 'alarms', { function: fn, contactGroups: ['${alicloud_cms_alarm_contact_group.oncall.alarm_contact_group_name}'], durationP99: { threshold: 800 } });
+    const alarms = Object.values<any>(resources(synth(stack), 'alicloud_cms_alarm'));
+    expect(alarms).toHaveLength(1);
+    expect(alarms[0].contact_groups).toEqual(['${alicloud_cms_alarm_contact_group.oncall.alarm_contact_group_name}']);
+  });
+
+  test.each([
+    [{ errors: { threshold: 0 } }, 'errors.threshold must be an integer between 1 and 1000000, got 0'],
+    [{ throttles: { threshold: 1, period: 300 } }, 'throttles.period must be 60 (FC 3.0 aggregates its metrics per 60 s; use evaluationPeriods for a longer window), got 300'],
+    [{ durationP99: { threshold: 100, evaluationPeriods: 101 } }, 'durationP99.evaluationPeriods must be an integer between 1 and 100, got 101'],
+    [{ contactGroups: [] }, 'contactGroups must be at least one CloudMonitor contact group name (CloudMonitor tells contact groups only), got []'],
+  ])('%j is refused', (props, message) => {
+    const { stack, fn } = fcSetup();
+    expect(() => new alicloud.FunctionAlarms(stack, 'alarms', { function: fn, contactGroups: ['oncall'], errors: { threshold: 1 }, ...props })).toThrow(`[test/alarms] ${message}`);
+  });
 });

@@ -37,6 +37,10 @@ interface Cloud {
   readonly aliasRef: string;
   /** A queue of the cloud, made elsewhere. */
   readonly existingQueue: object;
+  /** What the cloud needs besides the function to tell someone an alarm fired. */
+  readonly alarmRecipients: object;
+  /** Each alarm as the JSON carries it: metric, threshold, consecutive periods and the function it watches. */
+  readonly alarms: (json: any) => { metric: string; threshold: number; periods: number; watches: string }[];
 }
 
 const CLOUDS: { [name: string]: Cloud } = {
@@ -62,6 +66,9 @@ const CLOUDS: { [name: string]: Cloud } = {
     queue: (json) => { const m = only(json, 'aws_lambda_event_source_mapping'); return { batchSize: m.batch_size, target: m.function_name }; },
     aliasRef: '${aws_lambda_alias.live.',
     existingQueue: { arn: 'arn:aws:sqs:eu-west-1:123456789012:jobs' },
+    alarmRecipients: { alarmActions: ['arn:aws:sns:eu-west-1:123456789012:oncall'] },
+    alarms: (json) => Object.values<any>(json.resource.aws_cloudwatch_metric_alarm)
+      .map((a) => ({ metric: a.metric_name, threshold: a.threshold, periods: a.evaluation_periods, watches: a.dimensions.FunctionName })),
   },
   alicloud: {
     stack: () => { const s = new TerraformStack(Testing.app(), 'test'); new alicloud.AlicloudProvider(s, 'alicloud', { region: 'cn-hangzhou' }); return s; },
@@ -85,6 +92,11 @@ const CLOUDS: { [name: string]: Cloud } = {
     queue: (json) => { const t = Object.values<any>(json.resource.alicloud_fcv3_trigger).find((x) => x.trigger_type === 'eventbridge'); return { batchSize: JSON.parse(t.trigger_config).runOptions.batchWindow.CountBasedWindow, target: t.qualifier }; },
     aliasRef: '${alicloud_fcv3_alias.live.',
     existingQueue: { queueName: 'jobs' },
+    alarmRecipients: { contactGroups: ['oncall'] },
+    alarms: (json) => Object.values<any>(json.resource.alicloud_cms_alarm).map((a) => ({
+      metric: a.metric, threshold: Number(a.escalations_critical.threshold), periods: a.escalations_critical.times,
+      watches: JSON.parse(a.metric_dimensions)[0].functionName,
+    })),
   },
 };
 
@@ -140,6 +152,23 @@ describe.each(Object.entries(CLOUDS))('%s', (_name, cloud) => {
     expect(schedule.expression).toBe(cloud.ns === aws ? 'rate(5 minutes)' : '@every 5m');
     for (const target of [schedule.target, cloud.http(json).target, cloud.queue(json).target]) expect(target.startsWith(cloud.aliasRef)).toBe(true);
     expect(cloud.queue(json).batchSize).toBe(7);
+  });
+
+  test('alarms: errors, throttles and p99 duration of the function, at or above the threshold for N periods', () => {
+    const stack = cloud.stack();
+    const alarms = new ns.FunctionAlarms(stack, 'alarms', {
+      function: fn(stack), ...cloud.alarmRecipients,
+      errors: { threshold: 5, evaluationPeriods: 2 }, throttles: { threshold: 1 }, durationP99: { threshold: 2000 },
+    });
+    expect(alarms.errors && alarms.throttles && alarms.durationP99).toBeTruthy();
+    const written = cloud.alarms(synth(stack));
+    // FC3 has two throttles metrics (concurrency and instance limits), so a rule each.
+    expect(written).toHaveLength(cloud.ns === aws ? 3 : 4);
+    const functionName = cloud.ns === aws ? '${aws_lambda_function.orders.function_name}' : '${alicloud_fcv3_function.orders.function_name}';
+    for (const a of written) expect(a.watches).toBe(functionName);
+    expect(written.filter((a) => /Errors$/.test(a.metric)).map((a) => [a.threshold, a.periods])).toEqual([[5, 2]]);
+    expect(written.filter((a) => /Throttles$/.test(a.metric)).every((a) => a.threshold === 1 && a.periods === 1)).toBe(true);
+    expect(written.filter((a) => /Duration$/.test(a.metric)).map((a) => a.threshold)).toEqual([2000]);
   });
 
   test('async defaults are the cloud\'s own documented ones; explicit values are passed through', () => {

@@ -8,7 +8,7 @@ const assets = path.join(__dirname, '..', 'assets');
 
 /**
  * What production adds on Alibaba Cloud: a function in a VPC, the triggers that drive its alias
- * (MNS queue, timer, HTTP), who may invoke it, and a second region in the same stack.
+ * (MNS queue, timer, HTTP), who may invoke it, its alarms, and a second region in the same stack.
  */
 export class AlicloudProductionStack extends TerraformStack {
   public readonly worker: alicloud.LayeredFunction;
@@ -42,6 +42,12 @@ export class AlicloudProductionStack extends TerraformStack {
 
     const reports = new alicloud.LayeredFunction(this, 'reports', { functionName: 'jobs-reports', runtime: 'nodejs20', handler: 'index.handler', code });
     this.live.grantInvoke(reports);
+
+    // CloudMonitor rules on the function's metrics (FC3 has no per-alias metric), told to an existing contact group.
+    new alicloud.FunctionAlarms(this, 'alarms', {
+      function: this.worker, contactGroups: ['jobs-oncall'],
+      errors: { threshold: 5 }, throttles: { threshold: 1 }, durationP99: { threshold: 20000, evaluationPeriods: 3 },
+    });
 
     // A second region in the same stack: its own artifact bucket, code upload and account lookup.
     new alicloud.LayeredFunction(this, 'edge', { functionName: 'jobs-edge', runtime: 'nodejs20', handler: 'index.handler', code, provider: shanghai });

@@ -4,6 +4,8 @@ export type { AlicloudProviderConfig } from './provider/provider';
 export { ArtifactBucket } from './artifact-bucket';
 export type { ArtifactBucketProps } from './artifact-bucket';
 export { AsyncWithDeadLetter } from './async-with-dead-letter';
+export { FunctionAlarms } from './function-alarms';
+export type { AlarmOptions, FunctionAlarmsProps } from './function-alarms';
 export { HttpTrigger } from './http-trigger';
 export type { HttpTriggerProps } from './http-trigger';
 export { QueueTrigger } from './queue-trigger';

@@ -2,20 +2,16 @@ import { Construct } from 'constructs';
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
+import { AlarmOptionsBase } from '../core/alarms';
+import { IFunctionAlarmsContract } from '../core/contracts';
 import { attachToFunction } from '../core/private/trigger';
 import { TaggableProps } from '../core/types';
 import type { CanaryAlias } from './canary-alias';
 import { IFunction } from './function-base';
 import { metricAlarm } from './private/alarm';
 
-/** When an alarm fires, in the same words for every metric. */
-export interface AlarmOptions {
-  /** The value that raises the alarm: a count per period, or milliseconds for a duration. */
-  readonly threshold: number;
-  /** Period in seconds (60 or a multiple of 60). @default 60 */
-  readonly period?: number;
-  /** Periods that must breach before the alarm fires. @default 1 */
-  readonly evaluationPeriods?: number;
+/** When an alarm fires (period 60-86400 s in whole minutes), and whom it tells. */
+export interface AlarmOptions extends AlarmOptionsBase {
   /** ARNs notified when the alarm fires (e.g. an SNS topic). @default none */
   readonly alarmActions?: string[];
 }
@@ -44,7 +40,7 @@ export interface FunctionAlarmsProps extends TaggableProps {
  * Metric names and dimensions: Lambda developer guide, "Types of metrics for Lambda functions"
  * (an alias is the `Resource` dimension `<function>:<alias>`), and SQS's CloudWatch metrics.
  */
-export class FunctionAlarms extends Construct {
+export class FunctionAlarms extends Construct implements IFunctionAlarmsContract<'aws', CloudwatchMetricAlarm> {
   public readonly cloud = 'aws' as const;
   public readonly errors?: CloudwatchMetricAlarm;
   public readonly throttles?: CloudwatchMetricAlarm;

@@ -70,3 +70,15 @@ export interface IAsyncWithDeadLetterContract<C extends Cloud> {
   /** Name of the queue producers send to, when there is a buffer queue. */
   readonly bufferQueueName?: string;
 }
+
+/** Alarms on a function's errors, throttles and 99th percentile duration. */
+export interface IFunctionAlarmsContract<C extends Cloud, A> {
+  /** The cloud the alarms are in. */
+  readonly cloud: C;
+  /** The alarm on errors, when asked for. */
+  readonly errors?: A;
+  /** The alarm on throttled invocations, when asked for. */
+  readonly throttles?: A;
+  /** The alarm on the 99th percentile duration, when asked for. */
+  readonly durationP99?: A;
+}

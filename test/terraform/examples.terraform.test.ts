@@ -30,6 +30,15 @@ describe.each([
     expect(orders.values.layers).toEqual([arn('lodash'), arn('lodash-patch')]);
   });
 
+  test('the FC3 alarms watch the deployed function by name, in the JSON list of dimension sets CloudMonitor reads', () => {
+    const alarms = harness.state('alicloud-production').values.root_module.resources.filter((r: any) => r.type === 'alicloud_cms_alarm');
+    expect(alarms.map((a: any) => a.values.metric).sort()).toEqual(['FunctionConcurrencyThrottles', 'FunctionFunctionErrors', 'FunctionP99Duration', 'FunctionResourceThrottles']);
+    for (const a of alarms) {
+      expect(JSON.parse(a.values.metric_dimensions)).toEqual([{ region: 'cn-hangzhou', functionName: 'jobs-worker' }]);
+      expect(a.values).toEqual(expect.objectContaining({ project: 'acs_fc', period: 60, contact_groups: ['jobs-oncall'], dimensions: { region: 'cn-hangzhou', functionName: 'jobs-worker' } }));
+    }
+  });
+
   test('nothing was deleted', () => {
     expect(harness.journal().filter((e) => e.op.startsWith('delete'))).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
-import { checkRange } from '../../core/validation';
+import { checkAlarmOptions } from '../../core/alarms';
 import type { AlarmOptions } from '../function-alarms';
 
 /** What is measured: a CloudWatch metric with its dimensions and statistic. */
@@ -17,9 +17,7 @@ export interface Metric {
  * 1-1000000, period 60-86400 s in minutes, 1-100 periods); missing data is not a breach.
  */
 export function metricAlarm(scope: Construct, id: string, prop: string, name: string, description: string, metric: Metric, options: AlarmOptions): CloudwatchMetricAlarm {
-  checkRange(scope, `${prop}.threshold`, options.threshold, 1, 1_000_000);
-  checkRange(scope, `${prop}.period`, options.period, 60, 86400, { multipleOf: 60 });
-  checkRange(scope, `${prop}.evaluationPeriods`, options.evaluationPeriods, 1, 100);
+  checkAlarmOptions(scope, prop, options, { min: 60, max: 86400 });
   const percentile = /^p\d+(\.\d+)?$/.test(metric.statistic);
   return new CloudwatchMetricAlarm(scope, id, {
     alarmName: name,
