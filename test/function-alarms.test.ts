@@ -93,6 +93,15 @@ describe('alicloud', () => {
     expect(alarms[0].contact_groups).toEqual(['${alicloud_cms_alarm_contact_group.oncall.alarm_contact_group_name}']);
   });
 
+  test('an imported function is watched by its literal name in the region of its ARN', () => {
+    const stack = fcStack();
+    const legacy = alicloud.FunctionBase.fromFunctionAttributes(stack, 'legacy', { functionArn: 'acs:fc:cn-shanghai:1234567890123456:functions/legacy' });
+    new alicloud.FunctionAlarms(stack, 'alarms', { function: legacy, contactGroups: ['oncall'], errors: { threshold: 1 } });
+    const [alarm] = Object.values<any>(resources(synth(stack), 'alicloud_cms_alarm'));
+    expect(JSON.parse(alarm.metric_dimensions)).toEqual([{ region: 'cn-shanghai', functionName: 'legacy' }]);
+    expect(alarm.name).toBe('legacy-errors');
+  });
+
   test.each([
     [{ errors: { threshold: 0 } }, 'errors.threshold must be an integer between 1 and 1000000, got 0'],
     [{ throttles: { threshold: 1, period: 300 } }, 'throttles.period must be 60 (FC 3.0 aggregates its metrics per 60 s; use evaluationPeriods for a longer window), got 300'],
