@@ -50,8 +50,8 @@ test('the public API (reviewed snapshot)', () => {
 
 /**
  * What only one cloud has, by construct and member: everything else must be named the same on both.
- * AWS: Lambda's architecture, the IAM policy list, function URLs, alarm actions, alias and dead-letter
- * alarms (FC3 metrics have no alias dimension), log groups.
+ * AWS: Lambda's architecture, the IAM policy list, function URLs, alarm actions, alias alarms (FC 3.0
+ * documents no alias dimension), log groups.
  * Alibaba Cloud: the provider class (no npm package exists), the engine setting, FC3 capacity
  * settings, logConfig, RAM policy resources, published version resources, CloudMonitor contact groups
  * and its second throttles metric.
@@ -66,8 +66,7 @@ const CLOUD_ONLY: { [cloud in 'aws' | 'alicloud']: { [name: string]: string[] } 
     CanaryAliasProps: ['alarm', 'provisionedConcurrency'],
     CustomImageFunction: ['logGroup', 'publicUrlPermission', 'qualifiedArn'],
     CustomImageFunctionProps: ['applicationLogLevel', 'architecture', 'logFormat', 'logRetentionDays', 'environmentEncryption', 'reservedConcurrency', 'systemLogLevel', 'tracing', 'workingDirectory'],
-    FunctionAlarms: ['deadLetterQueue'],
-    FunctionAlarmsProps: ['deadLetterQueue', 'qualifier'],
+    FunctionAlarmsProps: ['qualifier'],
     FunctionBase: ['logGroup', 'qualifiedArn'],
     FunctionCommonProps: ['applicationLogLevel', 'architecture', 'environmentEncryption', 'logFormat', 'logRetentionDays', 'reservedConcurrency', 'systemLogLevel', 'tracing'],
     HttpTriggerOptions: ['allowMethods', 'allowOrigins'],

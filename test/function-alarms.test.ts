@@ -58,30 +58,39 @@ test.each([
 });
 
 // alicloud.FunctionAlarms: CloudMonitor rules on the FC 3.0 function metrics (project acs_fc,
-// dimensions region + functionName, 60-s period), told to contact groups.
+// dimensions userId + region + serviceName "" + functionName, statistic Value, 60-s period) and on an
+// MNS dead-letter queue (acs_mns_new ActiveMessages), told to contact groups.
 describe('alicloud', () => {
   const fcSetup = () => { const stack = fcStack(); return { stack, fn: fcFn(stack) }; };
 
-  test('errors, both throttles metrics and p99 duration: acs_fc metrics of the function, >= threshold for N minutes, told to the contact groups', () => {
+  test('errors, both throttles metrics, p99 duration and dead letters: each metric with its dimensions, >= threshold for N periods, told to the contact groups', () => {
     const { stack, fn } = fcSetup();
+    const async = new alicloud.AsyncWithDeadLetter(stack, 'async', { function: fn });
     const alarms = new alicloud.FunctionAlarms(stack, 'alarms', {
       function: fn, contactGroups: ['oncall'], tags: { team: 'orders' },
       errors: { threshold: 5 }, throttles: { threshold: 1, evaluationPeriods: 3 }, durationP99: { threshold: 2000 },
+      deadLetterQueue: { queue: async.deadLetterQueue!, threshold: 1, period: 300 },
     });
     const json = synth(stack);
     const byId = resources(json, 'alicloud_cms_alarm');
     const of = (prefix: string) => Object.entries<any>(byId).find(([id]) => id.startsWith(prefix))![1];
-    const dimensions = JSON.stringify([{ region: 'cn-hangzhou', functionName: '${alicloud_fcv3_function.orders.function_name}' }]);
-    const common = { project: 'acs_fc', metric_dimensions: dimensions, period: 60, contact_groups: ['oncall'], tags: { team: 'orders' } };
+    const account = of('alarms_Errors').metric_dimensions.match(/"userId":"([^"]+)"/)[1];
+    expect(account).toMatch(/^\$\{/); // the stack's account, read at plan time (no literal accountId here)
+    const fnDimensions = JSON.stringify([{ userId: account, region: 'cn-hangzhou', serviceName: '', functionName: '${alicloud_fcv3_function.orders.function_name}' }]);
+    const common = { project: 'acs_fc', metric_dimensions: fnDimensions, period: 60, contact_groups: ['oncall'], tags: { team: 'orders' } };
     expect(of('alarms_Errors')).toEqual({ ...common, name: '${alicloud_fcv3_function.orders.function_name}-errors', metric: 'FunctionFunctionErrors',
-      escalations_critical: { statistics: 'Average', comparison_operator: '>=', threshold: '5', times: 1 } });
-    expect(of('alarms_Throttles')).toEqual(expect.objectContaining({ metric: 'FunctionConcurrencyThrottles', name: '${alicloud_fcv3_function.orders.function_name}-throttles',
-      escalations_critical: { statistics: 'Average', comparison_operator: '>=', threshold: '1', times: 3 } }));
-    expect(of('alarms_ResourceThrottles')).toEqual(expect.objectContaining({ metric: 'FunctionResourceThrottles', name: '${alicloud_fcv3_function.orders.function_name}-resource-throttles',
-      escalations_critical: { statistics: 'Average', comparison_operator: '>=', threshold: '1', times: 3 } }));
-    expect(of('alarms_DurationP99')).toEqual(expect.objectContaining({ metric: 'FunctionP99Duration', escalations_critical: expect.objectContaining({ threshold: '2000' }) }));
-    expect(Object.keys(byId)).toHaveLength(4);
-    expect(alarms.errors && alarms.throttles && alarms.resourceThrottles && alarms.durationP99).toBeTruthy();
+      escalations_critical: { statistics: 'Value', comparison_operator: '>=', threshold: '5', times: 1 } });
+    expect(of('alarms_Throttles')).toEqual(expect.objectContaining({ ...common, metric: 'FunctionConcurrencyThrottles', name: '${alicloud_fcv3_function.orders.function_name}-throttles',
+      escalations_critical: { statistics: 'Value', comparison_operator: '>=', threshold: '1', times: 3 } }));
+    expect(of('alarms_ResourceThrottles')).toEqual(expect.objectContaining({ ...common, metric: 'FunctionResourceThrottles', name: '${alicloud_fcv3_function.orders.function_name}-resource-throttles',
+      escalations_critical: { statistics: 'Value', comparison_operator: '>=', threshold: '1', times: 3 } }));
+    expect(of('alarms_DurationP99')).toEqual(expect.objectContaining({ ...common, metric: 'FunctionP99Duration', escalations_critical: expect.objectContaining({ statistics: 'Value', threshold: '2000' }) }));
+    const dlq = of('alarms_DeadLetterQueueDepth');
+    expect(dlq).toEqual(expect.objectContaining({ project: 'acs_mns_new', metric: 'ActiveMessages', period: 300, name: '${alicloud_fcv3_function.orders.function_name}-dead-letters',
+      escalations_critical: { statistics: 'Maximum', comparison_operator: '>=', threshold: '1', times: 1 } }));
+    expect(JSON.parse(dlq.metric_dimensions)).toEqual([{ userId: account, region: 'cn-hangzhou', queue: expect.stringMatching(/^\$\{alicloud_message_service_queue\.async_DeadLetterQueue_[0-9A-F]{8}\.queue_name\}$/) }]);
+    expect(Object.keys(byId)).toHaveLength(5);
+    expect(alarms.errors && alarms.throttles && alarms.resourceThrottles && alarms.durationP99 && alarms.deadLetterQueue).toBeTruthy();
     conforms(json);
   });
 
@@ -98,7 +107,7 @@ describe('alicloud', () => {
     const legacy = alicloud.FunctionBase.fromFunctionAttributes(stack, 'legacy', { functionArn: 'acs:fc:cn-shanghai:1234567890123456:functions/legacy' });
     new alicloud.FunctionAlarms(stack, 'alarms', { function: legacy, contactGroups: ['oncall'], errors: { threshold: 1 } });
     const [alarm] = Object.values<any>(resources(synth(stack), 'alicloud_cms_alarm'));
-    expect(JSON.parse(alarm.metric_dimensions)).toEqual([{ region: 'cn-shanghai', functionName: 'legacy' }]);
+    expect(JSON.parse(alarm.metric_dimensions)).toEqual([{ userId: '1234567890123456', region: 'cn-shanghai', serviceName: '', functionName: 'legacy' }]);
     expect(alarm.name).toBe('legacy-errors');
   });
 
@@ -107,6 +116,7 @@ describe('alicloud', () => {
     [{ throttles: { threshold: 1, period: 300 } }, 'throttles.period must be 60 (FC 3.0 aggregates its metrics per 60 s; use evaluationPeriods for a longer window), got 300'],
     [{ durationP99: { threshold: 100, evaluationPeriods: 101 } }, 'durationP99.evaluationPeriods must be an integer between 1 and 100, got 101'],
     [{ contactGroups: [] }, 'contactGroups must be at least one CloudMonitor contact group name (CloudMonitor tells contact groups only), got []'],
+    [{ deadLetterQueue: { queue: { queueName: 'dlq' }, threshold: 1, period: 90 } }, 'deadLetterQueue.period must be an integer between 60 and 86400 and a multiple of 60, got 90'],
   ])('%j is refused', (props, message) => {
     const { stack, fn } = fcSetup();
     expect(() => new alicloud.FunctionAlarms(stack, 'alarms', { function: fn, contactGroups: ['oncall'], errors: { threshold: 1 }, ...props })).toThrow(`[test/alarms] ${message}`);

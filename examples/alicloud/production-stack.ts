@@ -43,10 +43,12 @@ export class AlicloudProductionStack extends TerraformStack {
     const reports = new alicloud.LayeredFunction(this, 'reports', { functionName: 'jobs-reports', runtime: 'nodejs20', handler: 'index.handler', code });
     this.live.grantInvoke(reports);
 
-    // CloudMonitor rules on the function's metrics (FC3 has no per-alias metric), told to an existing contact group.
+    // CloudMonitor rules on the function's metrics (FC3 has no per-alias metric) and on the queue
+    // trigger's dead letters, told to an existing contact group.
     new alicloud.FunctionAlarms(this, 'alarms', {
       function: this.worker, contactGroups: ['jobs-oncall'],
       errors: { threshold: 5 }, throttles: { threshold: 1 }, durationP99: { threshold: 20000, evaluationPeriods: 3 },
+      deadLetterQueue: { queue: jobsDeadLetters, threshold: 1 },
     });
 
     // A second region in the same stack: its own artifact bucket, code upload and account lookup.

@@ -5,11 +5,13 @@ import { IFunctionAlarmsContract } from '../core/contracts';
 import { attachToFunction } from '../core/private/trigger';
 import { TaggableProps } from '../core/types';
 import { fail, isToken } from '../core/validation';
+import type { IQueue } from './destination';
 import { IFunction } from './function-base';
 import { CmsAlarm } from './provider/cms-alarm';
+import { MessageServiceQueue } from './provider/message-service-queue';
 import { AlicloudProvider } from './provider/provider';
 
-/** When an alarm fires: FC3 metrics have one period, 60 s, so a longer window is `evaluationPeriods`. */
+/** When an alarm fires: FC3 function metrics have one period, 60 s, so a longer window is `evaluationPeriods`. */
 export interface AlarmOptions extends AlarmOptionsBase {}
 
 export interface FunctionAlarmsProps extends TaggableProps {
@@ -23,21 +25,26 @@ export interface FunctionAlarmsProps extends TaggableProps {
   readonly throttles?: AlarmOptions;
   /** 99th percentile of the duration in milliseconds (`FunctionP99Duration`). @default no alarm */
   readonly durationP99?: AlarmOptions;
+  /** Messages waiting in an MNS dead-letter queue (`acs_mns_new` `ActiveMessages`, Maximum; period 60-86400 s in minutes), e.g. an AsyncWithDeadLetter's. @default no alarm */
+  readonly deadLetterQueue?: AlarmOptions & { readonly queue: MessageServiceQueue | IQueue };
   /** Provider (region, account) of the alarms. @default the function's provider */
   readonly provider?: AlicloudProvider;
 }
 
 // FC 3.0 "Monitoring data" (help.aliyun.com/zh/functioncompute/fc/user-guide/monitoring-data): every
-// FC metric is in the CloudMonitor project acs_fc, aggregated per 60 s, and function metrics have the
-// dimensions {"region", "functionName"}; the metric names below are from its Metric table.
-const PROJECT = 'acs_fc';
+// FC metric is in the CloudMonitor project acs_fc, aggregated per 60 s; the function metric names are
+// from its Metric table, and an FC 3.0 function is queried with serviceName "". CloudMonitor's metric
+// appendix (AlibabaCloudDocs/cms, "Function Compute"; "Message Service - queue") gives the dimensions,
+// userId, region, serviceName and functionName (acs_fc) or queue (acs_mns_new), and the statistics:
+// Value for acs_fc, Maximum/Minimum/Average for acs_mns_new.
 const PERIOD = 60;
 
 /**
  * CloudMonitor alarm rules (`alicloud_cms_alarm`) on a function's FC 3.0 metrics: errors,
- * throttles (concurrency and resource limits, one rule each) and duration p99. Each fires at or
- * above its threshold for `evaluationPeriods` consecutive minutes and tells the contact groups.
- * FC3 has no per-alias or per-version metric, so a canary cannot be watched apart from its function.
+ * throttles (concurrency and resource limits, one rule each) and duration p99, and on the depth of
+ * an MNS dead-letter queue. Each fires at or above its threshold for `evaluationPeriods` consecutive
+ * periods and tells the contact groups. FC 3.0 documents no per-alias or per-version metric, so a
+ * canary cannot be watched apart from its function.
  */
 export class FunctionAlarms extends Construct implements IFunctionAlarmsContract<'alicloud', CmsAlarm> {
   public readonly cloud = 'alicloud' as const;
@@ -47,6 +54,7 @@ export class FunctionAlarms extends Construct implements IFunctionAlarmsContract
   /** The throttles alarm on the instance limit (`FunctionResourceThrottles`), made with `throttles`. */
   public readonly resourceThrottles?: CmsAlarm;
   public readonly durationP99?: CmsAlarm;
+  public readonly deadLetterQueue?: CmsAlarm;
 
   constructor(scope: Construct, id: string, props: FunctionAlarmsProps) {
     super(scope, id);
@@ -55,26 +63,40 @@ export class FunctionAlarms extends Construct implements IFunctionAlarmsContract
       fail(this, 'contactGroups', 'at least one CloudMonitor contact group name (CloudMonitor tells contact groups only)', props.contactGroups);
     }
     const name = props.function.functionName;
-    // The same JSON the provider's metric_dimensions takes: a list of dimension sets.
-    const dimensions = JSON.stringify([{ region: props.function.location.region, functionName: name }]);
-    const alarm = (alarmId: string, prop: string, suffix: string, metric: string, options: AlarmOptions): CmsAlarm => {
-      checkAlarmOptions(this, prop, options, { min: PERIOD, max: PERIOD, why: 'FC 3.0 aggregates its metrics per 60 s; use evaluationPeriods for a longer window' });
+    const { region, account } = props.function.location;
+    const alarm = (alarmId: string, prop: string, suffix: string, metric: Metric, options: AlarmOptions): CmsAlarm => {
+      checkAlarmOptions(this, prop, options, metric.project === 'acs_fc'
+        ? { min: PERIOD, max: PERIOD, why: 'FC 3.0 aggregates its metrics per 60 s; use evaluationPeriods for a longer window' }
+        : { min: PERIOD, max: 86400 });
       return new CmsAlarm(this, alarmId, {
         name: `${name}-${suffix}`,
-        project: PROJECT,
-        metric,
-        metricDimensions: dimensions,
-        period: PERIOD,
+        project: metric.project,
+        metric: metric.name,
+        // The provider's metric_dimensions: a JSON list of dimension sets.
+        metricDimensions: JSON.stringify([{ userId: account, region, ...metric.dimensions }]),
+        period: options.period ?? PERIOD,
         contactGroups: props.contactGroups,
-        // One datapoint per 60-s period, so the statistic reads it as it is; Average is the provider's default.
-        escalationsCritical: { statistics: 'Average', comparisonOperator: '>=', threshold: isToken(options.threshold) ? Token.asString(options.threshold) : String(options.threshold), times: options.evaluationPeriods ?? 1 },
+        escalationsCritical: { statistics: metric.statistic, comparisonOperator: '>=', threshold: isToken(options.threshold) ? Token.asString(options.threshold) : String(options.threshold), times: options.evaluationPeriods ?? 1 },
       });
     };
-    if (props.errors) this.errors = alarm('Errors', 'errors', 'errors', 'FunctionFunctionErrors', props.errors);
+    const fc = (metricName: string): Metric => ({ project: 'acs_fc', name: metricName, dimensions: { serviceName: '', functionName: name }, statistic: 'Value' });
+    if (props.errors) this.errors = alarm('Errors', 'errors', 'errors', fc('FunctionFunctionErrors'), props.errors);
     if (props.throttles) {
-      this.throttles = alarm('Throttles', 'throttles', 'throttles', 'FunctionConcurrencyThrottles', props.throttles);
-      this.resourceThrottles = alarm('ResourceThrottles', 'throttles', 'resource-throttles', 'FunctionResourceThrottles', props.throttles);
+      this.throttles = alarm('Throttles', 'throttles', 'throttles', fc('FunctionConcurrencyThrottles'), props.throttles);
+      this.resourceThrottles = alarm('ResourceThrottles', 'throttles', 'resource-throttles', fc('FunctionResourceThrottles'), props.throttles);
     }
-    if (props.durationP99) this.durationP99 = alarm('DurationP99', 'durationP99', 'duration-p99', 'FunctionP99Duration', props.durationP99);
+    if (props.durationP99) this.durationP99 = alarm('DurationP99', 'durationP99', 'duration-p99', fc('FunctionP99Duration'), props.durationP99);
+    if (props.deadLetterQueue) {
+      this.deadLetterQueue = alarm('DeadLetterQueueDepth', 'deadLetterQueue', 'dead-letters',
+        { project: 'acs_mns_new', name: 'ActiveMessages', dimensions: { queue: props.deadLetterQueue.queue.queueName }, statistic: 'Maximum' }, props.deadLetterQueue);
+    }
   }
+}
+
+/** What a rule measures: a CloudMonitor metric, its dimensions besides userId and region, and the statistic. */
+interface Metric {
+  readonly project: 'acs_fc' | 'acs_mns_new';
+  readonly name: string;
+  readonly dimensions: { [key: string]: string };
+  readonly statistic: string;
 }

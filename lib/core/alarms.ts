@@ -5,7 +5,7 @@ import { checkRange, fail } from './validation';
 export interface AlarmOptionsBase {
   /** The value that raises the alarm: a count per period, or milliseconds for a duration. */
   readonly threshold: number;
-  /** Period in seconds (AWS: 60-86400 in whole minutes; FC3: 60, the only period its metrics have). @default 60 */
+  /** Period in seconds: 60-86400 in whole minutes, except FC3's function metrics, which have 60 only. @default 60 */
   readonly period?: number;
   /** Consecutive periods that must breach before the alarm fires. @default 1 */
   readonly evaluationPeriods?: number;

@@ -81,4 +81,6 @@ export interface IFunctionAlarmsContract<C extends Cloud, A> {
   readonly throttles?: A;
   /** The alarm on the 99th percentile duration, when asked for. */
   readonly durationP99?: A;
+  /** The alarm on the depth of a dead-letter queue, when asked for. */
+  readonly deadLetterQueue?: A;
 }

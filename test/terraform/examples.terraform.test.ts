@@ -2,6 +2,9 @@ import { buildAlicloudExample } from '../../examples/alicloud/app';
 import { buildAwsExample } from '../../examples/aws/app';
 import { Harness } from './harness';
 
+// The account the simulated Alibaba Cloud answers with (sim/alicloud.js).
+const ACCOUNT = '1234567890123456';
+
 // Every example stack of the app, in dependency order, with the app's own cross-stack wiring:
 // init, validate, plan, apply, and a second plan that must be empty (Harness.deploy).
 describe.each([
@@ -30,13 +33,17 @@ describe.each([
     expect(orders.values.layers).toEqual([arn('lodash'), arn('lodash-patch')]);
   });
 
-  test('the FC3 alarms watch the deployed function by name, in the JSON list of dimension sets CloudMonitor reads', () => {
-    const alarms = harness.state('alicloud-production').values.root_module.resources.filter((r: any) => r.type === 'alicloud_cms_alarm');
-    expect(alarms.map((a: any) => a.values.metric).sort()).toEqual(['FunctionConcurrencyThrottles', 'FunctionFunctionErrors', 'FunctionP99Duration', 'FunctionResourceThrottles']);
-    for (const a of alarms) {
-      expect(JSON.parse(a.values.metric_dimensions)).toEqual([{ region: 'cn-hangzhou', functionName: 'jobs-worker' }]);
-      expect(a.values).toEqual(expect.objectContaining({ project: 'acs_fc', period: 60, contact_groups: ['jobs-oncall'], dimensions: { region: 'cn-hangzhou', functionName: 'jobs-worker' } }));
+  test('the FC3 alarms watch the deployed function and dead-letter queue by name, in the JSON list of dimension sets CloudMonitor reads', () => {
+    const alarms = harness.state('alicloud-production').values.root_module.resources.filter((r: any) => r.type === 'alicloud_cms_alarm').map((r: any) => r.values);
+    const fc = alarms.filter((a: any) => a.project === 'acs_fc');
+    expect(fc.map((a: any) => a.metric).sort()).toEqual(['FunctionConcurrencyThrottles', 'FunctionFunctionErrors', 'FunctionP99Duration', 'FunctionResourceThrottles']);
+    const fnDimensions = { userId: ACCOUNT, region: 'cn-hangzhou', serviceName: '', functionName: 'jobs-worker' };
+    for (const a of fc) {
+      expect(JSON.parse(a.metric_dimensions)).toEqual([fnDimensions]);
+      expect(a).toEqual(expect.objectContaining({ period: 60, contact_groups: ['jobs-oncall'], dimensions: fnDimensions }));
     }
+    const deadLetters = alarms.find((a: any) => a.project === 'acs_mns_new');
+    expect(deadLetters).toEqual(expect.objectContaining({ metric: 'ActiveMessages', dimensions: { userId: ACCOUNT, region: 'cn-hangzhou', queue: 'jobs-dlq' } }));
   });
 
   test('nothing was deleted', () => {
