@@ -15,7 +15,7 @@ import { AlicloudProvider } from './provider/provider';
 export interface AlarmOptions extends AlarmOptionsBase {}
 
 export interface FunctionAlarmsProps extends TaggableProps {
-  /** The function watched (all its versions and aliases: FC3 metrics have no alias dimension). */
+  /** The function watched (all its versions and aliases: FC 3.0 documents no alias dimension). */
   readonly function: IFunction;
   /** CloudMonitor alarm contact groups told when an alarm fires (names, e.g. an `alicloud_cms_alarm_contact_group`'s). */
   readonly contactGroups: string[];

@@ -71,7 +71,7 @@ export interface IAsyncWithDeadLetterContract<C extends Cloud> {
   readonly bufferQueueName?: string;
 }
 
-/** Alarms on a function's errors, throttles and 99th percentile duration. */
+/** Alarms on a function's errors, throttles and 99th percentile duration, and on its dead letters. */
 export interface IFunctionAlarmsContract<C extends Cloud, A> {
   /** The cloud the alarms are in. */
   readonly cloud: C;
