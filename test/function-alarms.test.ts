@@ -1,4 +1,4 @@
-import { TerraformStack, Testing } from 'cdktf';
+import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { alicloud, aws } from '../lib';
@@ -100,6 +100,14 @@ describe('alicloud', () => {
     const alarms = Object.values<any>(resources(synth(stack), 'alicloud_cms_alarm'));
     expect(alarms).toHaveLength(1);
     expect(alarms[0].contact_groups).toEqual(['${alicloud_cms_alarm_contact_group.oncall.alarm_contact_group_name}']);
+  });
+
+  test('a threshold known only at plan time goes into the rule as a reference, not as a number token', () => {
+    const { stack, fn } = fcSetup();
+    const threshold = new TerraformVariable(stack, 'errors_threshold', { type: 'number' });
+    new alicloud.FunctionAlarms(stack, 'alarms', { function: fn, contactGroups: ['oncall'], errors: { threshold: threshold.numberValue } });
+    const [alarm] = Object.values<any>(resources(synth(stack), 'alicloud_cms_alarm'));
+    expect(alarm.escalations_critical.threshold).toBe('${var.errors_threshold}');
   });
 
   test('an imported function is watched by its literal name in the region of its ARN', () => {
