@@ -23,7 +23,17 @@ const cdktn = {
   // The construct, parity and limit suites; the flavour comparison. Suites about the cdktf build
   // itself (bindings check, package, load, API snapshot, README types) and Terraform runs stay in
   // the cdktf project.
-  testMatch: ['**/aws-*.test.ts', '**/alicloud-*.test.ts', '**/parity.test.ts', '**/limits.test.ts', '**/versions.test.ts', '**/artifact-bucket.test.ts', '**/core-package.test.ts', '**/cloud-types.test.ts', '**/cdktn/*.test.ts'],
+  testMatch: [
+    '**/aws-*.test.ts',
+    '**/alicloud-*.test.ts',
+    '**/parity.test.ts',
+    '**/limits.test.ts',
+    '**/versions.test.ts',
+    '**/artifact-bucket.test.ts',
+    '**/core-package.test.ts',
+    '**/cloud-types.test.ts',
+    '**/cdktn/*.test.ts',
+  ],
   testPathIgnorePatterns: ['alicloud-bindings\\.test\\.ts', 'aws-schema\\.test\\.ts'],
   transform,
   moduleNameMapper: {

@@ -24,4 +24,6 @@ const json = require(path.join(outdir, 'stacks', 'packaging', 'cdk.tf.json'));
 const object = Object.values(json.resource.aws_s3_object).find((o) => o.key.startsWith('layers/'));
 const layerZip = path.join(outdir, 'stacks', 'packaging', object.source);
 const version = Object.values(json.resource.aws_lambda_layer_version)[0];
-process.stdout.write(JSON.stringify({ stats: packagingStats, layerZip, layerZipBytes: require('fs').statSync(layerZip).size, sourceCodeHash: version.source_code_hash }) + '\n');
+process.stdout.write(
+  JSON.stringify({ stats: packagingStats, layerZip, layerZipBytes: require('fs').statSync(layerZip).size, sourceCodeHash: version.source_code_hash }) + '\n',
+);

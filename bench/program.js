@@ -27,7 +27,14 @@ function libraryAws() {
   new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
   const layer = new aws.Layer(stack, 'shared', { path: layerDir, compatibleRuntimes: ['nodejs22.x'], layerName: 'shared' });
   for (let i = 0; i < units; i++) {
-    const fn = new aws.LayeredFunction(stack, `fn${i}`, { functionName: `fn${i}`, runtime: 'nodejs22.x', handler: 'index.handler', code: codeDir, layers: [layer], timeout: 10 });
+    const fn = new aws.LayeredFunction(stack, `fn${i}`, {
+      functionName: `fn${i}`,
+      runtime: 'nodejs22.x',
+      handler: 'index.handler',
+      code: codeDir,
+      layers: [layer],
+      timeout: 10,
+    });
     const live = new aws.CanaryAlias(stack, `live${i}`, { function: fn, stableVersion: '1', canaryWeight: 0.05 });
     new aws.AsyncWithDeadLetter(stack, `async${i}`, { function: fn, qualifier: live, retryAttempts: 2, maxEventAge: 3600 });
   }
@@ -52,23 +59,61 @@ function handAws() {
   const { LambdaFunctionEventInvokeConfig } = require('@cdktf/provider-aws/lib/lambda-function-event-invoke-config');
   new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
   const bucket = new S3Bucket(stack, 'bucket', { bucketPrefix: 'serverless-artifacts-' });
-  new S3BucketPublicAccessBlock(stack, 'pab', { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true });
+  new S3BucketPublicAccessBlock(stack, 'pab', {
+    bucket: bucket.id,
+    blockPublicAcls: true,
+    blockPublicPolicy: true,
+    ignorePublicAcls: true,
+    restrictPublicBuckets: true,
+  });
   new S3BucketOwnershipControls(stack, 'own', { bucket: bucket.id, rule: { objectOwnership: 'BucketOwnerEnforced' } });
-  new S3BucketServerSideEncryptionConfigurationA(stack, 'sse', { bucket: bucket.id, rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' }, bucketKeyEnabled: true }] });
+  new S3BucketServerSideEncryptionConfigurationA(stack, 'sse', {
+    bucket: bucket.id,
+    rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' }, bucketKeyEnabled: true }],
+  });
   const versioning = new S3BucketVersioningA(stack, 'ver', { bucket: bucket.id, versioningConfiguration: { status: 'Enabled' } });
   new S3BucketLifecycleConfiguration(stack, 'lifecycle', {
-    bucket: bucket.id, dependsOn: [versioning],
-    rule: [{ id: 'expire-replaced-artifacts', status: 'Enabled', filter: [{ prefix: '' }], noncurrentVersionExpiration: [{ noncurrentDays: 30 }], expiration: [{ expiredObjectDeleteMarker: true }], abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }] }],
+    bucket: bucket.id,
+    dependsOn: [versioning],
+    rule: [
+      {
+        id: 'expire-replaced-artifacts',
+        status: 'Enabled',
+        filter: [{ prefix: '' }],
+        noncurrentVersionExpiration: [{ noncurrentDays: 30 }],
+        expiration: [{ expiredObjectDeleteMarker: true }],
+        abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
+      },
+    ],
   });
   const layerAsset = new TerraformAsset(stack, 'layer-asset', { path: layerDir, type: AssetType.ARCHIVE });
-  const layerObject = new S3Object(stack, 'layer-object', { bucket: bucket.bucket, key: `layers/shared/${layerAsset.assetHash}.zip`, source: layerAsset.path, sourceHash: layerAsset.assetHash });
-  const layer = new LambdaLayerVersion(stack, 'layer', { layerName: 'shared', s3Bucket: layerObject.bucket, s3Key: layerObject.key, sourceCodeHash: layerAsset.assetHash, compatibleRuntimes: ['nodejs22.x'] });
+  const layerObject = new S3Object(stack, 'layer-object', {
+    bucket: bucket.bucket,
+    key: `layers/shared/${layerAsset.assetHash}.zip`,
+    source: layerAsset.path,
+    sourceHash: layerAsset.assetHash,
+  });
+  const layer = new LambdaLayerVersion(stack, 'layer', {
+    layerName: 'shared',
+    s3Bucket: layerObject.bucket,
+    s3Key: layerObject.key,
+    sourceCodeHash: layerAsset.assetHash,
+    compatibleRuntimes: ['nodejs22.x'],
+  });
   const codeAsset = new TerraformAsset(stack, 'code-asset', { path: codeDir, type: AssetType.ARCHIVE });
-  const codeObject = new S3Object(stack, 'code-object', { bucket: bucket.bucket, key: `code/${codeAsset.assetHash}.zip`, source: codeAsset.path, sourceHash: codeAsset.assetHash });
+  const codeObject = new S3Object(stack, 'code-object', {
+    bucket: bucket.bucket,
+    key: `code/${codeAsset.assetHash}.zip`,
+    source: codeAsset.path,
+    sourceHash: codeAsset.assetHash,
+  });
   for (let i = 0; i < units; i++) {
     const logGroup = new CloudwatchLogGroup(stack, `log${i}`, { name: `/aws/lambda/fn${i}`, retentionInDays: 30 });
     const role = new IamRole(stack, `role${i}`, {
-      assumeRolePolicy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }] }),
+      assumeRolePolicy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+      }),
     });
     const dlq = new SqsQueue(stack, `dlq${i}`, { sqsManagedSseEnabled: true, messageRetentionSeconds: 1209600 });
     const policy = new IamRolePolicy(stack, `policy${i}`, {
@@ -84,18 +129,34 @@ function handAws() {
       }),
     });
     const fn = new LambdaFunction(stack, `fn${i}`, {
-      functionName: `fn${i}`, role: role.arn, runtime: 'nodejs22.x', handler: 'index.handler', packageType: 'Zip',
-      s3Bucket: codeObject.bucket, s3Key: codeObject.key, sourceCodeHash: codeAsset.assetHash, layers: [layer.arn],
-      timeout: 10, architectures: ['x86_64'], publish: true, loggingConfig: { logFormat: 'Text', logGroup: logGroup.name },
+      functionName: `fn${i}`,
+      role: role.arn,
+      runtime: 'nodejs22.x',
+      handler: 'index.handler',
+      packageType: 'Zip',
+      s3Bucket: codeObject.bucket,
+      s3Key: codeObject.key,
+      sourceCodeHash: codeAsset.assetHash,
+      layers: [layer.arn],
+      timeout: 10,
+      architectures: ['x86_64'],
+      publish: true,
+      loggingConfig: { logFormat: 'Text', logGroup: logGroup.name },
       dependsOn: [logGroup, policy],
     });
     const alias = new LambdaAlias(stack, `live${i}`, {
-      name: 'live', functionName: fn.functionName, functionVersion: '1',
+      name: 'live',
+      functionName: fn.functionName,
+      functionVersion: '1',
       routingConfig: { additionalVersionWeights: Token.asNumberMap(Fn.conditional(Op.eq(fn.version, '1'), {}, Fn.zipmap([fn.version], [0.05]))) },
     });
     new LambdaFunctionEventInvokeConfig(stack, `async${i}`, {
-      functionName: fn.functionName, qualifier: alias.name, maximumRetryAttempts: 2, maximumEventAgeInSeconds: 3600,
-      destinationConfig: { onFailure: { destination: dlq.arn } }, dependsOn: [policy],
+      functionName: fn.functionName,
+      qualifier: alias.name,
+      maximumRetryAttempts: 2,
+      maximumEventAgeInSeconds: 3600,
+      destinationConfig: { onFailure: { destination: dlq.arn } },
+      dependsOn: [policy],
     });
   }
 }
@@ -105,7 +166,14 @@ function libraryAlicloud() {
   new alicloud.AlicloudProvider(stack, 'alicloud', { region: 'cn-hangzhou' });
   const layer = new alicloud.Layer(stack, 'shared', { path: layerDir, compatibleRuntimes: ['nodejs20'], layerName: 'shared' });
   for (let i = 0; i < units; i++) {
-    const fn = new alicloud.LayeredFunction(stack, `fn${i}`, { functionName: `fn${i}`, runtime: 'nodejs20', handler: 'index.handler', code: codeDir, layers: [layer], timeout: 10 });
+    const fn = new alicloud.LayeredFunction(stack, `fn${i}`, {
+      functionName: `fn${i}`,
+      runtime: 'nodejs20',
+      handler: 'index.handler',
+      code: codeDir,
+      layers: [layer],
+      timeout: 10,
+    });
     const live = new alicloud.CanaryAlias(stack, `live${i}`, { function: fn, stableVersion: '1', canaryWeight: 0.05 });
     new alicloud.AsyncWithDeadLetter(stack, `async${i}`, { function: fn, retryAttempts: 3, maxEventAge: 3600 });
   }
@@ -127,18 +195,51 @@ function handAlicloud() {
   const { Fcv3AsyncInvokeConfig } = p('fcv3-async-invoke-config');
   new AlicloudProvider(stack, 'alicloud', { region: 'cn-hangzhou' });
   const bucket = new OssBucket(stack, 'bucket', {
-    bucket: 'serverless-artifacts-bench', serverSideEncryptionRule: { sseAlgorithm: 'AES256' }, versioning: { status: 'Enabled' },
-    lifecycleRule: [{ id: 'expire-replaced-artifacts', enabled: true, noncurrentVersionExpiration: [{ days: 30 }], expiration: [{ expiredObjectDeleteMarker: true }], abortMultipartUpload: [{ days: 7 }] }],
+    bucket: 'serverless-artifacts-bench',
+    serverSideEncryptionRule: { sseAlgorithm: 'AES256' },
+    versioning: { status: 'Enabled' },
+    lifecycleRule: [
+      {
+        id: 'expire-replaced-artifacts',
+        enabled: true,
+        noncurrentVersionExpiration: [{ days: 30 }],
+        expiration: [{ expiredObjectDeleteMarker: true }],
+        abortMultipartUpload: [{ days: 7 }],
+      },
+    ],
   });
   const layerAsset = new TerraformAsset(stack, 'layer-asset', { path: layerDir, type: AssetType.ARCHIVE });
-  const layerObject = new OssBucketObject(stack, 'layer-object', { bucket: bucket.bucket, key: `layers/shared/${layerAsset.assetHash}.zip`, source: layerAsset.path, acl: 'private', serverSideEncryption: 'AES256', contentType: 'application/zip' });
-  const layer = new Fcv3LayerVersion(stack, 'layer', { layerName: 'shared', compatibleRuntime: ['nodejs20'], code: { ossBucketName: layerObject.bucket, ossObjectName: layerObject.key }, acl: '0', lifecycle: { createBeforeDestroy: true } });
+  const layerObject = new OssBucketObject(stack, 'layer-object', {
+    bucket: bucket.bucket,
+    key: `layers/shared/${layerAsset.assetHash}.zip`,
+    source: layerAsset.path,
+    acl: 'private',
+    serverSideEncryption: 'AES256',
+    contentType: 'application/zip',
+  });
+  const layer = new Fcv3LayerVersion(stack, 'layer', {
+    layerName: 'shared',
+    compatibleRuntime: ['nodejs20'],
+    code: { ossBucketName: layerObject.bucket, ossObjectName: layerObject.key },
+    acl: '0',
+    lifecycle: { createBeforeDestroy: true },
+  });
   const codeAsset = new TerraformAsset(stack, 'code-asset', { path: codeDir, type: AssetType.ARCHIVE });
-  const codeObject = new OssBucketObject(stack, 'code-object', { bucket: bucket.bucket, key: `code/${codeAsset.assetHash}.zip`, source: codeAsset.path, acl: 'private', serverSideEncryption: 'AES256', contentType: 'application/zip' });
+  const codeObject = new OssBucketObject(stack, 'code-object', {
+    bucket: bucket.bucket,
+    key: `code/${codeAsset.assetHash}.zip`,
+    source: codeAsset.path,
+    acl: 'private',
+    serverSideEncryption: 'AES256',
+    contentType: 'application/zip',
+  });
   for (let i = 0; i < units; i++) {
     const role = new RamRole(stack, `role${i}`, {
       roleName: `bench-fn${i}`,
-      assumeRolePolicyDocument: JSON.stringify({ Version: '1', Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: ['fc.aliyuncs.com'] } }] }),
+      assumeRolePolicyDocument: JSON.stringify({
+        Version: '1',
+        Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: ['fc.aliyuncs.com'] } }],
+      }),
     });
     const account = new TerraformLocal(stack, `account${i}`, Fn.element(Fn.split(':', role.arn), 3));
     const dlq = new MessageServiceQueue(stack, `dlq${i}`, { queueName: `bench-fn${i}-dlq`, messageRetentionPeriod: 604800 });
@@ -149,25 +250,45 @@ function handAlicloud() {
     });
     const attachment = new RamRolePolicyAttachment(stack, `attach${i}`, { policyName: policy.policyName, policyType: 'Custom', roleName: role.roleName });
     const fn = new Fcv3Function(stack, `fn${i}`, {
-      functionName: `fn${i}`, runtime: 'nodejs20', handler: 'index.handler', role: role.arn, memorySize: 512, timeout: 10, diskSize: 512,
-      code: { ossBucketName: codeObject.bucket, ossObjectName: codeObject.key }, layers: [layer.layerVersionArn],
+      functionName: `fn${i}`,
+      runtime: 'nodejs20',
+      handler: 'index.handler',
+      role: role.arn,
+      memorySize: 512,
+      timeout: 10,
+      diskSize: 512,
+      code: { ossBucketName: codeObject.bucket, ossObjectName: codeObject.key },
+      layers: [layer.layerVersionArn],
     });
     const version = new Fcv3FunctionVersion(stack, `version${i}`, {
-      functionName: fn.functionName, description: `config ${codeAsset.assetHash.slice(0, 16)}`, dependsOn: [fn], lifecycle: { createBeforeDestroy: true, preventDestroy: true },
+      functionName: fn.functionName,
+      description: `config ${codeAsset.assetHash.slice(0, 16)}`,
+      dependsOn: [fn],
+      lifecycle: { createBeforeDestroy: true, preventDestroy: true },
     });
     const alias = new Fcv3Alias(stack, `live${i}`, {
-      functionName: 'fn' + i, aliasName: 'live', versionId: '1',
+      functionName: 'fn' + i,
+      aliasName: 'live',
+      versionId: '1',
       additionalVersionWeight: Token.asNumberMap(Fn.conditional(Op.eq(version.versionId, '1'), {}, Fn.zipmap([version.versionId], [0.05]))),
     });
     new Fcv3AsyncInvokeConfig(stack, `async${i}`, {
-      functionName: fn.functionName, maxAsyncRetryAttempts: 3, maxAsyncEventAgeInSeconds: 3600,
-      destinationConfig: { onFailure: { destination: dlqArn } }, dependsOn: [attachment],
+      functionName: fn.functionName,
+      maxAsyncRetryAttempts: 3,
+      maxAsyncEventAgeInSeconds: 3600,
+      destinationConfig: { onFailure: { destination: dlqArn } },
+      dependsOn: [attachment],
     });
   }
 }
 
 ({ library: { aws: libraryAws, alicloud: libraryAlicloud }, hand: { aws: handAws, alicloud: handAlicloud } })[variant][cloud]();
-if (process.env.BENCH_TRACE) { global.gc && global.gc(); process.stderr.write(`built: rss ${(process.memoryUsage().rss/1e6).toFixed(0)} heap ${(process.memoryUsage().heapUsed/1e6).toFixed(0)} maxrss ${(process.resourceUsage().maxRSS/1024).toFixed(0)}\n`); }
+if (process.env.BENCH_TRACE) {
+  global.gc && global.gc();
+  process.stderr.write(
+    `built: rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} maxrss ${(process.resourceUsage().maxRSS / 1024).toFixed(0)}\n`,
+  );
+}
 app.synth();
 
 let packaging = null;

@@ -58,7 +58,8 @@ const layerDir = path.join(work, 'layer');
 writeFolder(codeDir, { 'index.js': "const _ = require('lodash');\nexports.handler = async (e) => _.chunk(e.items || [], 10).length;\n" });
 writeFolder(layerDir, {
   'nodejs/node_modules/lodash/package.json': '{"name":"lodash","main":"lodash.js"}',
-  'nodejs/node_modules/lodash/lodash.js': 'exports.chunk = (a, n) => { const o = []; for (let i = 0; i < a.length; i += n) o.push(a.slice(i, i + n)); return o; };\n'.repeat(50),
+  'nodejs/node_modules/lodash/lodash.js':
+    'exports.chunk = (a, n) => { const o = []; for (let i = 0; i < a.length; i += n) o.push(a.slice(i, i + n)); return o; };\n'.repeat(50),
 });
 const cacheDir = path.join(work, 'cache');
 
@@ -76,22 +77,31 @@ for (const cloud of CLOUDS) {
     for (let run = 0; run < RUNS; run++) {
       for (const variant of run % 2 === 0 ? ['library', 'hand'] : ['hand', 'library']) {
         const outdir = path.join(work, `out-${cloud}-${units}-${variant}-${run}`);
-        const { seconds, result } = runNode([path.join(__dirname, 'program.js'), variant, cloud, String(units), outdir, codeDir, layerDir], { CDKTF_SERVERLESS_CACHE_DIR: cacheDir });
+        const { seconds, result } = runNode([path.join(__dirname, 'program.js'), variant, cloud, String(units), outdir, codeDir, layerDir], {
+          CDKTF_SERVERLESS_CACHE_DIR: cacheDir,
+        });
         samples[variant].push({ seconds, rssMb: result.maxRssKb / 1024 });
         resources[variant] = result.resources;
         fs.rmSync(outdir, { recursive: true, force: true });
       }
     }
-    if (resources.library !== resources.hand) throw new Error(`${cloud} ${units}: the variants synthesized ${resources.library} and ${resources.hand} resources`);
+    if (resources.library !== resources.hand)
+      throw new Error(`${cloud} ${units}: the variants synthesized ${resources.library} and ${resources.hand} resources`);
     const row = {
-      cloud, units, resources: resources.library,
-      libSeconds: median(samples.library.map((s) => s.seconds)), handSeconds: median(samples.hand.map((s) => s.seconds)),
-      libRss: median(samples.library.map((s) => s.rssMb)), handRss: median(samples.hand.map((s) => s.rssMb)),
+      cloud,
+      units,
+      resources: resources.library,
+      libSeconds: median(samples.library.map((s) => s.seconds)),
+      handSeconds: median(samples.hand.map((s) => s.seconds)),
+      libRss: median(samples.library.map((s) => s.rssMb)),
+      handRss: median(samples.hand.map((s) => s.rssMb)),
     };
     row.timeRatio = row.libSeconds / row.handSeconds;
     row.rssRatio = row.libRss / row.handRss;
     table.push(row);
-    log(`${cloud} N=${units}: library ${row.libSeconds.toFixed(2)} s ${row.libRss.toFixed(0)} MB, hand ${row.handSeconds.toFixed(2)} s ${row.handRss.toFixed(0)} MB, ratio ${row.timeRatio.toFixed(2)} / ${row.rssRatio.toFixed(2)}`);
+    log(
+      `${cloud} N=${units}: library ${row.libSeconds.toFixed(2)} s ${row.libRss.toFixed(0)} MB, hand ${row.handSeconds.toFixed(2)} s ${row.handRss.toFixed(0)} MB, ratio ${row.timeRatio.toFixed(2)} / ${row.rssRatio.toFixed(2)}`,
+    );
   }
 }
 
@@ -126,18 +136,26 @@ if (!process.env.BENCH_SKIP_PACKAGING) {
   const second = synthPackaging(cacheA, path.join(work, 'pkg-2'));
   fs.appendFileSync(path.join(bigLayer, 'nodejs', 'node_modules', 'pkg7', 'lib', 'm3.js'), '// changed\n');
   const changed = synthPackaging(cacheA, path.join(work, 'pkg-3'));
-  fs.writeFileSync(path.join(bigLayer, 'nodejs', 'node_modules', 'pkg7', 'lib', 'm3.js'), fs.readFileSync(path.join(bigLayer, 'nodejs', 'node_modules', 'pkg7', 'lib', 'm3.js'), 'utf8').replace('// changed\n', ''));
+  fs.writeFileSync(
+    path.join(bigLayer, 'nodejs', 'node_modules', 'pkg7', 'lib', 'm3.js'),
+    fs.readFileSync(path.join(bigLayer, 'nodejs', 'node_modules', 'pkg7', 'lib', 'm3.js'), 'utf8').replace('// changed\n', ''),
+  );
   // Two clean runs (empty caches, fresh outputs, files touched in between): byte-identical zips?
   const now = new Date();
   for (const f of ['pkg1/lib/m1.js', 'pkg2/lib/m2.js']) fs.utimesSync(path.join(bigLayer, 'nodejs', 'node_modules', f), now, now);
   const cleanB = synthPackaging(path.join(work, 'pkg-cache-b'), path.join(work, 'pkg-4'));
   const sha = (f) => crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex');
   packaging = {
-    files: 20000, megabytes: bytes / 1e6,
+    files: 20000,
+    megabytes: bytes / 1e6,
     zipMegabytes: first.result.layerZipBytes / 1e6,
-    firstSeconds: first.seconds, secondSeconds: second.seconds, changedSeconds: changed.seconds,
+    firstSeconds: first.seconds,
+    secondSeconds: second.seconds,
+    changedSeconds: changed.seconds,
     speedup: first.seconds / second.seconds,
-    firstStats: first.result.stats, secondStats: second.result.stats, changedStats: changed.result.stats,
+    firstStats: first.result.stats,
+    secondStats: second.result.stats,
+    changedStats: changed.result.stats,
     identical: sha(first.result.layerZip) === sha(cleanB.result.layerZip) && first.result.sourceCodeHash === cleanB.result.sourceCodeHash,
     zipSha256: sha(first.result.layerZip),
   };
@@ -147,17 +165,30 @@ if (!process.env.BENCH_SKIP_PACKAGING) {
 // ---------------------------------------------------------------------------------------------
 // 3. Load time: the library vs cdktf plus the deep provider imports it needs.
 const deepImports = [
-  'cdktf', '@cdktf/provider-aws/lib/cloudwatch-log-group', '@cdktf/provider-aws/lib/cloudwatch-metric-alarm', '@cdktf/provider-aws/lib/iam-role',
-  '@cdktf/provider-aws/lib/iam-role-policy', '@cdktf/provider-aws/lib/lambda-alias', '@cdktf/provider-aws/lib/lambda-event-source-mapping',
-  '@cdktf/provider-aws/lib/lambda-function', '@cdktf/provider-aws/lib/lambda-function-event-invoke-config', '@cdktf/provider-aws/lib/lambda-function-url',
-  '@cdktf/provider-aws/lib/lambda-layer-version', '@cdktf/provider-aws/lib/lambda-permission', '@cdktf/provider-aws/lib/s3-bucket',
-  '@cdktf/provider-aws/lib/s3-bucket-ownership-controls', '@cdktf/provider-aws/lib/s3-bucket-public-access-block',
-  '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration', '@cdktf/provider-aws/lib/s3-bucket-versioning',
-  '@cdktf/provider-aws/lib/s3-object', '@cdktf/provider-aws/lib/sqs-queue',
+  'cdktf',
+  '@cdktf/provider-aws/lib/cloudwatch-log-group',
+  '@cdktf/provider-aws/lib/cloudwatch-metric-alarm',
+  '@cdktf/provider-aws/lib/iam-role',
+  '@cdktf/provider-aws/lib/iam-role-policy',
+  '@cdktf/provider-aws/lib/lambda-alias',
+  '@cdktf/provider-aws/lib/lambda-event-source-mapping',
+  '@cdktf/provider-aws/lib/lambda-function',
+  '@cdktf/provider-aws/lib/lambda-function-event-invoke-config',
+  '@cdktf/provider-aws/lib/lambda-function-url',
+  '@cdktf/provider-aws/lib/lambda-layer-version',
+  '@cdktf/provider-aws/lib/lambda-permission',
+  '@cdktf/provider-aws/lib/s3-bucket',
+  '@cdktf/provider-aws/lib/s3-bucket-ownership-controls',
+  '@cdktf/provider-aws/lib/s3-bucket-public-access-block',
+  '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration',
+  '@cdktf/provider-aws/lib/s3-bucket-versioning',
+  '@cdktf/provider-aws/lib/s3-object',
+  '@cdktf/provider-aws/lib/sqs-queue',
 ];
-const loadScript = (requires) => `const t=process.hrtime.bigint();${requires.map((r) => `require(${JSON.stringify(r)});`).join('')}`
-  + `const root=Object.keys(require.cache).some(k=>/@cdktf[\\\\/]provider-aws[\\\\/]lib[\\\\/]index\\.js$/.test(k));`
-  + `console.log(JSON.stringify({ms:Number(process.hrtime.bigint()-t)/1e6,modules:Object.keys(require.cache).length,root,rssKb:process.resourceUsage().maxRSS}))`;
+const loadScript = (requires) =>
+  `const t=process.hrtime.bigint();${requires.map((r) => `require(${JSON.stringify(r)});`).join('')}` +
+  `const root=Object.keys(require.cache).some(k=>/@cdktf[\\\\/]provider-aws[\\\\/]lib[\\\\/]index\\.js$/.test(k));` +
+  `console.log(JSON.stringify({ms:Number(process.hrtime.bigint()-t)/1e6,modules:Object.keys(require.cache).length,root,rssKb:process.resourceUsage().maxRSS}))`;
 const load = { library: [], deep: [] };
 let libraryLoad = null;
 for (let run = 0; run < RUNS; run++) {
@@ -177,7 +208,9 @@ out.push('');
 out.push('| cloud | units | resources | library s | hand-written s | time ratio | library MB | hand-written MB | memory ratio |');
 out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of table) {
-  out.push(`| ${r.cloud} | ${r.units} | ${r.resources} | ${f2(r.libSeconds)} | ${f2(r.handSeconds)} | ${f2(r.timeRatio)} | ${r.libRss.toFixed(0)} | ${r.handRss.toFixed(0)} | ${f2(r.rssRatio)} |`);
+  out.push(
+    `| ${r.cloud} | ${r.units} | ${r.resources} | ${f2(r.libSeconds)} | ${f2(r.handSeconds)} | ${f2(r.timeRatio)} | ${r.libRss.toFixed(0)} | ${r.handRss.toFixed(0)} | ${f2(r.rssRatio)} |`,
+  );
 }
 out.push('');
 const growth = [];
@@ -198,10 +231,14 @@ if (packaging) {
   out.push(`| second, nothing changed | ${f2(packaging.secondSeconds)} | ${packaging.secondStats.hashed} | ${packaging.secondStats.zipped} |`);
   out.push(`| one layer file changed | ${f2(packaging.changedSeconds)} | ${packaging.changedStats.hashed} | ${packaging.changedStats.zipped} |`);
   out.push('');
-  out.push(`Unchanged synth ${f2(packaging.speedup)} × faster than the first; zips of two clean runs byte-identical: ${packaging.identical ? 'yes' : 'NO'} (sha256 ${packaging.zipSha256.slice(0, 16)}…).`);
+  out.push(
+    `Unchanged synth ${f2(packaging.speedup)} × faster than the first; zips of two clean runs byte-identical: ${packaging.identical ? 'yes' : 'NO'} (sha256 ${packaging.zipSha256.slice(0, 16)}…).`,
+  );
 }
 out.push('');
-out.push(`Load: require(library) ${f2(median(load.library))} ms (${libraryLoad.modules} modules, provider root loaded: ${libraryLoad.root ? 'yes' : 'no'}) vs require(cdktf) + the ${deepImports.length - 1} deep AWS imports it uses ${f2(median(load.deep))} ms.`);
+out.push(
+  `Load: require(library) ${f2(median(load.library))} ms (${libraryLoad.modules} modules, provider root loaded: ${libraryLoad.root ? 'yes' : 'no'}) vs require(cdktf) + the ${deepImports.length - 1} deep AWS imports it uses ${f2(median(load.deep))} ms.`,
+);
 out.push('');
 out.push(`Total bench time ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 console.log(out.join('\n'));

@@ -3,7 +3,15 @@
 export * as aws from './aws';
 export * as alicloud from './alicloud';
 export type {
-  ArtifactBucketOptions, CustomImageFunctionPropsBase, FunctionAttributes, GrantInvokeOptions, TaggableProps, HealthCheckBase, LayeredFunctionPropsBase, LayerPropsBase, VpcOptionsBase,
+  ArtifactBucketOptions,
+  CustomImageFunctionPropsBase,
+  FunctionAttributes,
+  GrantInvokeOptions,
+  TaggableProps,
+  HealthCheckBase,
+  LayeredFunctionPropsBase,
+  LayerPropsBase,
+  VpcOptionsBase,
 } from './core/types';
 export type { AsyncPropsBase, BatchingOptions, BufferOptionsBase } from './core/async';
 export type { CanaryAliasPropsBase } from './core/canary';

@@ -21,9 +21,7 @@ const env = { ...process.env, CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: proce
 
 /** The import renames of the fork's upgrade guide, applied to one source file. */
 function toCdktn(source) {
-  return source
-    .replace(/from 'cdktf'/g, "from 'cdktn'")
-    .replace(/from '@cdktf\/provider-aws\/lib\//g, "from '@cdktn/provider-aws/lib/");
+  return source.replace(/from 'cdktf'/g, "from 'cdktn'").replace(/from '@cdktf\/provider-aws\/lib\//g, "from '@cdktn/provider-aws/lib/");
 }
 
 function copyTree(from, to, transform, skip) {
@@ -54,7 +52,11 @@ function prepareCdktnSource(name = 'src') {
   fs.mkdirSync(src, { recursive: true });
   const generated = path.join(root, 'lib', 'alicloud', 'provider');
   copyTree(path.join(root, 'lib'), src, toCdktn, (p) => p === generated);
-  execFileSync(process.execPath, [path.join(root, 'scripts', 'generate-alicloud.js'), '--framework', 'cdktn', '--out', path.join(src, 'alicloud', 'provider')], { stdio: 'inherit', env });
+  execFileSync(
+    process.execPath,
+    [path.join(root, 'scripts', 'generate-alicloud.js'), '--framework', 'cdktn', '--out', path.join(src, 'alicloud', 'provider')],
+    { stdio: 'inherit', env },
+  );
   return src;
 }
 
@@ -63,11 +65,18 @@ function buildCdktn() {
   const out = path.join(root, 'flavours', 'cdktn', 'dist');
   fs.rmSync(out, { recursive: true, force: true });
   const tsconfig = path.join(root, 'build', 'cdktn', 'tsconfig.package.json');
-  fs.writeFileSync(tsconfig, JSON.stringify({
-    extends: path.join(root, 'tsconfig.build.json'),
-    compilerOptions: { rootDir: src, outDir: out, types: ['node'] },
-    include: [path.join(src, '**', '*.ts')],
-  }, null, 2));
+  fs.writeFileSync(
+    tsconfig,
+    JSON.stringify(
+      {
+        extends: path.join(root, 'tsconfig.build.json'),
+        compilerOptions: { rootDir: src, outDir: out, types: ['node'] },
+        include: [path.join(src, '**', '*.ts')],
+      },
+      null,
+      2,
+    ),
+  );
   execFileSync(process.execPath, [tsc, '-p', tsconfig], { stdio: 'inherit', env });
   fs.copyFileSync(path.join(root, 'README.md'), path.join(root, 'flavours', 'cdktn', 'README.md'));
 }

@@ -34,7 +34,11 @@ function argumentsOf(pkg, type) {
   const entries = {};
   for (const m of body.matchAll(/\n {12}([a-z0-9_]+): \{([\s\S]*?)\n {12}\}/g)) {
     const field = (name) => (new RegExp(`${name}: ("[^"]*"|true|false)`).exec(m[2]) ?? [])[1];
-    entries[m[1]] = { isBlock: field('isBlock') === 'true', type: JSON.parse(field('type') ?? '""'), storageClassType: JSON.parse(field('storageClassType') ?? '""') };
+    entries[m[1]] = {
+      isBlock: field('isBlock') === 'true',
+      type: JSON.parse(field('type') ?? '""'),
+      storageClassType: JSON.parse(field('storageClassType') ?? '""'),
+    };
   }
   return entries;
 }
@@ -43,7 +47,8 @@ const kind = (entry) => {
   if (entry.isBlock) return null;
   if (entry.type === 'simple') return { string: 'string', number: 'number', boolean: 'bool', any: 'string' }[entry.storageClassType] ?? 'string';
   if (entry.type === 'list' || entry.type === 'set') return [entry.type, entry.storageClassType.startsWith('number') ? 'number' : 'string'];
-  if (entry.type === 'map') return ['map', entry.storageClassType.startsWith('number') ? 'number' : entry.storageClassType.startsWith('boolean') ? 'bool' : 'string'];
+  if (entry.type === 'map')
+    return ['map', entry.storageClassType.startsWith('number') ? 'number' : entry.storageClassType.startsWith('boolean') ? 'bool' : 'string'];
   return null;
 };
 

@@ -13,7 +13,10 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
-const argValue = (name) => { const i = process.argv.indexOf(name); return i >= 0 ? process.argv[i + 1] : undefined; };
+const argValue = (name) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
 const FRAMEWORK = argValue('--framework') ?? 'cdktf';
 if (!['cdktf', 'cdktn'].includes(FRAMEWORK)) throw new Error(`--framework must be cdktf or cdktn, got ${FRAMEWORK}`);
 // Deep imports: the package roots also load jsii-pacmak, which is not installed.
@@ -42,8 +45,7 @@ async function generate(outDir) {
     delete provider.data_source_schemas;
   }
   const code = new CodeMaker();
-  new TerraformProviderGenerator(code, schema).generate(new ConstructsMakerProviderTarget(
-    new TerraformProviderConstraint(CONSTRAINT), Language.TYPESCRIPT));
+  new TerraformProviderGenerator(code, schema).generate(new ConstructsMakerProviderTarget(new TerraformProviderConstraint(CONSTRAINT), Language.TYPESCRIPT));
   await code.save(outDir);
   // The generator writes providers/alicloud/…; keep that folder only, without per-resource READMEs.
   const produced = path.join(outDir, 'providers', 'alicloud');
@@ -79,8 +81,9 @@ function header(file) {
       }
     };
     if (fs.existsSync(target)) walk(target);
-    const diff = [...new Set([...existing, ...rendered.keys()])].filter((f) => !rendered.has(f) || !existing.includes(f)
-      || fs.readFileSync(path.join(target, f), 'utf8') !== rendered.get(f));
+    const diff = [...new Set([...existing, ...rendered.keys()])].filter(
+      (f) => !rendered.has(f) || !existing.includes(f) || fs.readFileSync(path.join(target, f), 'utf8') !== rendered.get(f),
+    );
     if (diff.length) {
       console.error(`lib/alicloud/provider is out of date with schema/alicloud.json: ${diff.join(', ')}`);
       process.exit(1);

@@ -3,7 +3,10 @@ import { only, resources, synth } from './helpers';
 import { code, conforms, fcStack, fn } from './alicloud-helpers';
 
 describe('alicloud.AsyncWithDeadLetter', () => {
-  const MNS = (id: string) => new RegExp(`^acs:mns:cn-hangzhou:\\$\\{local\\.ServerlessAccountId\\}:/queues/\\$\\{alicloud_message_service_queue\\.${id}_[0-9A-F]+\\.queue_name\\}/messages$`);
+  const MNS = (id: string) =>
+    new RegExp(
+      `^acs:mns:cn-hangzhou:\\$\\{local\\.ServerlessAccountId\\}:/queues/\\$\\{alicloud_message_service_queue\\.${id}_[0-9A-F]+\\.queue_name\\}/messages$`,
+    );
 
   test('retries, event age, failures to a created MNS queue, mns:SendMessage on that queue only', () => {
     const stack = fcStack();
@@ -12,13 +15,18 @@ describe('alicloud.AsyncWithDeadLetter', () => {
     const json = synth(stack);
     const config = only(json, 'alicloud_fcv3_async_invoke_config');
     expect(config.qualifier).toBeUndefined();
-    expect(config).toEqual(expect.objectContaining({
-      function_name: '${alicloud_fcv3_function.orders.function_name}', max_async_retry_attempts: 5, max_async_event_age_in_seconds: 7200,
-      destination_config: { on_failure: { destination: expect.stringMatching(MNS('async_DeadLetterQueue')) } },
-      depends_on: [expect.stringMatching(/^alicloud_ram_role_policy_attachment\.orders_RolePolicyAttachment_/)],
-    }));
+    expect(config).toEqual(
+      expect.objectContaining({
+        function_name: '${alicloud_fcv3_function.orders.function_name}',
+        max_async_retry_attempts: 5,
+        max_async_event_age_in_seconds: 7200,
+        destination_config: { on_failure: { destination: expect.stringMatching(MNS('async_DeadLetterQueue')) } },
+        depends_on: [expect.stringMatching(/^alicloud_ram_role_policy_attachment\.orders_RolePolicyAttachment_/)],
+      }),
+    );
     expect(only(json, 'alicloud_message_service_queue')).toEqual({
-      queue_name: expect.stringMatching(/^test-async-[0-9a-f]{8}-dlq$/), message_retention_period: 604800,
+      queue_name: expect.stringMatching(/^test-async-[0-9a-f]{8}-dlq$/),
+      message_retention_period: 604800,
     });
     expect(JSON.parse(only(json, 'alicloud_ram_policy').policy_document).Statement).toEqual([
       { Effect: 'Allow', Action: ['mns:SendMessage'], Resource: [expect.stringMatching(MNS('async_DeadLetterQueue'))] },
@@ -44,7 +52,9 @@ describe('alicloud.AsyncWithDeadLetter', () => {
     const json = synth(stack);
     const arn = 'acs:fc:cn-hangzhou:${local.ServerlessAccountId}:functions/${alicloud_fcv3_function.failures.function_name}';
     expect(only(json, 'alicloud_fcv3_async_invoke_config').destination_config).toEqual({ on_failure: { destination: arn } });
-    expect(JSON.parse(only(json, 'alicloud_ram_policy').policy_document).Statement).toEqual([{ Effect: 'Allow', Action: ['fc:InvokeFunction'], Resource: [arn] }]);
+    expect(JSON.parse(only(json, 'alicloud_ram_policy').policy_document).Statement).toEqual([
+      { Effect: 'Allow', Action: ['fc:InvokeFunction'], Resource: [arn] },
+    ]);
     expect(resources(json, 'alicloud_message_service_queue')).toEqual({});
   });
 
@@ -54,19 +64,38 @@ describe('alicloud.AsyncWithDeadLetter', () => {
     new alicloud.AsyncWithDeadLetter(stack, 'async', { function: f, buffer: { batchSize: 20, maxConcurrency: 10, maxReceiveCount: 5 } });
     const json = synth(stack);
     const buffer = Object.entries<any>(resources(json, 'alicloud_message_service_queue')).find(([k]) => k.startsWith('async_BufferQueue'))![1];
-    expect(buffer).toEqual(expect.objectContaining({
-      visibility_timeout: 120, message_retention_period: 345600,
-      dlq_policy: { enabled: true, max_receive_count: 5, dead_letter_target_queue: expect.stringMatching(/^\$\{alicloud_message_service_queue\.async_DeadLetterQueue_[0-9A-F]+\.queue_name\}$/) },
-    }));
+    expect(buffer).toEqual(
+      expect.objectContaining({
+        visibility_timeout: 120,
+        message_retention_period: 345600,
+        dlq_policy: {
+          enabled: true,
+          max_receive_count: 5,
+          dead_letter_target_queue: expect.stringMatching(/^\$\{alicloud_message_service_queue\.async_DeadLetterQueue_[0-9A-F]+\.queue_name\}$/),
+        },
+      }),
+    );
     const trigger = only(json, 'alicloud_fcv3_trigger');
-    expect(trigger).toEqual(expect.objectContaining({ trigger_type: 'eventbridge', qualifier: 'LATEST', function_name: '${alicloud_fcv3_function.orders.function_name}' }));
+    expect(trigger).toEqual(
+      expect.objectContaining({ trigger_type: 'eventbridge', qualifier: 'LATEST', function_name: '${alicloud_fcv3_function.orders.function_name}' }),
+    );
     const config = JSON.parse(trigger.trigger_config);
-    expect(config.eventSourceConfig).toEqual({ eventSourceType: 'MNS', eventSourceParameters: { sourceMNSParameters: { RegionId: 'cn-hangzhou', QueueName: expect.stringMatching(/async_BufferQueue/), IsBase64Decode: false } } });
+    expect(config.eventSourceConfig).toEqual({
+      eventSourceType: 'MNS',
+      eventSourceParameters: { sourceMNSParameters: { RegionId: 'cn-hangzhou', QueueName: expect.stringMatching(/async_BufferQueue/), IsBase64Decode: false } },
+    });
     // Batching needs the event-streaming mode; failed messages go to the dead-letter queue, not dropped.
     expect(config.runOptions).toEqual({
-      mode: 'event-streaming', maximumTasks: 10, batchWindow: { CountBasedWindow: 20, TimeBasedWindow: 0 },
-      retryStrategy: { PushRetryStrategy: 'BACKOFF_RETRY' }, errorsTolerance: 'ALL',
-      deadLetterQueue: { Arn: expect.stringMatching(/^acs:mns:cn-hangzhou:\$\{local\.ServerlessAccountId\}:\/queues\/\$\{alicloud_message_service_queue\.async_DeadLetterQueue_[0-9A-F]+\.queue_name\}$/) },
+      mode: 'event-streaming',
+      maximumTasks: 10,
+      batchWindow: { CountBasedWindow: 20, TimeBasedWindow: 0 },
+      retryStrategy: { PushRetryStrategy: 'BACKOFF_RETRY' },
+      errorsTolerance: 'ALL',
+      deadLetterQueue: {
+        Arn: expect.stringMatching(
+          /^acs:mns:cn-hangzhou:\$\{local\.ServerlessAccountId\}:\/queues\/\$\{alicloud_message_service_queue\.async_DeadLetterQueue_[0-9A-F]+\.queue_name\}$/,
+        ),
+      },
     });
     expect(config.eventSinkConfig).toEqual({ deliveryOption: { mode: 'event-streaming', eventSchema: 'CloudEvents' } });
     expect(config.eventRuleFilterPattern).toBe('{}');
@@ -79,8 +108,14 @@ describe('alicloud.AsyncWithDeadLetter', () => {
       [{ retryAttempts: -1 }, 'retryAttempts must be an integer between 0 and 8, got -1'],
       [{ maxEventAge: 0 }, 'maxEventAge must be an integer between 1 and 86400 s, got 0'],
       [{ maxEventAge: 86401 }, 'maxEventAge must be an integer between 1 and 86400 s, got 86401'],
-      [{ deadLetterRetention: 3600, maxEventAge: 7200 }, 'deadLetterRetention must be at least maxEventAge (7200 s), so no event expires in the queue before it could be read, got 3600'],
-      [{ deadLetterQueue: { queueName: 'old-dlq', retention: 60 }, maxEventAge: 600 }, 'deadLetterQueue retention must be at least maxEventAge (600 s), so no event expires in the queue before it could be delivered, got 60'],
+      [
+        { deadLetterRetention: 3600, maxEventAge: 7200 },
+        'deadLetterRetention must be at least maxEventAge (7200 s), so no event expires in the queue before it could be read, got 3600',
+      ],
+      [
+        { deadLetterQueue: { queueName: 'old-dlq', retention: 60 }, maxEventAge: 600 },
+        'deadLetterQueue retention must be at least maxEventAge (600 s), so no event expires in the queue before it could be delivered, got 60',
+      ],
       [{ buffer: { visibilityTimeout: 2 } }, 'buffer.visibilityTimeout must be at least the function timeout (3 s; 6 × is recommended: 18 s), got 2'],
       [{ buffer: { batchSize: 0 } }, 'buffer.batchSize must be an integer between 1 and 10000, got 0'],
       [{ buffer: { retention: 600 }, maxEventAge: 600 }, 'buffer.retention must be longer than maxEventAge (600 s), got 600'],
@@ -93,19 +128,26 @@ describe('alicloud.AsyncWithDeadLetter', () => {
     test('the on-failure function being the function itself, and a second config for the same function', () => {
       const stack = fcStack();
       const f = fn(stack);
-      expect(() => new alicloud.AsyncWithDeadLetter(stack, 'self', { function: f, onFailure: f }))
-        .toThrow('[test/self] onFailure must be a function other than the one invoked (its failures would loop back into it), got "test/orders"');
+      expect(() => new alicloud.AsyncWithDeadLetter(stack, 'self', { function: f, onFailure: f })).toThrow(
+        '[test/self] onFailure must be a function other than the one invoked (its failures would loop back into it), got "test/orders"',
+      );
       new alicloud.AsyncWithDeadLetter(stack, 'first', { function: f });
-      expect(() => new alicloud.AsyncWithDeadLetter(stack, 'second', { function: f }))
-        .toThrow('[test/second] function must be a function without another AsyncWithDeadLetter (provider aliyun/alicloud keys the async configuration by function name), got "test/orders"');
+      expect(() => new alicloud.AsyncWithDeadLetter(stack, 'second', { function: f })).toThrow(
+        '[test/second] function must be a function without another AsyncWithDeadLetter (provider aliyun/alicloud keys the async configuration by function name), got "test/orders"',
+      );
     });
 
     test('a qualifier: the provider reads async configurations back without it', () => {
       const stack = fcStack();
       const live = new alicloud.CanaryAlias(stack, 'live', { function: fn(stack) });
-      for (const [id, qualifier] of [['alias', live], ['name', 'live'], ['version', '3']] as const) {
-        expect(() => new alicloud.AsyncWithDeadLetter(stack, id, { function: fn(stack, { functionName: `f_${id}` }, `f_${id}`), qualifier }))
-          .toThrow(`[test/${id}] qualifier must be left out (or "LATEST"): provider aliyun/alicloud reads async configurations back without the qualifier, so one on an alias or version cannot be managed, got "${qualifier === live ? 'live' : qualifier}"`);
+      for (const [id, qualifier] of [
+        ['alias', live],
+        ['name', 'live'],
+        ['version', '3'],
+      ] as const) {
+        expect(() => new alicloud.AsyncWithDeadLetter(stack, id, { function: fn(stack, { functionName: `f_${id}` }, `f_${id}`), qualifier })).toThrow(
+          `[test/${id}] qualifier must be left out (or "LATEST"): provider aliyun/alicloud reads async configurations back without the qualifier, so one on an alias or version cannot be managed, got "${qualifier === live ? 'live' : qualifier}"`,
+        );
       }
     });
   });

@@ -15,10 +15,16 @@ test('the committed Alibaba Cloud bindings are what the generator makes from sch
 });
 
 test('every generated module is used by the library or listed as an escape hatch, and every used one is imported', () => {
-  const generated = fs.readdirSync(path.join(root, 'lib', 'alicloud', 'provider')).filter((m) => m !== 'provider').sort();
+  const generated = fs
+    .readdirSync(path.join(root, 'lib', 'alicloud', 'provider'))
+    .filter((m) => m !== 'provider')
+    .sort();
   expect(generated).toEqual([...bindings.used, ...bindings.escapeHatches].map(moduleOf).sort());
-  const sources = fs.readdirSync(path.join(root, 'lib', 'alicloud')).filter((f) => f.endsWith('.ts'))
-    .map((f) => fs.readFileSync(path.join(root, 'lib', 'alicloud', f), 'utf8')).join('\n');
+  const sources = fs
+    .readdirSync(path.join(root, 'lib', 'alicloud'))
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => fs.readFileSync(path.join(root, 'lib', 'alicloud', f), 'utf8'))
+    .join('\n');
   const imported = new Set([...sources.matchAll(/from '\.\/provider\/([a-z0-9-]+)'/g)].map((m) => m[1]));
   expect(bindings.used.map(moduleOf).filter((m) => !imported.has(m))).toEqual([]);
   expect(bindings.escapeHatches.map(moduleOf).filter((m) => imported.has(m))).toEqual([]);

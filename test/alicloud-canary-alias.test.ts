@@ -53,9 +53,15 @@ describe('alicloud.CanaryAlias', () => {
     [{ stableVersion: '1', canaryWeight: 1.01 }, 'canaryWeight must be a number between 0 and 1, got 1.01'],
     [{ stableVersion: 'LATEST' }, 'stableVersion must be a published version number such as "1" (not $LATEST), got "LATEST"'],
     [{ stableVersion: 'v1' }, 'stableVersion must be a published version number such as "1" (not $LATEST), got "v1"'],
-    [{ stableVersion: '2', canaryVersion: '2', canaryWeight: 0.5 }, 'canaryVersion must be a version other than stableVersion "2" when canaryWeight is above 0, got "2"'],
+    [
+      { stableVersion: '2', canaryVersion: '2', canaryWeight: 0.5 },
+      'canaryVersion must be a version other than stableVersion "2" when canaryWeight is above 0, got "2"',
+    ],
     [{ aliasName: '9live' }, 'aliasName must be 1-128 characters of letters, digits, "_" and "-", starting with a letter or "_", got "9live"'],
-    [{ aliasName: 'a'.repeat(129) }, `aliasName must be 1-128 characters of letters, digits, "_" and "-", starting with a letter or "_", got "${'a'.repeat(129)}"`],
+    [
+      { aliasName: 'a'.repeat(129) },
+      `aliasName must be 1-128 characters of letters, digits, "_" and "-", starting with a letter or "_", got "${'a'.repeat(129)}"`,
+    ],
   ])('%j is refused', (props, message) => {
     const stack = fcStack();
     const f = fn(stack);

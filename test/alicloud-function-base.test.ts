@@ -39,45 +39,69 @@ describe('alicloud engine setting (context "cdktf-serverless:engine")', () => {
   });
 
   test('an unknown engine is refused', () => {
-    expect(() => withEngine('pulumi')).toThrow('[test/orders/Version] context "cdktf-serverless:engine" must be one of "terraform", "opentofu", "legacy", got "pulumi"');
+    expect(() => withEngine('pulumi')).toThrow(
+      '[test/orders/Version] context "cdktf-serverless:engine" must be one of "terraform", "opentofu", "legacy", got "pulumi"',
+    );
   });
 });
 
 test('alicloud addToRolePolicy refuses "*" with the library error, except for the actions that accept nothing else', () => {
   const stack = fcStack();
   const f = fn(stack);
-  expect(() => f.addToRolePolicy({ actions: ['oss:GetObject'], resources: ['*'] }))
-    .toThrow('[test/orders] policy resources for oss:GetObject must be concrete ARNs for oss:GetObject ("*" is allowed only for actions that accept nothing else: cr:GetAuthorizationToken), got "*"');
-  expect(() => f.addToRolePolicy({ actions: ['cr:GetAuthorizationToken', 'cr:PullRepository'], resources: ['*'] }))
-    .toThrow('must be concrete ARNs for cr:PullRepository ("*" is allowed only for actions that accept nothing else: cr:GetAuthorizationToken), got "*"');
-  expect(() => f.addToRolePolicy({ actions: ['oss:GetObject'], resources: [' '] })).toThrow('[test/orders] policy resources for oss:GetObject must be concrete ARNs, got " "');
+  expect(() => f.addToRolePolicy({ actions: ['oss:GetObject'], resources: ['*'] })).toThrow(
+    '[test/orders] policy resources for oss:GetObject must be concrete ARNs for oss:GetObject ("*" is allowed only for actions that accept nothing else: cr:GetAuthorizationToken), got "*"',
+  );
+  expect(() => f.addToRolePolicy({ actions: ['cr:GetAuthorizationToken', 'cr:PullRepository'], resources: ['*'] })).toThrow(
+    'must be concrete ARNs for cr:PullRepository ("*" is allowed only for actions that accept nothing else: cr:GetAuthorizationToken), got "*"',
+  );
+  expect(() => f.addToRolePolicy({ actions: ['oss:GetObject'], resources: [' '] })).toThrow(
+    '[test/orders] policy resources for oss:GetObject must be concrete ARNs, got " "',
+  );
   f.addToRolePolicy({ actions: ['cr:GetAuthorizationToken'], resources: ['*'] });
-  expect(JSON.parse(only(synth(stack), 'alicloud_ram_policy').policy_document).Statement).toEqual([{ Effect: 'Allow', Action: ['cr:GetAuthorizationToken'], Resource: ['*'] }]);
+  expect(JSON.parse(only(synth(stack), 'alicloud_ram_policy').policy_document).Statement).toEqual([
+    { Effect: 'Allow', Action: ['cr:GetAuthorizationToken'], Resource: ['*'] },
+  ]);
   expect(alicloud.WILDCARD_ONLY_ACTIONS).toEqual(['cr:GetAuthorizationToken']);
 });
 
 describe('alicloud.FunctionBase.fromFunctionAttributes', () => {
   test('an existing function by ARN: name, region and account come from it; grants go to its role', () => {
     const stack = fcStack();
-    const legacy = alicloud.FunctionBase.fromFunctionAttributes(stack, 'legacy', { functionArn: 'acs:fc:cn-shanghai:1234567890123456:functions/legacy', roleName: 'legacy-role', timeout: 60 });
+    const legacy = alicloud.FunctionBase.fromFunctionAttributes(stack, 'legacy', {
+      functionArn: 'acs:fc:cn-shanghai:1234567890123456:functions/legacy',
+      roleName: 'legacy-role',
+      timeout: 60,
+    });
     expect([legacy.cloud, legacy.functionName, legacy.location]).toEqual(['alicloud', 'legacy', { region: 'cn-shanghai', account: '1234567890123456' }]);
     new alicloud.AsyncWithDeadLetter(stack, 'async', { function: legacy, maxEventAge: 3600 });
     const json = synth(stack);
     expect(only(json, 'alicloud_fcv3_async_invoke_config').function_name).toBe('legacy');
     expect(only(json, 'alicloud_ram_role_policy_attachment')).toEqual(expect.objectContaining({ role_name: 'legacy-role', policy_type: 'Custom' }));
     expect(JSON.parse(only(json, 'alicloud_ram_policy').policy_document).Statement).toEqual([
-      { Effect: 'Allow', Action: ['mns:SendMessage'], Resource: [expect.stringMatching(/^acs:mns:cn-shanghai:1234567890123456:\/queues\/\$\{alicloud_message_service_queue\.async_DeadLetterQueue_[0-9A-F]+\.queue_name\}\/messages$/)] },
+      {
+        Effect: 'Allow',
+        Action: ['mns:SendMessage'],
+        Resource: [
+          expect.stringMatching(
+            /^acs:mns:cn-shanghai:1234567890123456:\/queues\/\$\{alicloud_message_service_queue\.async_DeadLetterQueue_[0-9A-F]+\.queue_name\}\/messages$/,
+          ),
+        ],
+      },
     ]);
-    expect(only(json, 'alicloud_fcv3_async_invoke_config').depends_on).toEqual([expect.stringMatching(/^alicloud_ram_role_policy_attachment\.legacy_RolePolicyAttachment_/)]);
+    expect(only(json, 'alicloud_fcv3_async_invoke_config').depends_on).toEqual([
+      expect.stringMatching(/^alicloud_ram_role_policy_attachment\.legacy_RolePolicyAttachment_/),
+    ]);
     conforms(json);
   });
 
   test('bad input: a malformed ARN, and grants without a role', () => {
     const stack = fcStack();
-    expect(() => alicloud.FunctionBase.fromFunctionAttributes(stack, 'bad', { functionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:x' }))
-      .toThrow('[test/bad] functionArn must be an FC3 function ARN: acs:fc:<region>:<account>:functions/<name>, got "arn:aws:lambda:eu-west-1:123456789012:function:x"');
+    expect(() => alicloud.FunctionBase.fromFunctionAttributes(stack, 'bad', { functionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:x' })).toThrow(
+      '[test/bad] functionArn must be an FC3 function ARN: acs:fc:<region>:<account>:functions/<name>, got "arn:aws:lambda:eu-west-1:123456789012:function:x"',
+    );
     const legacy = alicloud.FunctionBase.fromFunctionAttributes(stack, 'legacy', { functionArn: 'acs:fc:cn-hangzhou:1234567890123456:functions/legacy' });
-    expect(() => new alicloud.AsyncWithDeadLetter(stack, 'async', { function: legacy }))
-      .toThrow('[test/legacy] roleName must be given so that mns:SendMessage can be granted to the function\'s role, got nothing');
+    expect(() => new alicloud.AsyncWithDeadLetter(stack, 'async', { function: legacy })).toThrow(
+      "[test/legacy] roleName must be given so that mns:SendMessage can be granted to the function's role, got nothing",
+    );
   });
 });

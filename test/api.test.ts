@@ -6,7 +6,12 @@ import * as ts from 'typescript';
 // package's declarations and left out here). The snapshot is the reviewed API; the comparison below
 // keeps the two clouds to one vocabulary, with every difference declared.
 
-const program = ts.createProgram([path.join(__dirname, '..', 'lib', 'index.ts')], { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, skipLibCheck: true });
+const program = ts.createProgram([path.join(__dirname, '..', 'lib', 'index.ts')], {
+  strict: true,
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.CommonJS,
+  skipLibCheck: true,
+});
 const checker = program.getTypeChecker();
 const index = checker.getSymbolAtLocation(program.getSourceFile(path.join(__dirname, '..', 'lib', 'index.ts'))!)!;
 
@@ -20,31 +25,49 @@ function members(symbol: ts.Symbol): string[] {
   // Generated provider bindings follow the provider schema, not this library's vocabulary.
   if (target.declarations?.some((d) => d.getSourceFile().fileName.includes('/alicloud/provider/'))) return ['(generated binding)'];
   const type = checker.getDeclaredTypeOfSymbol(target);
-  const statics = target.flags & ts.SymbolFlags.Class ? checker.getTypeOfSymbol(target).getProperties().filter((p) => p.name !== 'prototype').map((p) => `static ${p.name}`) : [];
-  const own = checker.getPropertiesOfType(type).filter((p) => {
-    const decl = p.valueDeclaration ?? p.declarations?.[0];
-    if (!decl) return false;
-    const modifiers = ts.getCombinedModifierFlags(decl as ts.Declaration);
-    if (modifiers & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) return false;
-    if (p.name.startsWith('#')) return false;
-    // Members inherited from constructs' Construct (node, toString, with) are not the library's API.
-    const file = decl.getSourceFile().fileName;
-    return !file.includes('node_modules') && !isInternal(p);
-  }).map((p) => p.name);
+  const statics =
+    target.flags & ts.SymbolFlags.Class
+      ? checker
+          .getTypeOfSymbol(target)
+          .getProperties()
+          .filter((p) => p.name !== 'prototype')
+          .map((p) => `static ${p.name}`)
+      : [];
+  const own = checker
+    .getPropertiesOfType(type)
+    .filter((p) => {
+      const decl = p.valueDeclaration ?? p.declarations?.[0];
+      if (!decl) return false;
+      const modifiers = ts.getCombinedModifierFlags(decl as ts.Declaration);
+      if (modifiers & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) return false;
+      if (p.name.startsWith('#')) return false;
+      // Members inherited from constructs' Construct (node, toString, with) are not the library's API.
+      const file = decl.getSourceFile().fileName;
+      return !file.includes('node_modules') && !isInternal(p);
+    })
+    .map((p) => p.name);
   return [...statics.filter((s) => !s.endsWith(' isConstruct')), ...own].sort();
 }
 
 function namespace(name: string): { [exported: string]: string[] } {
   const ns = checker.getExportsOfModule(index).find((s) => s.name === name)!;
   const module = checker.getAliasedSymbol(ns);
-  return Object.fromEntries(checker.getExportsOfModule(module).map((s) => [s.name, members(s)]).sort(([a], [b]) => String(a).localeCompare(String(b))));
+  return Object.fromEntries(
+    checker
+      .getExportsOfModule(module)
+      .map((s) => [s.name, members(s)])
+      .sort(([a], [b]) => String(a).localeCompare(String(b))),
+  );
 }
 
 const aws = namespace('aws');
 const alicloud = namespace('alicloud');
 
 test('the public API (reviewed snapshot)', () => {
-  const root = checker.getExportsOfModule(index).map((s) => s.name).sort();
+  const root = checker
+    .getExportsOfModule(index)
+    .map((s) => s.name)
+    .sort();
   expect({ root, aws, alicloud }).toMatchSnapshot();
 });
 
@@ -58,23 +81,62 @@ test('the public API (reviewed snapshot)', () => {
  */
 const CLOUD_ONLY: { [cloud in 'aws' | 'alicloud']: { [name: string]: string[] } } = {
   aws: {
-    '': ['ApplicationLogLevel', 'Architecture', 'AWS_LIMITS', 'CanaryAlarmOptions', 'LOG_RETENTION_DAYS', 'LogFormat', 'PolicyStatement', 'SystemLogLevel', 'Tracing'],
+    '': [
+      'ApplicationLogLevel',
+      'Architecture',
+      'AWS_LIMITS',
+      'CanaryAlarmOptions',
+      'LOG_RETENTION_DAYS',
+      'LogFormat',
+      'PolicyStatement',
+      'SystemLogLevel',
+      'Tracing',
+    ],
     AlarmOptions: ['alarmActions'],
     ArtifactBucket: ['encryption', 'lifecycle', 'ownershipControls', 'publicAccessBlock', 'versioning'],
     AsyncWithDeadLetter: ['bufferQueueUrl'],
     CanaryAlias: ['alarm', 'arn', 'invokeArn', 'provisionedConcurrencyConfig'],
     CanaryAliasProps: ['alarm', 'provisionedConcurrency'],
     CustomImageFunction: ['logGroup', 'publicUrlPermission', 'qualifiedArn'],
-    CustomImageFunctionProps: ['applicationLogLevel', 'architecture', 'logFormat', 'logRetentionDays', 'environmentEncryption', 'reservedConcurrency', 'systemLogLevel', 'tracing', 'workingDirectory'],
+    CustomImageFunctionProps: [
+      'applicationLogLevel',
+      'architecture',
+      'logFormat',
+      'logRetentionDays',
+      'environmentEncryption',
+      'reservedConcurrency',
+      'systemLogLevel',
+      'tracing',
+      'workingDirectory',
+    ],
     FunctionAlarmsProps: ['qualifier'],
     FunctionBase: ['logGroup', 'qualifiedArn'],
-    FunctionCommonProps: ['applicationLogLevel', 'architecture', 'environmentEncryption', 'logFormat', 'logRetentionDays', 'reservedConcurrency', 'systemLogLevel', 'tracing'],
+    FunctionCommonProps: [
+      'applicationLogLevel',
+      'architecture',
+      'environmentEncryption',
+      'logFormat',
+      'logRetentionDays',
+      'reservedConcurrency',
+      'systemLogLevel',
+      'tracing',
+    ],
     HttpTriggerOptions: ['allowMethods', 'allowOrigins'],
     ILayer: ['compatibleArchitectures'],
     IQueue: ['arn'],
     Layer: ['compatibleArchitectures'],
     LayeredFunction: ['logGroup', 'qualifiedArn'],
-    LayeredFunctionProps: ['applicationLogLevel', 'architecture', 'environmentEncryption', 'logFormat', 'logRetentionDays', 'reservedConcurrency', 'snapStart', 'systemLogLevel', 'tracing'],
+    LayeredFunctionProps: [
+      'applicationLogLevel',
+      'architecture',
+      'environmentEncryption',
+      'logFormat',
+      'logRetentionDays',
+      'reservedConcurrency',
+      'snapStart',
+      'systemLogLevel',
+      'tracing',
+    ],
     LayerProps: ['compatibleArchitectures'],
     HttpTrigger: ['functionUrl', 'publicUrlPermission'],
     HttpTriggerProps: ['allowMethods', 'allowOrigins'],
@@ -105,8 +167,12 @@ const CLOUD_ONLY: { [cloud in 'aws' | 'alicloud']: { [name: string]: string[] } 
 };
 
 test('both namespaces export the same names, apart from the declared cloud-only ones', () => {
-  const awsOnly = Object.keys(aws).filter((n) => !(n in alicloud)).sort();
-  const aliOnly = Object.keys(alicloud).filter((n) => !(n in aws)).sort();
+  const awsOnly = Object.keys(aws)
+    .filter((n) => !(n in alicloud))
+    .sort();
+  const aliOnly = Object.keys(alicloud)
+    .filter((n) => !(n in aws))
+    .sort();
   expect({ aws: awsOnly, alicloud: aliOnly }).toEqual({ aws: CLOUD_ONLY.aws[''].sort(), alicloud: CLOUD_ONLY.alicloud[''].sort() });
 });
 
@@ -123,4 +189,3 @@ test('constructs and interfaces of the same name have the same members, apart fr
   }
   expect(differences).toEqual(declared);
 });
-

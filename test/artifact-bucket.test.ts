@@ -27,16 +27,22 @@ describe('aws.ArtifactBucket', () => {
     new aws.LayeredFunction(stack, 'f', { runtime: 'nodejs22.x', handler: 'index.handler', code });
     const json = synth(stack);
     const rule = only(json, 'aws_s3_bucket_lifecycle_configuration');
-    expect(rule).toEqual(expect.objectContaining({
-      bucket: '${aws_s3_bucket.ServerlessArtifacts.id}',
-      rule: [{
-        id: 'expire-replaced-artifacts', status: 'Enabled', filter: [{ prefix: '' }],
-        noncurrent_version_expiration: [{ noncurrent_days: 30 }],
-        expiration: [{ expired_object_delete_marker: true }],
-        abort_incomplete_multipart_upload: [{ days_after_initiation: 7 }],
-      }],
-      depends_on: ['aws_s3_bucket_versioning.ServerlessArtifacts_Versioning_DFBE97A4'],
-    }));
+    expect(rule).toEqual(
+      expect.objectContaining({
+        bucket: '${aws_s3_bucket.ServerlessArtifacts.id}',
+        rule: [
+          {
+            id: 'expire-replaced-artifacts',
+            status: 'Enabled',
+            filter: [{ prefix: '' }],
+            noncurrent_version_expiration: [{ noncurrent_days: 30 }],
+            expiration: [{ expired_object_delete_marker: true }],
+            abort_incomplete_multipart_upload: [{ days_after_initiation: 7 }],
+          },
+        ],
+        depends_on: ['aws_s3_bucket_versioning.ServerlessArtifacts_Versioning_DFBE97A4'],
+      }),
+    );
     expect(only(json, 'aws_s3_bucket').force_destroy).toBeUndefined();
     expect(conformanceErrors(json, loadSchema('aws.json'), 'aws_')).toEqual([]);
   });
@@ -51,12 +57,14 @@ describe('aws.ArtifactBucket', () => {
   });
 
   test('bad options are refused', () => {
-    expect(() => aws.ArtifactBucket.of(awsStack(), { noncurrentVersionExpirationDays: 0 }))
-      .toThrow('[test/ServerlessArtifacts] noncurrentVersionExpirationDays must be an integer between 1 and 3650 days, got 0');
+    expect(() => aws.ArtifactBucket.of(awsStack(), { noncurrentVersionExpirationDays: 0 })).toThrow(
+      '[test/ServerlessArtifacts] noncurrentVersionExpirationDays must be an integer between 1 and 3650 days, got 0',
+    );
     const stack = awsStack();
     new aws.LayeredFunction(stack, 'f', { runtime: 'nodejs22.x', handler: 'index.handler', code });
-    expect(() => aws.ArtifactBucket.of(stack, { forceDestroy: true }))
-      .toThrow('[test] ArtifactBucket options must be given before the first construct that uploads code in this stack, got {"forceDestroy":true}');
+    expect(() => aws.ArtifactBucket.of(stack, { forceDestroy: true })).toThrow(
+      '[test] ArtifactBucket options must be given before the first construct that uploads code in this stack, got {"forceDestroy":true}',
+    );
   });
 });
 
@@ -68,10 +76,15 @@ describe('alicloud.ArtifactBucket', () => {
     const json = synth(stack);
     const bucket = only(json, 'alicloud_oss_bucket');
     expect(bucket.force_destroy).toBe(true);
-    expect(bucket.lifecycle_rule).toEqual([{
-      id: 'expire-replaced-artifacts', enabled: true,
-      noncurrent_version_expiration: [{ days: 30 }], expiration: [{ expired_object_delete_marker: true }], abort_multipart_upload: [{ days: 7 }],
-    }]);
+    expect(bucket.lifecycle_rule).toEqual([
+      {
+        id: 'expire-replaced-artifacts',
+        enabled: true,
+        noncurrent_version_expiration: [{ days: 30 }],
+        expiration: [{ expired_object_delete_marker: true }],
+        abort_multipart_upload: [{ days: 7 }],
+      },
+    ]);
     expect(conformanceErrors(json, loadSchema('alicloud.json'), 'alicloud_')).toEqual([]);
   });
 
@@ -95,7 +108,8 @@ describe('alicloud.ArtifactBucket', () => {
     const json = synth(stack);
     expect(json.data).toEqual({ alicloud_account: { ServerlessArtifacts_Account_EDDD4F1A: {} } });
     expect(only(json, 'alicloud_oss_bucket').bucket).toBe(
-      'serverless-artifacts-${substr(sha256(join("\\n", ["orders", "cn-hangzhou", data.alicloud_account.ServerlessArtifacts_Account_EDDD4F1A.id])), 0, 12)}');
+      'serverless-artifacts-${substr(sha256(join("\\n", ["orders", "cn-hangzhou", data.alicloud_account.ServerlessArtifacts_Account_EDDD4F1A.id])), 0, 12)}',
+    );
     expect(conformanceErrors(json, loadSchema('alicloud.json'), 'alicloud_')).toEqual([]);
   });
 });

@@ -36,10 +36,22 @@ describe('aws.CanaryAlias', () => {
 
   test('literal versions give a plain one-entry map', () => {
     const { stack, fn } = setup();
-    new aws.CanaryAlias(stack, 'live', { function: fn, aliasName: 'prod', stableVersion: '7', canaryVersion: '8', canaryWeight: 0.25, description: 'prod traffic' });
-    expect(only(synth(stack), 'aws_lambda_alias')).toEqual(expect.objectContaining({
-      name: 'prod', function_version: '7', description: 'prod traffic', routing_config: { additional_version_weights: { 8: 0.25 } },
-    }));
+    new aws.CanaryAlias(stack, 'live', {
+      function: fn,
+      aliasName: 'prod',
+      stableVersion: '7',
+      canaryVersion: '8',
+      canaryWeight: 0.25,
+      description: 'prod traffic',
+    });
+    expect(only(synth(stack), 'aws_lambda_alias')).toEqual(
+      expect.objectContaining({
+        name: 'prod',
+        function_version: '7',
+        description: 'prod traffic',
+        routing_config: { additional_version_weights: { 8: 0.25 } },
+      }),
+    );
   });
 
   test('first deploy: no stable version, the alias follows the latest version with no canary', () => {
@@ -67,12 +79,25 @@ describe('aws.CanaryAlias', () => {
 
   test('an alarm on the canary version errors of this alias', () => {
     const { stack, fn } = setup();
-    new aws.CanaryAlias(stack, 'live', { function: fn, stableVersion: '3', canaryWeight: 0.05, alarm: { threshold: 3, evaluationPeriods: 2, alarmActions: ['arn:aws:sns:eu-west-1:123456789012:oncall'] } });
+    new aws.CanaryAlias(stack, 'live', {
+      function: fn,
+      stableVersion: '3',
+      canaryWeight: 0.05,
+      alarm: { threshold: 3, evaluationPeriods: 2, alarmActions: ['arn:aws:sns:eu-west-1:123456789012:oncall'] },
+    });
     const alarm = only(synth(stack), 'aws_cloudwatch_metric_alarm');
-    expect(alarm).toEqual(expect.objectContaining({
-      namespace: 'AWS/Lambda', metric_name: 'Errors', statistic: 'Sum', threshold: 3, evaluation_periods: 2, period: 60,
-      comparison_operator: 'GreaterThanOrEqualToThreshold', alarm_actions: ['arn:aws:sns:eu-west-1:123456789012:oncall'],
-    }));
+    expect(alarm).toEqual(
+      expect.objectContaining({
+        namespace: 'AWS/Lambda',
+        metric_name: 'Errors',
+        statistic: 'Sum',
+        threshold: 3,
+        evaluation_periods: 2,
+        period: 60,
+        comparison_operator: 'GreaterThanOrEqualToThreshold',
+        alarm_actions: ['arn:aws:sns:eu-west-1:123456789012:oncall'],
+      }),
+    );
     expect(alarm.dimensions).toEqual({
       FunctionName: '${aws_lambda_function.orders.function_name}',
       Resource: '${aws_lambda_function.orders.function_name}:${aws_lambda_alias.live.name}',
@@ -96,9 +121,13 @@ describe('aws.CanaryAlias', () => {
     const { stack } = awsStack();
     const fn = aws.FunctionBase.fromFunctionAttributes(stack, 'legacy', { functionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:legacy' });
     new aws.CanaryAlias(stack, 'live', { function: fn, stableVersion: '12', canaryVersion: '13', canaryWeight: 0.1 });
-    expect(only(synth(stack), 'aws_lambda_alias')).toEqual(expect.objectContaining({
-      function_name: 'legacy', function_version: '12', routing_config: { additional_version_weights: { 13: 0.1 } },
-    }));
+    expect(only(synth(stack), 'aws_lambda_alias')).toEqual(
+      expect.objectContaining({
+        function_name: 'legacy',
+        function_version: '12',
+        routing_config: { additional_version_weights: { 13: 0.1 } },
+      }),
+    );
     expect(resources(synth(stack), 'aws_lambda_function')).toEqual({});
   });
 
@@ -111,9 +140,15 @@ describe('aws.CanaryAlias', () => {
     const alias = only(synth(stack), 'aws_lambda_alias');
     expect(alias.lifecycle.precondition).toEqual([
       { condition: '${(abs((var.weight - 0.5)) <= 0.5)}', error_message: '[test/live] canaryWeight must be a number between 0 and 1' },
-      { condition: '${can(regex("^[1-9][0-9]*$", var.stable))}', error_message: '[test/live] stableVersion must be a published version number such as "1" (not $LATEST)' },
+      {
+        condition: '${can(regex("^[1-9][0-9]*$", var.stable))}',
+        error_message: '[test/live] stableVersion must be a published version number such as "1" (not $LATEST)',
+      },
     ]);
-    expect(alias.dynamic.routing_config).toEqual({ for_each: '${("8" != var.stable) ? [1] : []}', content: { additional_version_weights: '${zipmap(["8"], [var.weight])}' } });
+    expect(alias.dynamic.routing_config).toEqual({
+      for_each: '${("8" != var.stable) ? [1] : []}',
+      content: { additional_version_weights: '${zipmap(["8"], [var.weight])}' },
+    });
   });
 
   test('literal inputs need no preconditions', () => {
@@ -138,32 +173,47 @@ describe('aws.CanaryAlias', () => {
     const { stack, fn } = setup();
     const weight = new TerraformVariable(stack, 'weight', { type: 'number' }).numberValue;
     new aws.CanaryAlias(stack, 'live', { function: fn, stableVersion: '7', canaryWeight: weight, provisionedConcurrency: 2 });
-    expect(only(synth(stack), 'aws_lambda_provisioned_concurrency_config').lifecycle.precondition).toEqual([{
-      condition: '${(tostring(var.weight) == "0")}',
-      error_message: '[test/live] provisionedConcurrency needs canaryWeight 0 (Lambda refuses provisioned concurrency on an alias with weights)',
-    }]);
+    expect(only(synth(stack), 'aws_lambda_provisioned_concurrency_config').lifecycle.precondition).toEqual([
+      {
+        condition: '${(tostring(var.weight) == "0")}',
+        error_message: '[test/live] provisionedConcurrency needs canaryWeight 0 (Lambda refuses provisioned concurrency on an alias with weights)',
+      },
+    ]);
   });
 
   test('provisioned concurrency is refused for a SnapStart function', () => {
     const { stack } = awsStack();
     const java = new aws.LayeredFunction(stack, 'java', { runtime: 'java21', handler: 'app.Handler', code, snapStart: true });
-    expect(() => new aws.CanaryAlias(stack, 'live', { function: java, provisionedConcurrency: 1 }))
-      .toThrow('[test/live] provisionedConcurrency must be left out for a function with snapStart (SnapStart does not support provisioned concurrency), got 1');
+    expect(() => new aws.CanaryAlias(stack, 'live', { function: java, provisionedConcurrency: 1 })).toThrow(
+      '[test/live] provisionedConcurrency must be left out for a function with snapStart (SnapStart does not support provisioned concurrency), got 1',
+    );
   });
 
   describe('bad input', () => {
     test.each([
       [{ stableVersion: '1', provisionedConcurrency: 0 }, 'provisionedConcurrency must be an integer of at least 1, got 0'],
       [{ stableVersion: '1', provisionedConcurrency: 2.5 }, 'provisionedConcurrency must be an integer of at least 1, got 2.5'],
-      [{ stableVersion: '1', canaryWeight: 0.05, provisionedConcurrency: 5 }, 'provisionedConcurrency must be left out while canaryWeight is 0.05 (Lambda refuses provisioned concurrency on an alias with weights: release by repointing stableVersion with canaryWeight 0), got 5'],
+      [
+        { stableVersion: '1', canaryWeight: 0.05, provisionedConcurrency: 5 },
+        'provisionedConcurrency must be left out while canaryWeight is 0.05 (Lambda refuses provisioned concurrency on an alias with weights: release by repointing stableVersion with canaryWeight 0), got 5',
+      ],
       [{ canaryWeight: 1.5, stableVersion: '1' }, 'canaryWeight must be a number between 0 and 1, got 1.5'],
       [{ canaryWeight: -0.1, stableVersion: '1' }, 'canaryWeight must be a number between 0 and 1, got -0.1'],
       [{ stableVersion: '$LATEST' }, 'stableVersion must be a published version number such as "1" (not $LATEST), got "$LATEST"'],
       [{ stableVersion: '' }, 'stableVersion must be a published version number such as "1" (not $LATEST), got ""'],
       [{ stableVersion: 'v1' }, 'stableVersion must be a published version number such as "1" (not $LATEST), got "v1"'],
-      [{ stableVersion: '2', canaryVersion: '$LATEST', canaryWeight: 0.1 }, 'canaryVersion must be a published version number such as "1" (not $LATEST), got "$LATEST"'],
-      [{ stableVersion: '2', canaryVersion: '2', canaryWeight: 0.1 }, 'canaryVersion must be a version other than stableVersion "2" when canaryWeight is above 0, got "2"'],
-      [{ canaryWeight: 0.1 }, 'stableVersion must be set when canaryVersion or a canaryWeight above 0 is given (the alias needs a version to split from), got nothing'],
+      [
+        { stableVersion: '2', canaryVersion: '$LATEST', canaryWeight: 0.1 },
+        'canaryVersion must be a published version number such as "1" (not $LATEST), got "$LATEST"',
+      ],
+      [
+        { stableVersion: '2', canaryVersion: '2', canaryWeight: 0.1 },
+        'canaryVersion must be a version other than stableVersion "2" when canaryWeight is above 0, got "2"',
+      ],
+      [
+        { canaryWeight: 0.1 },
+        'stableVersion must be set when canaryVersion or a canaryWeight above 0 is given (the alias needs a version to split from), got nothing',
+      ],
       [{ aliasName: '123' }, 'aliasName must be 1-128 characters of letters, digits, "-" and "_", not only digits, got "123"'],
       [{ aliasName: 'a'.repeat(129) }, `aliasName must be 1-128 characters of letters, digits, "-" and "_", not only digits, got "${'a'.repeat(129)}"`],
       [{ aliasName: 'has space' }, 'aliasName must be 1-128 characters of letters, digits, "-" and "_", not only digits, got "has space"'],
@@ -194,7 +244,9 @@ const terraform = (() => {
     const inner = (e: string) => e.slice(2, -1).replace(/aws_lambda_function\.orders\.version/g, 'var.latest');
     fs.writeFileSync(path.join(dir, 'main.tf'), `variable "latest" { default = "${latest}" }\n`);
     const input = `jsonencode([for x in ${inner(dyn.for_each)} : ${inner(dyn.content.additional_version_weights)}])`;
-    return execFileSync('terraform', ['console'], { cwd: dir, input, env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' } }).toString().trim();
+    return execFileSync('terraform', ['console'], { cwd: dir, input, env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' } })
+      .toString()
+      .trim();
   };
   expect(evaluate('7')).toBe('"[]"');
   expect(evaluate('8')).toBe('"[{\\"8\\":0.05}]"');
@@ -210,7 +262,9 @@ const terraform = (() => {
   const evaluate = (expr: string, w: number, v: string) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'csc-tf-'));
     fs.writeFileSync(path.join(dir, 'main.tf'), `variable "weight" { default = ${w} }\nvariable "stable" { default = "${v}" }\n`);
-    return execFileSync('terraform', ['console'], { cwd: dir, input: expr, env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' } }).toString().trim();
+    return execFileSync('terraform', ['console'], { cwd: dir, input: expr, env: { ...process.env, TF_CLI_CONFIG_FILE: '/dev/null' } })
+      .toString()
+      .trim();
   };
   expect([0, 0.05, 1, -0.01, 1.5].map((w) => evaluate(weightRule, w, '1'))).toEqual(['true', 'true', 'true', 'false', 'false']);
   expect(['1', '12', '$LATEST', 'v1', '', '0'].map((v) => evaluate(versionRule, 0, v))).toEqual(['true', 'true', 'false', 'false', 'false', 'false']);

@@ -8,10 +8,13 @@ import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { aws } from '../lib';
 import { awsStack, expressionOf, makeFolder, only, resources, statements, synth, warnings } from './helpers';
 
-const lodash = makeFolder({
-  'nodejs/node_modules/lodash/package.json': '{"name":"lodash"}',
-  'nodejs/node_modules/lodash/lodash.js': 'module.exports = {};',
-}, 'lodash');
+const lodash = makeFolder(
+  {
+    'nodejs/node_modules/lodash/package.json': '{"name":"lodash"}',
+    'nodejs/node_modules/lodash/lodash.js': 'module.exports = {};',
+  },
+  'lodash',
+);
 const patch = makeFolder({ 'nodejs/node_modules/lodash/lodash.js': 'module.exports = { patched: true };' }, 'patch');
 const code = makeFolder({ 'index.js': 'exports.handler = async () => "ok";' }, 'code');
 
@@ -22,25 +25,37 @@ function layer(scope: TerraformStack, id: string, folder = lodash, runtimes = ['
 describe('aws.Layer', () => {
   test('uploads the zip to a private, encrypted, versioned bucket and publishes a layer version', () => {
     const { stack } = awsStack();
-    const l = new aws.Layer(stack, 'lodash', { path: lodash, compatibleRuntimes: ['nodejs22.x', 'nodejs24.x'], layerName: 'lodash', description: 'lodash', compatibleArchitectures: [aws.Architecture.ARM_64] });
+    const l = new aws.Layer(stack, 'lodash', {
+      path: lodash,
+      compatibleRuntimes: ['nodejs22.x', 'nodejs24.x'],
+      layerName: 'lodash',
+      description: 'lodash',
+      compatibleArchitectures: [aws.Architecture.ARM_64],
+    });
     const json = synth(stack);
     const version = only(json, 'aws_lambda_layer_version');
-    expect(version).toEqual(expect.objectContaining({
-      layer_name: 'lodash',
-      compatible_runtimes: ['nodejs22.x', 'nodejs24.x'],
-      compatible_architectures: ['arm64'],
-      description: 'lodash',
-      s3_bucket: expect.stringMatching(/^\$\{aws_s3_object\.lodash_Object_[0-9A-F]+\.bucket\}$/),
-      s3_key: expect.stringMatching(/^\$\{aws_s3_object\.lodash_Object_[0-9A-F]+\.key\}$/),
-      source_code_hash: l.packaged.zipSha256,
-      lifecycle: { create_before_destroy: true },
-    }));
+    expect(version).toEqual(
+      expect.objectContaining({
+        layer_name: 'lodash',
+        compatible_runtimes: ['nodejs22.x', 'nodejs24.x'],
+        compatible_architectures: ['arm64'],
+        description: 'lodash',
+        s3_bucket: expect.stringMatching(/^\$\{aws_s3_object\.lodash_Object_[0-9A-F]+\.bucket\}$/),
+        s3_key: expect.stringMatching(/^\$\{aws_s3_object\.lodash_Object_[0-9A-F]+\.key\}$/),
+        source_code_hash: l.packaged.zipSha256,
+        lifecycle: { create_before_destroy: true },
+      }),
+    );
     const object = only(json, 'aws_s3_object');
     expect(object.key).toBe(`layers/lodash/${l.packaged.contentHash}.zip`);
     expect(object.source).toMatch(new RegExp(`^assets/lodash_Asset_[0-9A-F]+/${l.packaged.contentHash}/${l.packaged.contentHash}\\.zip$`));
     expect(object.bucket).toMatch(/^\$\{aws_s3_bucket\.ServerlessArtifacts\.bucket\}$/);
-    expect(only(json, 'aws_s3_bucket_public_access_block')).toEqual(expect.objectContaining({ block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true }));
-    expect(only(json, 'aws_s3_bucket_server_side_encryption_configuration').rule[0].apply_server_side_encryption_by_default).toEqual({ sse_algorithm: 'AES256' });
+    expect(only(json, 'aws_s3_bucket_public_access_block')).toEqual(
+      expect.objectContaining({ block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true }),
+    );
+    expect(only(json, 'aws_s3_bucket_server_side_encryption_configuration').rule[0].apply_server_side_encryption_by_default).toEqual({
+      sse_algorithm: 'AES256',
+    });
     expect(only(json, 'aws_s3_bucket_versioning').versioning_configuration).toEqual({ status: 'Enabled' });
     expect(only(json, 'aws_s3_bucket_ownership_controls').rule).toEqual({ object_ownership: 'BucketOwnerEnforced' });
   });
@@ -59,8 +74,9 @@ describe('aws.Layer', () => {
     const { stack } = awsStack();
     const ext = aws.Layer.fromLayerVersionArn(stack, 'ext', 'arn:aws:lambda:eu-west-1:123456789012:layer:otel:7');
     expect(ext.arn).toBe('arn:aws:lambda:eu-west-1:123456789012:layer:otel:7');
-    expect(() => aws.Layer.fromLayerVersionArn(stack, 'bad', 'arn:aws:lambda:eu-west-1:123456789012:layer:otel'))
-      .toThrow('[test/bad] arn must be a Lambda layer version ARN: arn:aws[-cn|-us-gov]:lambda:<region>:<account>:layer:<name>:<version>, got "arn:aws:lambda:eu-west-1:123456789012:layer:otel"');
+    expect(() => aws.Layer.fromLayerVersionArn(stack, 'bad', 'arn:aws:lambda:eu-west-1:123456789012:layer:otel')).toThrow(
+      '[test/bad] arn must be a Lambda layer version ARN: arn:aws[-cn|-us-gov]:lambda:<region>:<account>:layer:<name>:<version>, got "arn:aws:lambda:eu-west-1:123456789012:layer:otel"',
+    );
   });
 
   test.each([
@@ -81,7 +97,9 @@ describe('aws.Layer', () => {
 
   test('no compatible runtimes is refused', () => {
     const { stack } = awsStack();
-    expect(() => new aws.Layer(stack, 'l', { path: lodash, compatibleRuntimes: [] })).toThrow('[test/l] compatibleRuntimes must be a list of 1 to 15 runtimes, got []');
+    expect(() => new aws.Layer(stack, 'l', { path: lodash, compatibleRuntimes: [] })).toThrow(
+      '[test/l] compatibleRuntimes must be a list of 1 to 15 runtimes, got []',
+    );
   });
 });
 
@@ -91,9 +109,16 @@ describe('aws.LayeredFunction', () => {
     const first = layer(stack, 'lodash');
     const second = layer(stack, 'patch', patch);
     const fn = new aws.LayeredFunction(stack, 'orders', {
-      functionName: 'orders', runtime: 'nodejs22.x', handler: 'index.handler', code,
+      functionName: 'orders',
+      runtime: 'nodejs22.x',
+      handler: 'index.handler',
+      code,
       layers: [second, 'arn:aws:lambda:eu-west-1:123456789012:layer:otel:7', first],
-      memorySize: 256, timeout: 10, environment: { TABLE: 'orders' }, reservedConcurrency: 5, description: 'orders',
+      memorySize: 256,
+      timeout: 10,
+      environment: { TABLE: 'orders' },
+      reservedConcurrency: 5,
+      description: 'orders',
     });
     const json = synth(stack);
     const f = only(json, 'aws_lambda_function');
@@ -103,14 +128,24 @@ describe('aws.LayeredFunction', () => {
       'arn:aws:lambda:eu-west-1:123456789012:layer:otel:7',
       '${aws_lambda_layer_version.lodash.arn}',
     ]);
-    expect(f).toEqual(expect.objectContaining({
-      function_name: 'orders', runtime: 'nodejs22.x', handler: 'index.handler', package_type: 'Zip', publish: true,
-      memory_size: 256, timeout: 10, reserved_concurrent_executions: 5, architectures: ['x86_64'], description: 'orders',
-      environment: { variables: { TABLE: 'orders' } },
-      source_code_hash: fn.packaged.zipSha256,
-      logging_config: { log_format: 'Text', log_group: expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.orders_LogGroup_[0-9A-F]+\.name\}$/) },
-      role: expect.stringMatching(/^\$\{aws_iam_role\.orders_Role_[0-9A-F]+\.arn\}$/),
-    }));
+    expect(f).toEqual(
+      expect.objectContaining({
+        function_name: 'orders',
+        runtime: 'nodejs22.x',
+        handler: 'index.handler',
+        package_type: 'Zip',
+        publish: true,
+        memory_size: 256,
+        timeout: 10,
+        reserved_concurrent_executions: 5,
+        architectures: ['x86_64'],
+        description: 'orders',
+        environment: { variables: { TABLE: 'orders' } },
+        source_code_hash: fn.packaged.zipSha256,
+        logging_config: { log_format: 'Text', log_group: expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.orders_LogGroup_[0-9A-F]+\.name\}$/) },
+        role: expect.stringMatching(/^\$\{aws_iam_role\.orders_Role_[0-9A-F]+\.arn\}$/),
+      }),
+    );
     const codeObject = Object.values(resources(json, 'aws_s3_object')).find((o: any) => o.key.startsWith('code/')) as any;
     expect(codeObject.key).toBe(`code/${fn.packaged.contentHash}.zip`);
     expect(codeObject.source_hash).toBe(fn.packaged.zipSha256);
@@ -145,7 +180,10 @@ describe('aws.LayeredFunction', () => {
   test('overlapping layers warn with the file, both layers and the winner', () => {
     const { stack } = awsStack();
     const fn = new aws.LayeredFunction(stack, 'fn', {
-      runtime: 'nodejs22.x', handler: 'index.handler', code, layers: [layer(stack, 'lodash'), layer(stack, 'patch', patch)],
+      runtime: 'nodejs22.x',
+      handler: 'index.handler',
+      code,
+      layers: [layer(stack, 'lodash'), layer(stack, 'patch', patch)],
     });
     expect(warnings(fn)).toEqual([
       'layers: file "nodejs/node_modules/lodash/lodash.js" is in layers "lodash", "patch"; "patch" wins (a later layer overrides the same file of an earlier one)',
@@ -155,7 +193,11 @@ describe('aws.LayeredFunction', () => {
 
   test('a default function name is derived from the path, deterministic and within 64 characters', () => {
     const { stack } = awsStack();
-    const fn = new aws.LayeredFunction(stack, 'a-very-long-construct-id-that-keeps-going-and-going-beyond-the-limit', { runtime: 'nodejs22.x', handler: 'index.handler', code });
+    const fn = new aws.LayeredFunction(stack, 'a-very-long-construct-id-that-keeps-going-and-going-beyond-the-limit', {
+      runtime: 'nodejs22.x',
+      handler: 'index.handler',
+      code,
+    });
     new TerraformOutput(stack, 'name', { value: fn.functionName });
     const json = synth(stack);
     const name: string = only(json, 'aws_lambda_function').function_name;
@@ -199,14 +241,17 @@ describe('aws.LayeredFunction', () => {
     test('the same layer twice', () => {
       const { stack } = awsStack();
       const l = layer(stack, 'lodash');
-      expect(() => new aws.LayeredFunction(stack, 'fn', { ...base, layers: [l, l] })).toThrow('[test/fn] layers[1] must be a layer not already in the list, got "lodash"');
+      expect(() => new aws.LayeredFunction(stack, 'fn', { ...base, layers: [l, l] })).toThrow(
+        '[test/fn] layers[1] must be a layer not already in the list, got "lodash"',
+      );
     });
 
     test('a layer whose compatible runtimes exclude the function runtime', () => {
       const { stack } = awsStack();
       const py = layer(stack, 'py', lodash, ['python3.13']);
-      expect(() => new aws.LayeredFunction(stack, 'fn', { ...base, layers: [py] }))
-        .toThrow('[test/fn] layers[0] must be a layer compatible with runtime "nodejs22.x" (layer "py" lists python3.13), got "py"');
+      expect(() => new aws.LayeredFunction(stack, 'fn', { ...base, layers: [py] })).toThrow(
+        '[test/fn] layers[0] must be a layer compatible with runtime "nodejs22.x" (layer "py" lists python3.13), got "py"',
+      );
     });
 
     test.each([
@@ -225,10 +270,22 @@ describe('aws.LayeredFunction', () => {
       [{ diskSize: 511 }, 'diskSize must be an integer between 512 and 10240 MB, got 511'],
       [{ diskSize: 10241 }, 'diskSize must be an integer between 512 and 10240 MB, got 10241'],
       [{ logFormat: 'XML' as aws.LogFormat }, 'logFormat must be one of "Text", "JSON", got "XML"'],
-      [{ logFormat: aws.LogFormat.JSON, applicationLogLevel: 'LOUD' as aws.ApplicationLogLevel }, 'applicationLogLevel must be one of "TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL", got "LOUD"'],
-      [{ logFormat: aws.LogFormat.JSON, systemLogLevel: aws.ApplicationLogLevel.ERROR as unknown as aws.SystemLogLevel }, 'systemLogLevel must be one of "DEBUG", "INFO", "WARN", got "ERROR"'],
-      [{ applicationLogLevel: aws.ApplicationLogLevel.DEBUG }, 'applicationLogLevel must be left out unless logFormat is LogFormat.JSON (Lambda filters levels of JSON logs only), got "DEBUG"'],
-      [{ logFormat: aws.LogFormat.TEXT, systemLogLevel: aws.SystemLogLevel.WARN }, 'systemLogLevel must be left out unless logFormat is LogFormat.JSON (Lambda filters levels of JSON logs only), got "WARN"'],
+      [
+        { logFormat: aws.LogFormat.JSON, applicationLogLevel: 'LOUD' as aws.ApplicationLogLevel },
+        'applicationLogLevel must be one of "TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL", got "LOUD"',
+      ],
+      [
+        { logFormat: aws.LogFormat.JSON, systemLogLevel: aws.ApplicationLogLevel.ERROR as unknown as aws.SystemLogLevel },
+        'systemLogLevel must be one of "DEBUG", "INFO", "WARN", got "ERROR"',
+      ],
+      [
+        { applicationLogLevel: aws.ApplicationLogLevel.DEBUG },
+        'applicationLogLevel must be left out unless logFormat is LogFormat.JSON (Lambda filters levels of JSON logs only), got "DEBUG"',
+      ],
+      [
+        { logFormat: aws.LogFormat.TEXT, systemLogLevel: aws.SystemLogLevel.WARN },
+        'systemLogLevel must be left out unless logFormat is LogFormat.JSON (Lambda filters levels of JSON logs only), got "WARN"',
+      ],
       [{ code: '/no/such/code' }, 'code must be an existing folder, got "/no/such/code" (not found)'],
     ])('%j is refused', (override, message) => {
       const { stack } = awsStack();
@@ -237,12 +294,23 @@ describe('aws.LayeredFunction', () => {
 
     test('logging and /tmp size: JSON logs with levels, ephemeral storage; Text and 512 MB by default', () => {
       const { stack } = awsStack();
-      new aws.LayeredFunction(stack, 'fn', { ...base, diskSize: 4096, logFormat: aws.LogFormat.JSON, applicationLogLevel: aws.ApplicationLogLevel.WARN, systemLogLevel: aws.SystemLogLevel.DEBUG });
+      new aws.LayeredFunction(stack, 'fn', {
+        ...base,
+        diskSize: 4096,
+        logFormat: aws.LogFormat.JSON,
+        applicationLogLevel: aws.ApplicationLogLevel.WARN,
+        systemLogLevel: aws.SystemLogLevel.DEBUG,
+      });
       new aws.LayeredFunction(stack, 'plain', { ...base });
       const fns = resources(synth(stack), 'aws_lambda_function');
       const fn = Object.values(fns).find((f: any) => f.ephemeral_storage) as any;
       expect(fn.ephemeral_storage).toEqual({ size: 4096 });
-      expect(fn.logging_config).toEqual({ log_format: 'JSON', log_group: expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.fn_/), application_log_level: 'WARN', system_log_level: 'DEBUG' });
+      expect(fn.logging_config).toEqual({
+        log_format: 'JSON',
+        log_group: expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.fn_/),
+        application_log_level: 'WARN',
+        system_log_level: 'DEBUG',
+      });
       const plain = Object.values(fns).find((f: any) => !f.ephemeral_storage) as any;
       expect(plain.logging_config).toEqual({ log_format: 'Text', log_group: expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.plain_/) });
     });
@@ -250,7 +318,9 @@ describe('aws.LayeredFunction', () => {
     test('VPC and tracing: vpc_config and tracing_config, with the network-interface and X-Ray actions (only "*"-only ones) in the policy the function depends on', () => {
       const { stack } = awsStack();
       new aws.LayeredFunction(stack, 'fn', {
-        ...base, vpc: { subnetIds: ['subnet-0a1b2c3d', 'subnet-0e1f2a3b'], securityGroupIds: ['sg-0a1b2c3d'] }, tracing: aws.Tracing.ACTIVE,
+        ...base,
+        vpc: { subnetIds: ['subnet-0a1b2c3d', 'subnet-0e1f2a3b'], securityGroupIds: ['sg-0a1b2c3d'] },
+        tracing: aws.Tracing.ACTIVE,
       });
       const json = synth(stack);
       const fn = only(json, 'aws_lambda_function');
@@ -259,7 +329,19 @@ describe('aws.LayeredFunction', () => {
       expect(fn.depends_on).toContain(`aws_iam_role_policy.${Object.keys(resources(json, 'aws_iam_role_policy'))[0]}`);
       const granted = statements(only(json, 'aws_iam_role_policy').policy);
       expect(granted.filter((st: any) => st.Sid !== 'WriteLogs')).toEqual([
-        { Sid: 'ManageNetworkInterfaces', Effect: 'Allow', Action: ['ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces', 'ec2:DescribeSubnets', 'ec2:DeleteNetworkInterface', 'ec2:AssignPrivateIpAddresses', 'ec2:UnassignPrivateIpAddresses'], Resource: '*' },
+        {
+          Sid: 'ManageNetworkInterfaces',
+          Effect: 'Allow',
+          Action: [
+            'ec2:CreateNetworkInterface',
+            'ec2:DescribeNetworkInterfaces',
+            'ec2:DescribeSubnets',
+            'ec2:DeleteNetworkInterface',
+            'ec2:AssignPrivateIpAddresses',
+            'ec2:UnassignPrivateIpAddresses',
+          ],
+          Resource: '*',
+        },
         { Sid: 'WriteTraces', Effect: 'Allow', Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Resource: '*' },
       ]);
       for (const st of granted.filter((g: any) => g.Resource === '*')) expect(st.Action.every((a: string) => aws.WILDCARD_ONLY_ACTIONS.includes(a))).toBe(true);
@@ -285,15 +367,32 @@ describe('aws.LayeredFunction', () => {
 
     test.each([
       [{ vpc: { subnetIds: [], securityGroupIds: ['sg-0a1b2c3d'] } }, 'vpc.subnetIds must be 1-16 IDs ("subnet-…" each), got 0'],
-      [{ vpc: { subnetIds: Array.from({ length: 17 }, (_, i) => `subnet-0a1b2c${(10 + i).toString(16)}`), securityGroupIds: ['sg-0a1b2c3d'] } }, 'vpc.subnetIds must be 1-16 IDs ("subnet-…" each), got 17'],
+      [
+        { vpc: { subnetIds: Array.from({ length: 17 }, (_, i) => `subnet-0a1b2c${(10 + i).toString(16)}`), securityGroupIds: ['sg-0a1b2c3d'] } },
+        'vpc.subnetIds must be 1-16 IDs ("subnet-…" each), got 17',
+      ],
       [{ vpc: { subnetIds: ['vsw-abc'], securityGroupIds: ['sg-0a1b2c3d'] } }, 'vpc.subnetIds must be an ID of the form "subnet-…", got "vsw-abc"'],
-      [{ vpc: { subnetIds: ['subnet-0a1b2c3d', 'subnet-0a1b2c3d'], securityGroupIds: ['sg-0a1b2c3d'] } }, 'vpc.subnetIds must be distinct IDs, got "subnet-0a1b2c3d"'],
+      [
+        { vpc: { subnetIds: ['subnet-0a1b2c3d', 'subnet-0a1b2c3d'], securityGroupIds: ['sg-0a1b2c3d'] } },
+        'vpc.subnetIds must be distinct IDs, got "subnet-0a1b2c3d"',
+      ],
       [{ vpc: { subnetIds: ['subnet-0a1b2c3d'], securityGroupIds: [] } }, 'vpc.securityGroupIds must be 1-5 IDs ("sg-…" each), got 0'],
-      [{ vpc: { subnetIds: ['subnet-0a1b2c3d'], securityGroupIds: ['sg-0a1b2c31', 'sg-0a1b2c32', 'sg-0a1b2c33', 'sg-0a1b2c34', 'sg-0a1b2c35', 'sg-0a1b2c36'] } }, 'vpc.securityGroupIds must be 1-5 IDs ("sg-…" each), got 6'],
+      [
+        {
+          vpc: { subnetIds: ['subnet-0a1b2c3d'], securityGroupIds: ['sg-0a1b2c31', 'sg-0a1b2c32', 'sg-0a1b2c33', 'sg-0a1b2c34', 'sg-0a1b2c35', 'sg-0a1b2c36'] },
+        },
+        'vpc.securityGroupIds must be 1-5 IDs ("sg-…" each), got 6',
+      ],
       [{ vpc: { subnetIds: ['subnet-0a1b2c3d'], securityGroupIds: ['default'] } }, 'vpc.securityGroupIds must be an ID of the form "sg-…", got "default"'],
       [{ tracing: 'On' as aws.Tracing }, 'tracing must be one of "Active", "PassThrough", got "On"'],
-      [{ environmentEncryption: '1234abcd-12ab-34cd-56ef-1234567890ab' }, 'environmentEncryption must be a KMS key or alias ARN ("arn:aws:kms:<region>:<account>:key/<id>"), got "1234abcd-12ab-34cd-56ef-1234567890ab"'],
-      [{ environmentEncryption: 'arn:aws:s3:::bucket' }, 'environmentEncryption must be a KMS key or alias ARN ("arn:aws:kms:<region>:<account>:key/<id>"), got "arn:aws:s3:::bucket"'],
+      [
+        { environmentEncryption: '1234abcd-12ab-34cd-56ef-1234567890ab' },
+        'environmentEncryption must be a KMS key or alias ARN ("arn:aws:kms:<region>:<account>:key/<id>"), got "1234abcd-12ab-34cd-56ef-1234567890ab"',
+      ],
+      [
+        { environmentEncryption: 'arn:aws:s3:::bucket' },
+        'environmentEncryption must be a KMS key or alias ARN ("arn:aws:kms:<region>:<account>:key/<id>"), got "arn:aws:s3:::bucket"',
+      ],
     ])('%j is refused', (override, message) => {
       const { stack } = awsStack();
       expect(() => new aws.LayeredFunction(stack, 'fn', { ...base, ...override })).toThrow(`[test/fn] ${message}`);
@@ -306,9 +405,18 @@ describe('aws.LayeredFunction', () => {
     });
 
     test.each([
-      [{ runtime: 'nodejs22.x', snapStart: true }, 'snapStart must be left out for runtime "nodejs22.x" (SnapStart supports Java 11+, Python 3.12+ and .NET 8+), got true'],
-      [{ runtime: 'python3.11', snapStart: true }, 'snapStart must be left out for runtime "python3.11" (SnapStart supports Java 11+, Python 3.12+ and .NET 8+), got true'],
-      [{ runtime: 'java21', diskSize: 1024, snapStart: true }, 'snapStart must be left out with diskSize 1024 MB (SnapStart supports at most 512 MB of /tmp), got true'],
+      [
+        { runtime: 'nodejs22.x', snapStart: true },
+        'snapStart must be left out for runtime "nodejs22.x" (SnapStart supports Java 11+, Python 3.12+ and .NET 8+), got true',
+      ],
+      [
+        { runtime: 'python3.11', snapStart: true },
+        'snapStart must be left out for runtime "python3.11" (SnapStart supports Java 11+, Python 3.12+ and .NET 8+), got true',
+      ],
+      [
+        { runtime: 'java21', diskSize: 1024, snapStart: true },
+        'snapStart must be left out with diskSize 1024 MB (SnapStart supports at most 512 MB of /tmp), got true',
+      ],
     ])('SnapStart %j is refused', (override, message) => {
       const { stack } = awsStack();
       expect(() => new aws.LayeredFunction(stack, 'fn', { ...base, ...override })).toThrow(`[test/fn] ${message}`);
@@ -322,17 +430,30 @@ describe('aws.LayeredFunction', () => {
 
     test('a reserved environment key names the key', () => {
       const { stack } = awsStack();
-      expect(() => new aws.LayeredFunction(stack, 'fn', { ...base, environment: { AWS_REGION: 'x' } })).toThrow(/^\[test\/fn\] environment key must be a name the platform does not reserve \(reserved: _HANDLER, .*AWS_REGION.*\), got "AWS_REGION"$/);
+      expect(() => new aws.LayeredFunction(stack, 'fn', { ...base, environment: { AWS_REGION: 'x' } })).toThrow(
+        /^\[test\/fn\] environment key must be a name the platform does not reserve \(reserved: _HANDLER, .*AWS_REGION.*\), got "AWS_REGION"$/,
+      );
     });
 
     test('code plus layers over 262144000 bytes unzipped names the largest parts', () => {
       const { stack } = awsStack();
       // Layers as the size check sees them: their listings (no need for 270 MB on disk).
       const big = '/layers/model';
-      const bigLayer: aws.ILayer = { cloud: 'aws', arn: 'arn:aws:lambda:eu-west-1:123456789012:layer:model:1', label: 'model', listing: { directory: big, files: [{ path: 'model.bin', size: 200_000_000, executable: false }], unzippedSize: 200_000_000, statSignature: '' } };
-      const lib: aws.ILayer = { cloud: 'aws', arn: 'arn:aws:lambda:eu-west-1:123456789012:layer:libs:1', label: 'libs', listing: { directory: big, files: [{ path: 'libs.bin', size: 70_000_000, executable: false }], unzippedSize: 70_000_000, statSignature: '' } };
-      expect(() => new aws.LayeredFunction(stack, 'fn', { ...base, layers: [bigLayer, lib] }))
-        .toThrow(/^\[test\/fn\] code plus layers must be at most 262144000 bytes unzipped, got 2700000\d\d bytes \(largest: layer "model" 200000000 bytes, layer "libs" 70000000 bytes, code ".*code" \d+ bytes\)$/);
+      const bigLayer: aws.ILayer = {
+        cloud: 'aws',
+        arn: 'arn:aws:lambda:eu-west-1:123456789012:layer:model:1',
+        label: 'model',
+        listing: { directory: big, files: [{ path: 'model.bin', size: 200_000_000, executable: false }], unzippedSize: 200_000_000, statSignature: '' },
+      };
+      const lib: aws.ILayer = {
+        cloud: 'aws',
+        arn: 'arn:aws:lambda:eu-west-1:123456789012:layer:libs:1',
+        label: 'libs',
+        listing: { directory: big, files: [{ path: 'libs.bin', size: 70_000_000, executable: false }], unzippedSize: 70_000_000, statSignature: '' },
+      };
+      expect(() => new aws.LayeredFunction(stack, 'fn', { ...base, layers: [bigLayer, lib] })).toThrow(
+        /^\[test\/fn\] code plus layers must be at most 262144000 bytes unzipped, got 2700000\d\d bytes \(largest: layer "model" 200000000 bytes, layer "libs" 70000000 bytes, code ".*code" \d+ bytes\)$/,
+      );
     });
   });
 });
@@ -359,25 +480,49 @@ describe('aws runtimes and architectures', () => {
   test('a layer built for x86_64 is refused on an arm64 function, by construct and by ARN', () => {
     const { stack } = awsStack();
     const x86 = new aws.Layer(stack, 'x86', { path: lodash, compatibleRuntimes: ['nodejs22.x'], compatibleArchitectures: [aws.Architecture.X86_64] });
-    expect(() => new aws.LayeredFunction(stack, 'arm', { runtime: 'nodejs22.x', handler: 'index.handler', code, layers: [x86], architecture: aws.Architecture.ARM_64 }))
-      .toThrow('[test/arm] layers[0] must be a layer built for the function\'s architecture "arm64" (layer "x86" lists x86_64), got "x86"');
-    const byArn = aws.Layer.fromLayerVersionArn(stack, 'otel', 'arn:aws:lambda:eu-west-1:123456789012:layer:otel:7', { compatibleArchitectures: [aws.Architecture.X86_64] });
-    expect(() => new aws.LayeredFunction(stack, 'arm2', { runtime: 'nodejs22.x', handler: 'index.handler', code, layers: [byArn], architecture: aws.Architecture.ARM_64 }))
-      .toThrow('[test/arm2] layers[0] must be a layer built for the function\'s architecture "arm64" (layer "arn:aws:lambda:eu-west-1:123456789012:layer:otel:7" lists x86_64), got "arn:aws:lambda:eu-west-1:123456789012:layer:otel:7"');
+    expect(
+      () =>
+        new aws.LayeredFunction(stack, 'arm', { runtime: 'nodejs22.x', handler: 'index.handler', code, layers: [x86], architecture: aws.Architecture.ARM_64 }),
+    ).toThrow('[test/arm] layers[0] must be a layer built for the function\'s architecture "arm64" (layer "x86" lists x86_64), got "x86"');
+    const byArn = aws.Layer.fromLayerVersionArn(stack, 'otel', 'arn:aws:lambda:eu-west-1:123456789012:layer:otel:7', {
+      compatibleArchitectures: [aws.Architecture.X86_64],
+    });
+    expect(
+      () =>
+        new aws.LayeredFunction(stack, 'arm2', {
+          runtime: 'nodejs22.x',
+          handler: 'index.handler',
+          code,
+          layers: [byArn],
+          architecture: aws.Architecture.ARM_64,
+        }),
+    ).toThrow(
+      '[test/arm2] layers[0] must be a layer built for the function\'s architecture "arm64" (layer "arn:aws:lambda:eu-west-1:123456789012:layer:otel:7" lists x86_64), got "arn:aws:lambda:eu-west-1:123456789012:layer:otel:7"',
+    );
     // A layer that declares both, or none, fits either.
-    const both = new aws.Layer(stack, 'both', { path: lodash, compatibleRuntimes: ['nodejs22.x'], compatibleArchitectures: [aws.Architecture.X86_64, aws.Architecture.ARM_64] });
+    const both = new aws.Layer(stack, 'both', {
+      path: lodash,
+      compatibleRuntimes: ['nodejs22.x'],
+      compatibleArchitectures: [aws.Architecture.X86_64, aws.Architecture.ARM_64],
+    });
     new aws.LayeredFunction(stack, 'ok', { runtime: 'nodejs22.x', handler: 'index.handler', code, layers: [both], architecture: aws.Architecture.ARM_64 });
   });
 
   test('layer ARNs in GovCloud and China partitions are accepted', () => {
     const { stack } = awsStack();
-    new aws.LayeredFunction(stack, 'f', { runtime: 'nodejs22.x', handler: 'index.handler', code, layers: ['arn:aws-us-gov:lambda:us-gov-west-1:123456789012:layer:otel:3', 'arn:aws-cn:lambda:cn-north-1:123456789012:layer:otel:4'] });
+    new aws.LayeredFunction(stack, 'f', {
+      runtime: 'nodejs22.x',
+      handler: 'index.handler',
+      code,
+      layers: ['arn:aws-us-gov:lambda:us-gov-west-1:123456789012:layer:otel:3', 'arn:aws-cn:lambda:cn-north-1:123456789012:layer:otel:4'],
+    });
   });
 
   test('a layer for a runtime Lambda no longer accepts is refused', () => {
     const { stack } = awsStack();
-    expect(() => new aws.Layer(stack, 'old', { path: lodash, compatibleRuntimes: ['nodejs22.x', 'nodejs16.x'] }))
-      .toThrow('[test/old] compatibleRuntimes[1] must be a runtime Lambda still accepts for new functions (AWS deprecated nodejs16.x on 2024-06-12; use nodejs24.x, nodejs22.x), got "nodejs16.x"');
+    expect(() => new aws.Layer(stack, 'old', { path: lodash, compatibleRuntimes: ['nodejs22.x', 'nodejs16.x'] })).toThrow(
+      '[test/old] compatibleRuntimes[1] must be a runtime Lambda still accepts for new functions (AWS deprecated nodejs16.x on 2024-06-12; use nodejs24.x, nodejs22.x), got "nodejs16.x"',
+    );
   });
 });
 
@@ -389,19 +534,26 @@ describe('aws addToRolePolicy', () => {
 
   test('"*" is refused for an action that has resources, naming the actions that accept only "*"', () => {
     const { fn } = fnOf();
-    expect(() => fn.addToRolePolicy({ sid: 'All', actions: ['s3:GetObject'], resources: ['*'] }))
-      .toThrow(`[test/f] policy statement All resources must be concrete ARNs for s3:GetObject ("*" is allowed only for actions that accept nothing else: ${aws.WILDCARD_ONLY_ACTIONS.join(', ')}), got "*"`);
-    expect(() => fn.addToRolePolicy({ sid: 'Mixed', actions: ['xray:PutTraceSegments', 'sqs:SendMessage'], resources: ['*'] }))
-      .toThrow('[test/f] policy statement Mixed resources must be concrete ARNs for sqs:SendMessage');
-    expect(() => fn.addToRolePolicy({ sid: 'Empty', actions: ['sqs:SendMessage'], resources: [' '] }))
-      .toThrow('[test/f] policy statement Empty resources must be concrete ARNs, got " "');
+    expect(() => fn.addToRolePolicy({ sid: 'All', actions: ['s3:GetObject'], resources: ['*'] })).toThrow(
+      `[test/f] policy statement All resources must be concrete ARNs for s3:GetObject ("*" is allowed only for actions that accept nothing else: ${aws.WILDCARD_ONLY_ACTIONS.join(', ')}), got "*"`,
+    );
+    expect(() => fn.addToRolePolicy({ sid: 'Mixed', actions: ['xray:PutTraceSegments', 'sqs:SendMessage'], resources: ['*'] })).toThrow(
+      '[test/f] policy statement Mixed resources must be concrete ARNs for sqs:SendMessage',
+    );
+    expect(() => fn.addToRolePolicy({ sid: 'Empty', actions: ['sqs:SendMessage'], resources: [' '] })).toThrow(
+      '[test/f] policy statement Empty resources must be concrete ARNs, got " "',
+    );
   });
 
   test('"*" is granted for actions that accept only "*" (X-Ray, PutMetricData, VPC network interfaces)', () => {
     const { stack, fn } = fnOf();
     fn.addToRolePolicy({ sid: 'Tracing', actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], resources: ['*'] });
     fn.addToRolePolicy({ sid: 'Metrics', actions: ['cloudwatch:PutMetricData'], resources: ['*'] });
-    fn.addToRolePolicy({ sid: 'Vpc', actions: ['ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces', 'ec2:DeleteNetworkInterface'], resources: ['*'] });
+    fn.addToRolePolicy({
+      sid: 'Vpc',
+      actions: ['ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces', 'ec2:DeleteNetworkInterface'],
+      resources: ['*'],
+    });
     const granted = statements(only(synth(stack), 'aws_iam_role_policy').policy);
     expect(granted.filter((s: any) => s.Resource === '*').map((s: any) => s.Sid)).toEqual(['Tracing', 'Metrics', 'Vpc']);
   });

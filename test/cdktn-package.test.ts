@@ -18,16 +18,27 @@ test('npm pack the cdktn flavour, install it into a scratch cdktn app, synthesiz
   const packed = JSON.parse(exec('npm', ['pack', '--json', '--pack-destination', work], flavour))[0];
   expect(packed.name).toBe('cdktn-serverless-constructs');
   const files: string[] = packed.files.map((f: { path: string }) => f.path);
-  expect(files).toEqual(expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'dist/alicloud/provider/fcv3-function/index.js', 'README.md', 'package.json']));
+  expect(files).toEqual(
+    expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'dist/alicloud/provider/fcv3-function/index.js', 'README.md', 'package.json']),
+  );
   // Nothing of the cdktf flavour inside: every import names the fork.
-  const js = files.filter((f) => f.endsWith('.js')).map((f) => fs.readFileSync(path.join(flavour, f), 'utf8')).join('\n');
+  const js = files
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => fs.readFileSync(path.join(flavour, f), 'utf8'))
+    .join('\n');
   expect(js).not.toMatch(/require\("(cdktf|@cdktf\/[^"]+)"\)/);
   expect(js).toMatch(/require\("cdktn"\)/);
 
-  const app = scratchApp(path.join(work, 'app'), 'cdktn-consumer-app', {
-    'cdktn-serverless-constructs': `file:../${packed.filename}`,
-    cdktn: installedVersion('cdktn'), constructs: installedVersion('constructs'), '@cdktn/provider-aws': installedVersion('@cdktn/provider-aws'),
-  }, `
+  const app = scratchApp(
+    path.join(work, 'app'),
+    'cdktn-consumer-app',
+    {
+      'cdktn-serverless-constructs': `file:../${packed.filename}`,
+      cdktn: installedVersion('cdktn'),
+      constructs: installedVersion('constructs'),
+      '@cdktn/provider-aws': installedVersion('@cdktn/provider-aws'),
+    },
+    `
 const { App, TerraformStack } = require('cdktn');
 const { AwsProvider } = require('@cdktn/provider-aws/lib/provider');
 const { aws, alicloud } = require('cdktn-serverless-constructs');
@@ -47,17 +58,28 @@ new alicloud.AsyncWithDeadLetter(f, 'async', { function: fc });
 app.synth();
 const cdktf = Object.keys(require.cache).some((k) => /node_modules[\\\\/](cdktf|@cdktf)[\\\\/]/.test(k));
 console.log(JSON.stringify({ resolved: require.resolve('cdktn-serverless-constructs'), cdktf }));
-`);
+`,
+  );
   const out = JSON.parse(exec('node', ['main.js'], app).trim().split('\n').pop()!);
   expect(out.resolved).toBe(path.join(fs.realpathSync(app), 'node_modules', 'cdktn-serverless-constructs', 'dist', 'index.js'));
   expect(out.cdktf).toBe(false);
   const stack = (name: string) => JSON.parse(fs.readFileSync(path.join(app, 'cdktf.out', 'stacks', name, 'cdk.tf.json'), 'utf8'));
   const awsSeed = stack('aws-seed');
   expect(awsSeed.terraform.required_providers.aws).toEqual({ source: 'hashicorp/aws', version: '6.66.0' });
-  expect(Object.keys(awsSeed.resource)).toEqual(expect.arrayContaining(['aws_lambda_layer_version', 'aws_lambda_function', 'aws_lambda_alias', 'aws_lambda_function_event_invoke_config']));
+  expect(Object.keys(awsSeed.resource)).toEqual(
+    expect.arrayContaining(['aws_lambda_layer_version', 'aws_lambda_function', 'aws_lambda_alias', 'aws_lambda_function_event_invoke_config']),
+  );
   const fcSeed = stack('alicloud-seed');
   expect(fcSeed.terraform.required_providers.alicloud).toEqual({ source: 'aliyun/alicloud', version: '~> 1.291' });
-  expect(Object.keys(fcSeed.resource)).toEqual(expect.arrayContaining(['alicloud_fcv3_layer_version', 'alicloud_fcv3_function', 'alicloud_fcv3_function_version', 'alicloud_fcv3_alias', 'alicloud_fcv3_async_invoke_config']));
+  expect(Object.keys(fcSeed.resource)).toEqual(
+    expect.arrayContaining([
+      'alicloud_fcv3_layer_version',
+      'alicloud_fcv3_function',
+      'alicloud_fcv3_function_version',
+      'alicloud_fcv3_alias',
+      'alicloud_fcv3_async_invoke_config',
+    ]),
+  );
 
   // The same app, synthesized into the Terraform harness, applies with an empty second plan.
   const harness = new Harness('cdktn-pack');

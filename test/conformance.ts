@@ -19,11 +19,13 @@ interface SchemaBlock {
   block_types?: { [name: string]: { nesting_mode: string; block: SchemaBlock; min_items?: number; max_items?: number } };
 }
 interface ProviderSchemaFile {
-  provider_schemas: { [fqn: string]: {
-    provider?: { block: SchemaBlock };
-    resource_schemas: { [type: string]: { block: SchemaBlock } };
-    data_source_schemas?: { [type: string]: { block: SchemaBlock } };
-  } };
+  provider_schemas: {
+    [fqn: string]: {
+      provider?: { block: SchemaBlock };
+      resource_schemas: { [type: string]: { block: SchemaBlock } };
+      data_source_schemas?: { [type: string]: { block: SchemaBlock } };
+    };
+  };
 }
 
 const META = new Set(['//', 'depends_on', 'count', 'for_each', 'provider', 'lifecycle', 'provisioner', 'connection']);
@@ -39,9 +41,11 @@ function isExpression(value: unknown): boolean {
 function checkType(type: unknown, value: unknown, where: string, errors: string[]): void {
   if (isExpression(value)) return;
   if (type === 'string') {
-    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') errors.push(`${where}: expected a string, got ${JSON.stringify(value)}`);
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
+      errors.push(`${where}: expected a string, got ${JSON.stringify(value)}`);
   } else if (type === 'number') {
-    if (typeof value !== 'number' && !(typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value))) errors.push(`${where}: expected a number, got ${JSON.stringify(value)}`);
+    if (typeof value !== 'number' && !(typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)))
+      errors.push(`${where}: expected a number, got ${JSON.stringify(value)}`);
   } else if (type === 'bool') {
     if (typeof value !== 'boolean' && value !== 'true' && value !== 'false') errors.push(`${where}: expected a bool, got ${JSON.stringify(value)}`);
   } else if (Array.isArray(type)) {
@@ -110,8 +114,8 @@ export function conformanceErrors(stack: any, schema: ProviderSchemaFile, typePr
   const errors: string[] = [];
   const providers = Object.values(schema.provider_schemas);
   const kinds = [
-    { section: 'resource', schemas: (p: typeof providers[number]) => p.resource_schemas, label: '' },
-    { section: 'data', schemas: (p: typeof providers[number]) => p.data_source_schemas ?? {}, label: 'data.' },
+    { section: 'resource', schemas: (p: (typeof providers)[number]) => p.resource_schemas, label: '' },
+    { section: 'data', schemas: (p: (typeof providers)[number]) => p.data_source_schemas ?? {}, label: 'data.' },
   ];
   for (const kind of kinds) {
     for (const [type, byId] of Object.entries<any>(stack[kind.section] ?? {})) {

@@ -19,7 +19,8 @@ function synthExamples(): string {
 }
 
 function listFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((d) => d.isFile())
     .map((d) => path.relative(dir, path.join(d.parentPath ?? (d as any).path, d.name)))
     .sort();
@@ -83,14 +84,20 @@ describe('the AWS example', () => {
 
   test('layer versions from S3 with their hash', () => {
     for (const v of Object.values<any>(resources(layers, 'aws_lambda_layer_version'))) {
-      expect(v).toEqual(expect.objectContaining({
-        s3_bucket: expect.stringMatching(/^\$\{aws_s3_object\..+\.bucket\}$/),
-        s3_key: expect.stringMatching(/^\$\{aws_s3_object\..+\.key\}$/),
-        source_code_hash: expect.stringMatching(/^[A-Za-z0-9+/]{43}=$/),
-        compatible_runtimes: ['nodejs22.x', 'nodejs24.x'],
-      }));
+      expect(v).toEqual(
+        expect.objectContaining({
+          s3_bucket: expect.stringMatching(/^\$\{aws_s3_object\..+\.bucket\}$/),
+          s3_key: expect.stringMatching(/^\$\{aws_s3_object\..+\.key\}$/),
+          source_code_hash: expect.stringMatching(/^[A-Za-z0-9+/]{43}=$/),
+          compatible_runtimes: ['nodejs22.x', 'nodejs24.x'],
+        }),
+      );
     }
-    expect(Object.values<any>(resources(layers, 'aws_lambda_layer_version')).map((v) => v.layer_name).sort()).toEqual(['lodash', 'lodash-patch']);
+    expect(
+      Object.values<any>(resources(layers, 'aws_lambda_layer_version'))
+        .map((v) => v.layer_name)
+        .sort(),
+    ).toEqual(['lodash', 'lodash-patch']);
   });
 
   test('the function uses lodash then lodash-patch (declared order), publishes, and the overlap warning is in the manifest', () => {
@@ -102,10 +109,14 @@ describe('the AWS example', () => {
     expect(f.layers[0]).toMatch(/cross-stack-output-aws_lambda_layer_versionlodasharn\}$/);
     expect(f.layers[1]).toMatch(/cross-stack-output-aws_lambda_layer_versionlodash-patcharn\}$/);
     const manifest = JSON.parse(fs.readFileSync(path.join(first, 'manifest.json'), 'utf8'));
-    expect(manifest.stacks['aws-orders'].annotations).toContainEqual(expect.objectContaining({
-      constructPath: 'aws-orders/orders', level: '@cdktf/warn',
-      message: 'layers: file "nodejs/node_modules/lodash/lodash.js" is in layers "lodash", "lodash-patch"; "lodash-patch" wins (a later layer overrides the same file of an earlier one)',
-    }));
+    expect(manifest.stacks['aws-orders'].annotations).toContainEqual(
+      expect.objectContaining({
+        constructPath: 'aws-orders/orders',
+        level: '@cdktf/warn',
+        message:
+          'layers: file "nodejs/node_modules/lodash/lodash.js" is in layers "lodash", "lodash-patch"; "lodash-patch" wins (a later layer overrides the same file of an earlier one)',
+      }),
+    );
   });
 
   test('the web function from an image: port 9000, /healthz, function URL', () => {
@@ -183,14 +194,17 @@ describe('the Alibaba Cloud example', () => {
     for (const prefix of ['orders_', 'web_']) {
       expect(Object.entries<any>(versions).find(([k]) => k.startsWith(prefix))![1].lifecycle).toEqual({ create_before_destroy: true, destroy: false });
     }
-    for (const v of Object.values<any>(resources(fc, 'alicloud_fcv3_layer_version'))) expect(v.lifecycle).toEqual({ create_before_destroy: true, destroy: false });
+    for (const v of Object.values<any>(resources(fc, 'alicloud_fcv3_layer_version')))
+      expect(v.lifecycle).toEqual({ create_before_destroy: true, destroy: false });
     // Engines older than Terraform 1.16 stop at init instead of deleting versions.
     expect(fc.terraform.required_version).toBe('>= 1.16.1');
     expect(alias.function_name).toBe('${alicloud_fcv3_function.orders.function_name}');
     const config = only(fc, 'alicloud_fcv3_async_invoke_config');
     expect(config.max_async_retry_attempts).toBe(3);
     expect(config.qualifier).toBeUndefined();
-    expect(config.destination_config.on_failure.destination).toMatch(/^acs:mns:cn-hangzhou:\$\{local\.ServerlessAccountId\}:\/queues\/\$\{alicloud_message_service_queue\.orders-async_DeadLetterQueue_[0-9A-F]+\.queue_name\}\/messages$/);
+    expect(config.destination_config.on_failure.destination).toMatch(
+      /^acs:mns:cn-hangzhou:\$\{local\.ServerlessAccountId\}:\/queues\/\$\{alicloud_message_service_queue\.orders-async_DeadLetterQueue_[0-9A-F]+\.queue_name\}\/messages$/,
+    );
     const policies = resources(fc, 'alicloud_ram_policy');
     const statementsOf = (prefix: string) => JSON.parse(Object.entries<any>(policies).find(([id]) => id.startsWith(prefix))![1].policy_document).Statement;
     expect(statementsOf('orders_')).toEqual([{ Effect: 'Allow', Action: ['mns:SendMessage'], Resource: [config.destination_config.on_failure.destination] }]);

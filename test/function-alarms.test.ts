@@ -23,19 +23,53 @@ test('the four alarms of an alias: Lambda metrics with FunctionName and Resource
   const live = new aws.CanaryAlias(stack, 'live', { function: fn });
   const async = new aws.AsyncWithDeadLetter(stack, 'async', { function: fn, qualifier: live });
   const alarms = new aws.FunctionAlarms(stack, 'alarms', {
-    function: fn, qualifier: live,
-    errors: { threshold: 5 }, throttles: { threshold: 1, period: 300 }, durationP99: { threshold: 2000, evaluationPeriods: 3, alarmActions: ['arn:aws:sns:eu-west-1:123456789012:oncall'] },
+    function: fn,
+    qualifier: live,
+    errors: { threshold: 5 },
+    throttles: { threshold: 1, period: 300 },
+    durationP99: { threshold: 2000, evaluationPeriods: 3, alarmActions: ['arn:aws:sns:eu-west-1:123456789012:oncall'] },
     deadLetterQueue: { queue: async.deadLetterQueue as SqsQueue, threshold: 1 },
   });
   const json = synth(stack);
   const byId = resources(json, 'aws_cloudwatch_metric_alarm');
   const of = (prefix: string) => Object.entries<any>(byId).find(([id]) => id.startsWith(prefix))![1];
-  const dimensions = { FunctionName: '${aws_lambda_function.orders.function_name}', Resource: '${aws_lambda_function.orders.function_name}:${aws_lambda_alias.live.name}' };
-  expect(of('alarms_Errors')).toEqual(expect.objectContaining({ namespace: 'AWS/Lambda', metric_name: 'Errors', statistic: 'Sum', dimensions, threshold: 5, period: 60, evaluation_periods: 1, comparison_operator: 'GreaterThanOrEqualToThreshold', treat_missing_data: 'notBreaching', alarm_name: '${aws_lambda_function.orders.function_name}-live-errors' }));
+  const dimensions = {
+    FunctionName: '${aws_lambda_function.orders.function_name}',
+    Resource: '${aws_lambda_function.orders.function_name}:${aws_lambda_alias.live.name}',
+  };
+  expect(of('alarms_Errors')).toEqual(
+    expect.objectContaining({
+      namespace: 'AWS/Lambda',
+      metric_name: 'Errors',
+      statistic: 'Sum',
+      dimensions,
+      threshold: 5,
+      period: 60,
+      evaluation_periods: 1,
+      comparison_operator: 'GreaterThanOrEqualToThreshold',
+      treat_missing_data: 'notBreaching',
+      alarm_name: '${aws_lambda_function.orders.function_name}-live-errors',
+    }),
+  );
   expect(of('alarms_Throttles')).toEqual(expect.objectContaining({ metric_name: 'Throttles', statistic: 'Sum', period: 300, dimensions }));
-  expect(of('alarms_DurationP99')).toEqual(expect.objectContaining({ metric_name: 'Duration', extended_statistic: 'p99', threshold: 2000, evaluation_periods: 3, alarm_actions: ['arn:aws:sns:eu-west-1:123456789012:oncall'] }));
+  expect(of('alarms_DurationP99')).toEqual(
+    expect.objectContaining({
+      metric_name: 'Duration',
+      extended_statistic: 'p99',
+      threshold: 2000,
+      evaluation_periods: 3,
+      alarm_actions: ['arn:aws:sns:eu-west-1:123456789012:oncall'],
+    }),
+  );
   expect(of('alarms_DurationP99').statistic).toBeUndefined();
-  expect(of('alarms_DeadLetterQueueDepth')).toEqual(expect.objectContaining({ namespace: 'AWS/SQS', metric_name: 'ApproximateNumberOfMessagesVisible', statistic: 'Maximum', dimensions: { QueueName: expect.stringMatching(/^\$\{aws_sqs_queue\.async_DeadLetterQueue_[0-9A-F]{8}\.name\}$/) } }));
+  expect(of('alarms_DeadLetterQueueDepth')).toEqual(
+    expect.objectContaining({
+      namespace: 'AWS/SQS',
+      metric_name: 'ApproximateNumberOfMessagesVisible',
+      statistic: 'Maximum',
+      dimensions: { QueueName: expect.stringMatching(/^\$\{aws_sqs_queue\.async_DeadLetterQueue_[0-9A-F]{8}\.name\}$/) },
+    }),
+  );
   expect(alarms.errors && alarms.throttles && alarms.durationP99 && alarms.deadLetterQueue).toBeTruthy();
   expect(conformanceErrors(json, loadSchema('aws.json'), 'aws_')).toEqual([]);
 });
@@ -61,14 +95,21 @@ test.each([
 // dimensions userId + region + serviceName "" + functionName, statistic Value, 60-s period) and on an
 // MNS dead-letter queue (acs_mns_new ActiveMessages), told to contact groups.
 describe('alicloud', () => {
-  const fcSetup = () => { const stack = fcStack(); return { stack, fn: fcFn(stack) }; };
+  const fcSetup = () => {
+    const stack = fcStack();
+    return { stack, fn: fcFn(stack) };
+  };
 
   test('errors, both throttles metrics, p99 duration and dead letters: each metric with its dimensions, >= threshold for N periods, told to the contact groups', () => {
     const { stack, fn } = fcSetup();
     const async = new alicloud.AsyncWithDeadLetter(stack, 'async', { function: fn });
     const alarms = new alicloud.FunctionAlarms(stack, 'alarms', {
-      function: fn, contactGroups: ['oncall'], tags: { team: 'orders' },
-      errors: { threshold: 5 }, throttles: { threshold: 1, evaluationPeriods: 3 }, durationP99: { threshold: 2000 },
+      function: fn,
+      contactGroups: ['oncall'],
+      tags: { team: 'orders' },
+      errors: { threshold: 5 },
+      throttles: { threshold: 1, evaluationPeriods: 3 },
+      durationP99: { threshold: 2000 },
       deadLetterQueue: { queue: async.deadLetterQueue!, threshold: 1, period: 300 },
     });
     const json = synth(stack);
@@ -76,19 +117,56 @@ describe('alicloud', () => {
     const of = (prefix: string) => Object.entries<any>(byId).find(([id]) => id.startsWith(prefix))![1];
     const account = of('alarms_Errors').metric_dimensions.match(/"userId":"([^"]+)"/)[1];
     expect(account).toMatch(/^\$\{/); // the stack's account, read at plan time (no literal accountId here)
-    const fnDimensions = JSON.stringify([{ userId: account, region: 'cn-hangzhou', serviceName: '', functionName: '${alicloud_fcv3_function.orders.function_name}' }]);
+    const fnDimensions = JSON.stringify([
+      { userId: account, region: 'cn-hangzhou', serviceName: '', functionName: '${alicloud_fcv3_function.orders.function_name}' },
+    ]);
     const common = { project: 'acs_fc', metric_dimensions: fnDimensions, period: 60, contact_groups: ['oncall'], tags: { team: 'orders' } };
-    expect(of('alarms_Errors')).toEqual({ ...common, name: '${alicloud_fcv3_function.orders.function_name}-errors', metric: 'FunctionFunctionErrors',
-      escalations_critical: { statistics: 'Value', comparison_operator: '>=', threshold: '5', times: 1 } });
-    expect(of('alarms_Throttles')).toEqual(expect.objectContaining({ ...common, metric: 'FunctionConcurrencyThrottles', name: '${alicloud_fcv3_function.orders.function_name}-throttles',
-      escalations_critical: { statistics: 'Value', comparison_operator: '>=', threshold: '1', times: 3 } }));
-    expect(of('alarms_ResourceThrottles')).toEqual(expect.objectContaining({ ...common, metric: 'FunctionResourceThrottles', name: '${alicloud_fcv3_function.orders.function_name}-resource-throttles',
-      escalations_critical: { statistics: 'Value', comparison_operator: '>=', threshold: '1', times: 3 } }));
-    expect(of('alarms_DurationP99')).toEqual(expect.objectContaining({ ...common, metric: 'FunctionP99Duration', escalations_critical: expect.objectContaining({ statistics: 'Value', threshold: '2000' }) }));
+    expect(of('alarms_Errors')).toEqual({
+      ...common,
+      name: '${alicloud_fcv3_function.orders.function_name}-errors',
+      metric: 'FunctionFunctionErrors',
+      escalations_critical: { statistics: 'Value', comparison_operator: '>=', threshold: '5', times: 1 },
+    });
+    expect(of('alarms_Throttles')).toEqual(
+      expect.objectContaining({
+        ...common,
+        metric: 'FunctionConcurrencyThrottles',
+        name: '${alicloud_fcv3_function.orders.function_name}-throttles',
+        escalations_critical: { statistics: 'Value', comparison_operator: '>=', threshold: '1', times: 3 },
+      }),
+    );
+    expect(of('alarms_ResourceThrottles')).toEqual(
+      expect.objectContaining({
+        ...common,
+        metric: 'FunctionResourceThrottles',
+        name: '${alicloud_fcv3_function.orders.function_name}-resource-throttles',
+        escalations_critical: { statistics: 'Value', comparison_operator: '>=', threshold: '1', times: 3 },
+      }),
+    );
+    expect(of('alarms_DurationP99')).toEqual(
+      expect.objectContaining({
+        ...common,
+        metric: 'FunctionP99Duration',
+        escalations_critical: expect.objectContaining({ statistics: 'Value', threshold: '2000' }),
+      }),
+    );
     const dlq = of('alarms_DeadLetterQueueDepth');
-    expect(dlq).toEqual(expect.objectContaining({ project: 'acs_mns_new', metric: 'ActiveMessages', period: 300, name: '${alicloud_fcv3_function.orders.function_name}-dead-letters',
-      escalations_critical: { statistics: 'Maximum', comparison_operator: '>=', threshold: '1', times: 1 } }));
-    expect(JSON.parse(dlq.metric_dimensions)).toEqual([{ userId: account, region: 'cn-hangzhou', queue: expect.stringMatching(/^\$\{alicloud_message_service_queue\.async_DeadLetterQueue_[0-9A-F]{8}\.queue_name\}$/) }]);
+    expect(dlq).toEqual(
+      expect.objectContaining({
+        project: 'acs_mns_new',
+        metric: 'ActiveMessages',
+        period: 300,
+        name: '${alicloud_fcv3_function.orders.function_name}-dead-letters',
+        escalations_critical: { statistics: 'Maximum', comparison_operator: '>=', threshold: '1', times: 1 },
+      }),
+    );
+    expect(JSON.parse(dlq.metric_dimensions)).toEqual([
+      {
+        userId: account,
+        region: 'cn-hangzhou',
+        queue: expect.stringMatching(/^\$\{alicloud_message_service_queue\.async_DeadLetterQueue_[0-9A-F]{8}\.queue_name\}$/),
+      },
+    ]);
     expect(Object.keys(byId)).toHaveLength(5);
     expect(alarms.errors && alarms.throttles && alarms.resourceThrottles && alarms.durationP99 && alarms.deadLetterQueue).toBeTruthy();
     conforms(json);
@@ -96,7 +174,11 @@ describe('alicloud', () => {
 
   test('only the alarms asked for; a contact group made in the stack is a reference', () => {
     const { stack, fn } = fcSetup();
-    new alicloud.FunctionAlarms(stack, 'alarms', { function: fn, contactGroups: ['${alicloud_cms_alarm_contact_group.oncall.alarm_contact_group_name}'], durationP99: { threshold: 800 } });
+    new alicloud.FunctionAlarms(stack, 'alarms', {
+      function: fn,
+      contactGroups: ['${alicloud_cms_alarm_contact_group.oncall.alarm_contact_group_name}'],
+      durationP99: { threshold: 800 },
+    });
     const alarms = Object.values<any>(resources(synth(stack), 'alicloud_cms_alarm'));
     expect(alarms).toHaveLength(1);
     expect(alarms[0].contact_groups).toEqual(['${alicloud_cms_alarm_contact_group.oncall.alarm_contact_group_name}']);
@@ -121,12 +203,20 @@ describe('alicloud', () => {
 
   test.each([
     [{ errors: { threshold: 0 } }, 'errors.threshold must be an integer between 1 and 1000000, got 0'],
-    [{ throttles: { threshold: 1, period: 300 } }, 'throttles.period must be 60 (FC 3.0 aggregates its metrics per 60 s; use evaluationPeriods for a longer window), got 300'],
+    [
+      { throttles: { threshold: 1, period: 300 } },
+      'throttles.period must be 60 (FC 3.0 aggregates its metrics per 60 s; use evaluationPeriods for a longer window), got 300',
+    ],
     [{ durationP99: { threshold: 100, evaluationPeriods: 101 } }, 'durationP99.evaluationPeriods must be an integer between 1 and 100, got 101'],
     [{ contactGroups: [] }, 'contactGroups must be at least one CloudMonitor contact group name (CloudMonitor tells contact groups only), got []'],
-    [{ deadLetterQueue: { queue: { queueName: 'dlq' }, threshold: 1, period: 90 } }, 'deadLetterQueue.period must be an integer between 60 and 86400 and a multiple of 60, got 90'],
+    [
+      { deadLetterQueue: { queue: { queueName: 'dlq' }, threshold: 1, period: 90 } },
+      'deadLetterQueue.period must be an integer between 60 and 86400 and a multiple of 60, got 90',
+    ],
   ])('%j is refused', (props, message) => {
     const { stack, fn } = fcSetup();
-    expect(() => new alicloud.FunctionAlarms(stack, 'alarms', { function: fn, contactGroups: ['oncall'], errors: { threshold: 1 }, ...props })).toThrow(`[test/alarms] ${message}`);
+    expect(() => new alicloud.FunctionAlarms(stack, 'alarms', { function: fn, contactGroups: ['oncall'], errors: { threshold: 1 }, ...props })).toThrow(
+      `[test/alarms] ${message}`,
+    );
   });
 });

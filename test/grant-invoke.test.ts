@@ -36,7 +36,9 @@ describe('aws grantInvoke', () => {
     const json = synth(stack);
     const policy = Object.entries<any>(resources(json, 'aws_iam_role_policy')).find(([id]) => id.startsWith('caller'))![1];
     expect(statements(policy.policy).find((s: any) => s.Sid === 'InvokeFunction')).toEqual({
-      Sid: 'InvokeFunction', Effect: 'Allow', Action: 'lambda:InvokeFunction',
+      Sid: 'InvokeFunction',
+      Effect: 'Allow',
+      Action: 'lambda:InvokeFunction',
       Resource: ['${aws_lambda_function.orders.arn}', '${aws_lambda_function.orders.arn}:*'],
     });
     expect(resources(json, 'aws_lambda_permission')).toEqual({});
@@ -53,7 +55,10 @@ describe('aws grantInvoke', () => {
   test('to a service principal on the alias: a permission naming function and alias by reference, with the source conditions', () => {
     const { stack, target } = awsSetup();
     const live = new aws.CanaryAlias(stack, 'live', { function: target });
-    const permission = live.grantInvoke('events.amazonaws.com', { sourceArn: 'arn:aws:events:eu-west-1:123456789012:rule/nightly', sourceAccount: '123456789012' });
+    const permission = live.grantInvoke('events.amazonaws.com', {
+      sourceArn: 'arn:aws:events:eu-west-1:123456789012:rule/nightly',
+      sourceAccount: '123456789012',
+    });
     const json = synth(stack);
     expect(only(json, 'aws_lambda_permission')).toEqual({
       statement_id: expect.stringMatching(/^test-live-[0-9a-f]{8}$/),
@@ -77,11 +82,17 @@ describe('aws grantInvoke', () => {
     expect(permissions.map((p) => p.principal).sort()).toEqual(['123456789012', 's3.amazonaws.com']);
     expect(new Set(permissions.map((p) => p.statement_id)).size).toBe(2);
     expect(permissions.every((p) => p.qualifier === undefined)).toBe(true);
-    expect(warnings(target)).toEqual(['grantInvoke: any s3.amazonaws.com resource of any account may invoke the function: give sourceArn or sourceAccount (the confused-deputy protection AWS recommends)']);
+    expect(warnings(target)).toEqual([
+      'grantInvoke: any s3.amazonaws.com resource of any account may invoke the function: give sourceArn or sourceAccount (the confused-deputy protection AWS recommends)',
+    ]);
   });
 
   test.each([
-    ['*', undefined, 'grantInvoke principal must be a service principal (e.g. "events.amazonaws.com"), a 12-digit account ID or an IAM role or user ARN ("*" is refused: a public function is a function URL), got "*"'],
+    [
+      '*',
+      undefined,
+      'grantInvoke principal must be a service principal (e.g. "events.amazonaws.com"), a 12-digit account ID or an IAM role or user ARN ("*" is refused: a public function is a function URL), got "*"',
+    ],
     ['acs:ram::1234567890123456:role/x', undefined, 'grantInvoke principal must be a service principal'],
     ['events.amazonaws.com', { sourceAccount: '1234' }, 'grantInvoke sourceAccount must be a 12-digit account ID, got "1234"'],
     ['events.amazonaws.com', { sourceArn: 'rule/nightly' }, 'grantInvoke sourceArn must be an ARN ("arn:aws:<service>:…"), got "rule/nightly"'],
@@ -92,8 +103,9 @@ describe('aws grantInvoke', () => {
 
   test('conditions are refused for a function grantee', () => {
     const { target, caller } = awsSetup();
-    expect(() => target.grantInvoke(caller, { sourceAccount: '123456789012' }))
-      .toThrow('[test/orders] grantInvoke options must be left out when the grantee is a function (its role is granted; conditions apply to principals), got {"sourceAccount":"123456789012"}');
+    expect(() => target.grantInvoke(caller, { sourceAccount: '123456789012' })).toThrow(
+      '[test/orders] grantInvoke options must be left out when the grantee is a function (its role is granted; conditions apply to principals), got {"sourceAccount":"123456789012"}',
+    );
   });
 });
 
@@ -106,7 +118,11 @@ describe('alicloud grantInvoke', () => {
     const policy = Object.entries<any>(resources(json, 'alicloud_ram_policy')).find(([id]) => id.startsWith('caller'))![1];
     // FC authorizes the function whatever the qualifier: both grants are the same one statement.
     expect(JSON.parse(policy.policy_document).Statement).toEqual([
-      { Effect: 'Allow', Action: ['fc:InvokeFunction'], Resource: ['acs:fc:cn-hangzhou:1234567890123456:functions/${alicloud_fcv3_function.orders.function_name}'] },
+      {
+        Effect: 'Allow',
+        Action: ['fc:InvokeFunction'],
+        Resource: ['acs:fc:cn-hangzhou:1234567890123456:functions/${alicloud_fcv3_function.orders.function_name}'],
+      },
     ]);
     conformsFc(json);
   });
@@ -117,7 +133,11 @@ describe('alicloud grantInvoke', () => {
     const json = synth(stack);
     const policy = only(json, 'alicloud_ram_policy');
     expect(JSON.parse(policy.policy_document).Statement).toEqual([
-      { Effect: 'Allow', Action: ['fc:InvokeFunction'], Resource: ['acs:fc:cn-hangzhou:1234567890123456:functions/${alicloud_fcv3_function.orders.function_name}'] },
+      {
+        Effect: 'Allow',
+        Action: ['fc:InvokeFunction'],
+        Resource: ['acs:fc:cn-hangzhou:1234567890123456:functions/${alicloud_fcv3_function.orders.function_name}'],
+      },
     ]);
     expect(only(json, 'alicloud_ram_role_policy_attachment')).toEqual(expect.objectContaining({ role_name: 'reporting', policy_type: 'Custom' }));
     conformsFc(json);
@@ -131,8 +151,16 @@ describe('alicloud grantInvoke', () => {
   });
 
   test.each([
-    ['eventbridge.aliyuncs.com', undefined, 'grantInvoke principal must be a RAM role ARN ("acs:ram::<account>:role/<name>"): FC3 has no resource-based invoke permission, and services invoke through a trigger\'s invocation role, got "eventbridge.aliyuncs.com"'],
-    ['acs:ram::1234567890123456:role/reporting', { sourceAccount: '1234567890123456' }, 'grantInvoke options must be left out on FC3 (conditions on the caller are AWS resource-permission settings; FC3 authorizes the caller\'s RAM identity), got {"sourceAccount":"1234567890123456"}'],
+    [
+      'eventbridge.aliyuncs.com',
+      undefined,
+      'grantInvoke principal must be a RAM role ARN ("acs:ram::<account>:role/<name>"): FC3 has no resource-based invoke permission, and services invoke through a trigger\'s invocation role, got "eventbridge.aliyuncs.com"',
+    ],
+    [
+      'acs:ram::1234567890123456:role/reporting',
+      { sourceAccount: '1234567890123456' },
+      'grantInvoke options must be left out on FC3 (conditions on the caller are AWS resource-permission settings; FC3 authorizes the caller\'s RAM identity), got {"sourceAccount":"1234567890123456"}',
+    ],
   ])('%s %j is refused', (principal, options, message) => {
     const { target } = fcSetup();
     expect(() => target.grantInvoke(principal, options)).toThrow(`[test/orders] ${message}`);

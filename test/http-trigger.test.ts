@@ -17,10 +17,14 @@ test('aws.HttpTrigger: a function URL on the alias; NONE adds the URL-only publi
   const http = new aws.HttpTrigger(stack, 'http', { function: fn, qualifier: live, authType: aws.HttpAuthType.NONE, allowOrigins: ['https://example.com'] });
   const json = synth(stack);
   expect(only(json, 'aws_lambda_function_url')).toEqual({
-    function_name: '${aws_lambda_function.api.function_name}', qualifier: '${aws_lambda_alias.live.name}', authorization_type: 'NONE',
+    function_name: '${aws_lambda_function.api.function_name}',
+    qualifier: '${aws_lambda_alias.live.name}',
+    authorization_type: 'NONE',
     cors: { allow_origins: ['https://example.com'], allow_methods: ['*'] },
   });
-  expect(only(json, 'aws_lambda_permission')).toEqual(expect.objectContaining({ action: 'lambda:InvokeFunctionUrl', principal: '*', function_url_auth_type: 'NONE', qualifier: '${aws_lambda_alias.live.name}' }));
+  expect(only(json, 'aws_lambda_permission')).toEqual(
+    expect.objectContaining({ action: 'lambda:InvokeFunctionUrl', principal: '*', function_url_auth_type: 'NONE', qualifier: '${aws_lambda_alias.live.name}' }),
+  );
   expect(expressionOf(stack, http.url)).toMatch(/^\$\{aws_lambda_function_url\.http_FunctionUrl_[0-9A-F]{8}\.function_url\}$/);
   expect(conformanceErrors(json, loadSchema('aws.json'), 'aws_')).toEqual([]);
 });
@@ -33,7 +37,9 @@ test('aws.HttpTrigger: IAM auth by default, no permission; a wrong auth type is 
   const json = synth(stack);
   expect(only(json, 'aws_lambda_function_url').authorization_type).toBe('AWS_IAM');
   expect(resources(json, 'aws_lambda_permission')).toEqual({});
-  expect(() => new aws.HttpTrigger(stack, 'bad', { function: fn, authType: 'OPEN' as aws.HttpAuthType })).toThrow('[test/bad] authType must be one of "AWS_IAM", "NONE", got "OPEN"');
+  expect(() => new aws.HttpTrigger(stack, 'bad', { function: fn, authType: 'OPEN' as aws.HttpAuthType })).toThrow(
+    '[test/bad] authType must be one of "AWS_IAM", "NONE", got "OPEN"',
+  );
 });
 
 test('alicloud.HttpTrigger: an HTTP trigger on the alias with its own name', () => {
@@ -44,8 +50,16 @@ test('alicloud.HttpTrigger: an HTTP trigger on the alias with its own name', () 
   new alicloud.HttpTrigger(stack, 'http', { function: fn, qualifier: live, methods: ['GET', 'POST'] });
   const json = synth(stack);
   const trigger = only(json, 'alicloud_fcv3_trigger');
-  expect(trigger).toEqual(expect.objectContaining({ trigger_type: 'http', qualifier: '${alicloud_fcv3_alias.live.alias_name}', trigger_name: expect.stringMatching(/^test-http-[0-9a-f]{8}$/) }));
+  expect(trigger).toEqual(
+    expect.objectContaining({
+      trigger_type: 'http',
+      qualifier: '${alicloud_fcv3_alias.live.alias_name}',
+      trigger_name: expect.stringMatching(/^test-http-[0-9a-f]{8}$/),
+    }),
+  );
   expect(JSON.parse(trigger.trigger_config)).toEqual({ authType: 'function', methods: ['GET', 'POST'], disableURLInternet: false });
-  expect(() => new alicloud.HttpTrigger(stack, 'bad', { function: fn, methods: ['FETCH'] })).toThrow('[test/bad] methods must be one of "GET", "POST", "PUT", "DELETE", "HEAD", "PATCH", "OPTIONS", got "FETCH"');
+  expect(() => new alicloud.HttpTrigger(stack, 'bad', { function: fn, methods: ['FETCH'] })).toThrow(
+    '[test/bad] methods must be one of "GET", "POST", "PUT", "DELETE", "HEAD", "PATCH", "OPTIONS", got "FETCH"',
+  );
   expect(conformanceErrors(json, loadSchema('alicloud.json'), 'alicloud_')).toEqual([]);
 });

@@ -13,17 +13,33 @@ const LONG = 'd'.repeat(257);
 
 describe('AWS', () => {
   const fnBase = { runtime: 'nodejs22.x', handler: 'index.handler', code };
-  const CURRENT_RUNTIMES = 'nodejs24.x, nodejs22.x, python3.14, python3.13, python3.12, java25, java21, dotnet10, ruby3.4, ruby3.3, provided.al2023; see the AWS "Lambda runtimes" page';
+  const CURRENT_RUNTIMES =
+    'nodejs24.x, nodejs22.x, python3.14, python3.13, python3.12, java25, java21, dotnet10, ruby3.4, ruby3.3, provided.al2023; see the AWS "Lambda runtimes" page';
 
   test.each([
     [{ runtime: 'Node 22' }, `runtime must be a Lambda runtime identifier (${CURRENT_RUNTIMES}), got "Node 22"`],
     [{ runtime: 'nodejs22' }, `runtime must be a Lambda runtime identifier (${CURRENT_RUNTIMES}), got "nodejs22"`],
     [{ runtime: 'node22.x' }, `runtime must be a Lambda runtime identifier (${CURRENT_RUNTIMES}), got "node22.x"`],
-    [{ runtime: 'nodejs12.x' }, 'runtime must be a runtime Lambda still accepts for new functions (AWS deprecated nodejs12.x on 2023-03-31; use nodejs24.x, nodejs22.x), got "nodejs12.x"'],
-    [{ runtime: 'nodejs18.x' }, 'runtime must be a runtime Lambda still accepts for new functions (AWS deprecated nodejs18.x on 2025-09-01; use nodejs24.x, nodejs22.x), got "nodejs18.x"'],
-    [{ runtime: 'python3.8' }, 'runtime must be a runtime Lambda still accepts for new functions (AWS deprecated python3.8 on 2024-10-14; use python3.14, python3.13, python3.12), got "python3.8"'],
-    [{ runtime: 'nodejs22.x', layers: ['arn:aws:lambda:eu-west-1:123456789012:layer:otel:…'] }, 'layers[0] must be a Lambda layer version ARN: arn:aws[-cn|-us-gov]:lambda:<region>:<account>:layer:<name>:<version>, got "arn:aws:lambda:eu-west-1:123456789012:layer:otel:…"'],
-    [{ runtime: 'nodejs22.x', layers: ['acs:fc:cn-hangzhou:123:layers/otel/versions/1'] }, 'layers[0] must be a Lambda layer version ARN: arn:aws[-cn|-us-gov]:lambda:<region>:<account>:layer:<name>:<version>, got "acs:fc:cn-hangzhou:123:layers/otel/versions/1"'],
+    [
+      { runtime: 'nodejs12.x' },
+      'runtime must be a runtime Lambda still accepts for new functions (AWS deprecated nodejs12.x on 2023-03-31; use nodejs24.x, nodejs22.x), got "nodejs12.x"',
+    ],
+    [
+      { runtime: 'nodejs18.x' },
+      'runtime must be a runtime Lambda still accepts for new functions (AWS deprecated nodejs18.x on 2025-09-01; use nodejs24.x, nodejs22.x), got "nodejs18.x"',
+    ],
+    [
+      { runtime: 'python3.8' },
+      'runtime must be a runtime Lambda still accepts for new functions (AWS deprecated python3.8 on 2024-10-14; use python3.14, python3.13, python3.12), got "python3.8"',
+    ],
+    [
+      { runtime: 'nodejs22.x', layers: ['arn:aws:lambda:eu-west-1:123456789012:layer:otel:…'] },
+      'layers[0] must be a Lambda layer version ARN: arn:aws[-cn|-us-gov]:lambda:<region>:<account>:layer:<name>:<version>, got "arn:aws:lambda:eu-west-1:123456789012:layer:otel:…"',
+    ],
+    [
+      { runtime: 'nodejs22.x', layers: ['acs:fc:cn-hangzhou:123:layers/otel/versions/1'] },
+      'layers[0] must be a Lambda layer version ARN: arn:aws[-cn|-us-gov]:lambda:<region>:<account>:layer:<name>:<version>, got "acs:fc:cn-hangzhou:123:layers/otel/versions/1"',
+    ],
     [{ handler: 'index handler' }, 'handler must be 1-128 characters of a handler without spaces such as "index.handler", got "index handler"'],
     [{ reservedConcurrency: -1 }, 'reservedConcurrency must be an integer between 0 and 100000, got -1'],
     [{ description: LONG }, `description must be 0-256 characters of any text, got "${LONG}"`],
@@ -34,7 +50,10 @@ describe('AWS', () => {
 
   test.each([
     [{ workingDirectory: 'app' }, 'workingDirectory must be 1-1000 characters of an absolute path, got "app"'],
-    [{ healthCheck: { path: '/ready' }, environment: { AWS_LWA_READINESS_CHECK_PATH: '/other' } }, 'environment.AWS_LWA_READINESS_CHECK_PATH must be left to the construct, which sets it from healthCheck.path, got "/other"'],
+    [
+      { healthCheck: { path: '/ready' }, environment: { AWS_LWA_READINESS_CHECK_PATH: '/other' } },
+      'environment.AWS_LWA_READINESS_CHECK_PATH must be left to the construct, which sets it from healthCheck.path, got "/other"',
+    ],
     [{ args: [] }, 'args must be a list of 1 to 1500 strings, got []'],
   ])('CustomImageFunction %j is refused', (override, message) => {
     const { stack } = awsStack();
@@ -43,8 +62,9 @@ describe('AWS', () => {
 
   test('layer architectures', () => {
     const { stack } = awsStack();
-    expect(() => new aws.Layer(stack, 'l', { path: layerDir, compatibleRuntimes: ['nodejs22.x'], compatibleArchitectures: ['mips' as aws.Architecture] }))
-      .toThrow('[test/l] compatibleArchitectures must be one of "x86_64", "arm64", got "mips"');
+    expect(
+      () => new aws.Layer(stack, 'l', { path: layerDir, compatibleRuntimes: ['nodejs22.x'], compatibleArchitectures: ['mips' as aws.Architecture] }),
+    ).toThrow('[test/l] compatibleArchitectures must be one of "x86_64", "arm64", got "mips"');
   });
 
   test.each([
@@ -53,26 +73,33 @@ describe('AWS', () => {
   ])('CanaryAlias alarm %j is refused', (override, message) => {
     const { stack } = awsStack();
     const fn = new aws.LayeredFunction(stack, 'fn', fnBase);
-    expect(() => new aws.CanaryAlias(stack, 'live', { function: fn, stableVersion: '1', canaryWeight: 0.1, alarm: { threshold: 1, ...override } }))
-      .toThrow(`[test/live] ${message}`);
+    expect(() => new aws.CanaryAlias(stack, 'live', { function: fn, stableVersion: '1', canaryWeight: 0.1, alarm: { threshold: 1, ...override } })).toThrow(
+      `[test/live] ${message}`,
+    );
   });
 
   test('an existing function without a known version needs explicit versions', () => {
     const { stack } = awsStack();
     const fn = aws.FunctionBase.fromFunctionAttributes(stack, 'legacy', { functionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:legacy' });
-    expect(() => new aws.CanaryAlias(stack, 'a', { function: fn }))
-      .toThrow('[test/a] stableVersion must be set for a function that does not publish versions here, got nothing');
-    expect(() => new aws.CanaryAlias(stack, 'b', { function: fn, stableVersion: '3', canaryWeight: 0.1 }))
-      .toThrow('[test/b] canaryVersion must be set for a function that does not publish versions here, got nothing');
+    expect(() => new aws.CanaryAlias(stack, 'a', { function: fn })).toThrow(
+      '[test/a] stableVersion must be set for a function that does not publish versions here, got nothing',
+    );
+    expect(() => new aws.CanaryAlias(stack, 'b', { function: fn, stableVersion: '3', canaryWeight: 0.1 })).toThrow(
+      '[test/b] canaryVersion must be set for a function that does not publish versions here, got nothing',
+    );
   });
 
   test.each([
-    [{ functionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:legacy:3' }, 'functionArn must be an unqualified Lambda function ARN: arn:aws:lambda:<region>:<account>:function:<name>, got "arn:aws:lambda:eu-west-1:123456789012:function:legacy:3"'],
+    [
+      { functionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:legacy:3' },
+      'functionArn must be an unqualified Lambda function ARN: arn:aws:lambda:<region>:<account>:function:<name>, got "arn:aws:lambda:eu-west-1:123456789012:function:legacy:3"',
+    ],
     [{ timeout: 901 }, 'timeout must be an integer between 1 and 900 s, got 901'],
   ])('fromFunctionAttributes %j is refused', (override, message) => {
     const { stack } = awsStack();
-    expect(() => aws.FunctionBase.fromFunctionAttributes(stack, 'legacy', { functionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:legacy', ...override }))
-      .toThrow(`[test/legacy] ${message}`);
+    expect(() =>
+      aws.FunctionBase.fromFunctionAttributes(stack, 'legacy', { functionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:legacy', ...override }),
+    ).toThrow(`[test/legacy] ${message}`);
   });
 
   test.each([
@@ -105,13 +132,20 @@ describe('Alibaba Cloud', () => {
 
   test('layer runtimes: 1 to 20', () => {
     const stack = fcStack();
-    expect(() => new alicloud.Layer(stack, 'l', { path: layerDir, compatibleRuntimes: [] })).toThrow('[test/l] compatibleRuntimes must be a list of 1 to 20 runtimes, got []');
+    expect(() => new alicloud.Layer(stack, 'l', { path: layerDir, compatibleRuntimes: [] })).toThrow(
+      '[test/l] compatibleRuntimes must be a list of 1 to 20 runtimes, got []',
+    );
   });
 
   test('HTTP trigger auth type', () => {
     const stack = fcStack();
-    expect(() => new alicloud.CustomImageFunction(stack, 'web', { image: 'registry.cn-hangzhou.aliyuncs.com/demo/web:1.0.0', httpTrigger: { authType: 'NONE' as alicloud.HttpAuthType } }))
-      .toThrow('[test/web] httpTrigger.authType must be one of "function", "anonymous", got "NONE"');
+    expect(
+      () =>
+        new alicloud.CustomImageFunction(stack, 'web', {
+          image: 'registry.cn-hangzhou.aliyuncs.com/demo/web:1.0.0',
+          httpTrigger: { authType: 'NONE' as alicloud.HttpAuthType },
+        }),
+    ).toThrow('[test/web] httpTrigger.authType must be one of "function", "anonymous", got "NONE"');
   });
 
   test.each([
@@ -126,18 +160,40 @@ describe('Alibaba Cloud', () => {
 
 describe('every refusal is a ValidationError', () => {
   test.each([
-    ['a missing code folder', () => { const { stack } = awsStack(); new aws.LayeredFunction(stack, 'f', { runtime: 'nodejs22.x', handler: 'index.handler', code: '/nonexistent/folder' }); }],
-    ['six layers', () => {
-      const { stack } = awsStack();
-      const arns = [1, 2, 3, 4, 5, 6].map((n) => `arn:aws:lambda:eu-west-1:123456789012:layer:l${n}:1`);
-      new aws.LayeredFunction(stack, 'f', { runtime: 'nodejs22.x', handler: 'index.handler', code, layers: arns });
-    }],
-    ['a wildcard grant', () => { const { stack } = awsStack(); new aws.LayeredFunction(stack, 'f', { runtime: 'nodejs22.x', handler: 'index.handler', code }).addToRolePolicy({ sid: 'S', actions: ['s3:GetObject'], resources: ['*'] }); }],
-    ['an FC3 stack without a literal region that needs one', () => {
-      const stack = new TerraformStack(Testing.app(), 'fc');
-      new alicloud.AlicloudProvider(stack, 'alicloud', {});
-      new alicloud.LayeredFunction(stack, 'f', { runtime: 'nodejs20', handler: 'index.handler', code, logConfig: { project: 'p', logstore: 'l' } });
-    }],
+    [
+      'a missing code folder',
+      () => {
+        const { stack } = awsStack();
+        new aws.LayeredFunction(stack, 'f', { runtime: 'nodejs22.x', handler: 'index.handler', code: '/nonexistent/folder' });
+      },
+    ],
+    [
+      'six layers',
+      () => {
+        const { stack } = awsStack();
+        const arns = [1, 2, 3, 4, 5, 6].map((n) => `arn:aws:lambda:eu-west-1:123456789012:layer:l${n}:1`);
+        new aws.LayeredFunction(stack, 'f', { runtime: 'nodejs22.x', handler: 'index.handler', code, layers: arns });
+      },
+    ],
+    [
+      'a wildcard grant',
+      () => {
+        const { stack } = awsStack();
+        new aws.LayeredFunction(stack, 'f', { runtime: 'nodejs22.x', handler: 'index.handler', code }).addToRolePolicy({
+          sid: 'S',
+          actions: ['s3:GetObject'],
+          resources: ['*'],
+        });
+      },
+    ],
+    [
+      'an FC3 stack without a literal region that needs one',
+      () => {
+        const stack = new TerraformStack(Testing.app(), 'fc');
+        new alicloud.AlicloudProvider(stack, 'alicloud', {});
+        new alicloud.LayeredFunction(stack, 'f', { runtime: 'nodejs20', handler: 'index.handler', code, logConfig: { project: 'p', logstore: 'l' } });
+      },
+    ],
   ])('%s', (_what, build) => {
     expect(build).toThrow(ValidationError);
   });
@@ -145,7 +201,10 @@ describe('every refusal is a ValidationError', () => {
   test('the region message names what is missing', () => {
     const stack = new TerraformStack(Testing.app(), 'fc');
     new alicloud.AlicloudProvider(stack, 'alicloud', {});
-    expect(() => new alicloud.LayeredFunction(stack, 'f', { runtime: 'nodejs20', handler: 'index.handler', code, logConfig: { project: 'p', logstore: 'l' } }))
-      .toThrow('[fc/f] region must be set on the AlicloudProvider of stack fc (or in context "cdktf-serverless:alicloudRegion") so RAM policies name exact resources, got nothing');
+    expect(
+      () => new alicloud.LayeredFunction(stack, 'f', { runtime: 'nodejs20', handler: 'index.handler', code, logConfig: { project: 'p', logstore: 'l' } }),
+    ).toThrow(
+      '[fc/f] region must be set on the AlicloudProvider of stack fc (or in context "cdktf-serverless:alicloudRegion") so RAM policies name exact resources, got nothing',
+    );
   });
 });

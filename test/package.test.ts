@@ -16,10 +16,16 @@ test('npm pack, install the tarball into a separate cdktf app, and synthesize a 
   expect(files).toContain('dist/aws/layered-function.d.ts');
   expect(files.some((f) => f.startsWith('test/') || f.startsWith('lib/') || f.startsWith('examples/'))).toBe(false);
 
-  const app = scratchApp(path.join(work, 'app'), 'consumer-app', {
-    'cdktf-serverless-constructs': `file:../${packed.filename}`,
-    cdktf: installedVersion('cdktf'), constructs: installedVersion('constructs'), '@cdktf/provider-aws': installedVersion('@cdktf/provider-aws'),
-  }, `
+  const app = scratchApp(
+    path.join(work, 'app'),
+    'consumer-app',
+    {
+      'cdktf-serverless-constructs': `file:../${packed.filename}`,
+      cdktf: installedVersion('cdktf'),
+      constructs: installedVersion('constructs'),
+      '@cdktf/provider-aws': installedVersion('@cdktf/provider-aws'),
+    },
+    `
 const { App, TerraformStack } = require('cdktf');
 const { AwsProvider } = require('@cdktf/provider-aws/lib/provider');
 const { aws } = require('cdktf-serverless-constructs');
@@ -32,16 +38,27 @@ new aws.CanaryAlias(stack, 'live', { function: fn });
 app.synth();
 const providerRoot = Object.keys(require.cache).some((k) => /@cdktf[\\\\/]provider-aws[\\\\/]lib[\\\\/]index\\.js$/.test(k));
 console.log(JSON.stringify({ resolved: require.resolve('cdktf-serverless-constructs'), providerRoot }));
-`);
+`,
+  );
   fs.writeFileSync(path.join(app, 'cdktf.json'), JSON.stringify({ language: 'typescript', app: 'node main.js' }));
   const out = JSON.parse(exec('node', ['main.js'], app).trim().split('\n').pop()!);
   expect(out.resolved).toBe(path.join(fs.realpathSync(app), 'node_modules', 'cdktf-serverless-constructs', 'dist', 'index.js'));
   expect(out.providerRoot).toBe(false);
   const json = JSON.parse(fs.readFileSync(path.join(app, 'cdktf.out', 'stacks', 'consumer', 'cdk.tf.json'), 'utf8'));
   expect(Object.keys(json.resource).sort()).toEqual([
-    'aws_cloudwatch_log_group', 'aws_iam_role', 'aws_iam_role_policy', 'aws_lambda_alias', 'aws_lambda_function', 'aws_lambda_layer_version',
-    'aws_s3_bucket', 'aws_s3_bucket_lifecycle_configuration', 'aws_s3_bucket_ownership_controls', 'aws_s3_bucket_public_access_block', 'aws_s3_bucket_server_side_encryption_configuration',
-    'aws_s3_bucket_versioning', 'aws_s3_object',
+    'aws_cloudwatch_log_group',
+    'aws_iam_role',
+    'aws_iam_role_policy',
+    'aws_lambda_alias',
+    'aws_lambda_function',
+    'aws_lambda_layer_version',
+    'aws_s3_bucket',
+    'aws_s3_bucket_lifecycle_configuration',
+    'aws_s3_bucket_ownership_controls',
+    'aws_s3_bucket_public_access_block',
+    'aws_s3_bucket_server_side_encryption_configuration',
+    'aws_s3_bucket_versioning',
+    'aws_s3_object',
   ]);
   const fn = Object.values<any>(json.resource.aws_lambda_function)[0];
   expect(fn.layers).toEqual([expect.stringMatching(/^\$\{aws_lambda_layer_version\.util\.arn\}$/)]);

@@ -45,7 +45,11 @@ interface Cloud {
 
 const CLOUDS: { [name: string]: Cloud } = {
   aws: {
-    stack: () => { const s = new TerraformStack(Testing.app(), 'test'); new AwsProvider(s, 'aws', { region: 'eu-west-1' }); return s; },
+    stack: () => {
+      const s = new TerraformStack(Testing.app(), 'test');
+      new AwsProvider(s, 'aws', { region: 'eu-west-1' });
+      return s;
+    },
     runtime: 'nodejs22.x',
     ns: aws,
     layerOrderAsWritten: (json) => only(json, 'aws_lambda_function').layers,
@@ -54,24 +58,45 @@ const CLOUDS: { [name: string]: Cloud } = {
       const a = only(json, 'aws_lambda_alias');
       return { version: a.function_version, canary: JSON.stringify(a.routing_config ?? a.dynamic?.routing_config ?? null) };
     },
-    asyncConfig: (json) => { const c = only(json, 'aws_lambda_function_event_invoke_config'); return { retries: c.maximum_retry_attempts, eventAge: c.maximum_event_age_in_seconds }; },
+    asyncConfig: (json) => {
+      const c = only(json, 'aws_lambda_function_event_invoke_config');
+      return { retries: c.maximum_retry_attempts, eventAge: c.maximum_event_age_in_seconds };
+    },
     defaults: { retries: 2, eventAge: 21600 },
     layerArn: 'arn:aws:lambda:eu-west-1:123456789012:layer:otel:7',
     functionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:legacy',
-    roleGrants: (json, id) => JSON.parse(Object.entries<any>(json.resource.aws_iam_role_policy).find(([k]) => k.startsWith(`${id}_`))![1].policy).Statement
-      .map((s: any) => ({ actions: [].concat(s.Action), resources: [].concat(s.Resource) })),
+    roleGrants: (json, id) =>
+      JSON.parse(Object.entries<any>(json.resource.aws_iam_role_policy).find(([k]) => k.startsWith(`${id}_`))![1].policy).Statement.map((s: any) => ({
+        actions: [].concat(s.Action),
+        resources: [].concat(s.Resource),
+      })),
     invoke: { action: 'lambda:InvokeFunction', names: (r) => r.startsWith('${aws_lambda_function.orders.arn}') },
-    schedule: (json) => { const s = only(json, 'aws_scheduler_schedule'); return { expression: s.schedule_expression, target: s.target.arn }; },
+    schedule: (json) => {
+      const s = only(json, 'aws_scheduler_schedule');
+      return { expression: s.schedule_expression, target: s.target.arn };
+    },
     http: (json) => ({ target: only(json, 'aws_lambda_function_url').qualifier }),
-    queue: (json) => { const m = only(json, 'aws_lambda_event_source_mapping'); return { batchSize: m.batch_size, target: m.function_name }; },
+    queue: (json) => {
+      const m = only(json, 'aws_lambda_event_source_mapping');
+      return { batchSize: m.batch_size, target: m.function_name };
+    },
     aliasRef: '${aws_lambda_alias.live.',
     existingQueue: { arn: 'arn:aws:sqs:eu-west-1:123456789012:jobs' },
     alarmRecipients: { alarmActions: ['arn:aws:sns:eu-west-1:123456789012:oncall'] },
-    alarms: (json) => Object.values<any>(json.resource.aws_cloudwatch_metric_alarm)
-      .map((a) => ({ metric: a.metric_name, threshold: a.threshold, periods: a.evaluation_periods, watches: a.dimensions.FunctionName })),
+    alarms: (json) =>
+      Object.values<any>(json.resource.aws_cloudwatch_metric_alarm).map((a) => ({
+        metric: a.metric_name,
+        threshold: a.threshold,
+        periods: a.evaluation_periods,
+        watches: a.dimensions.FunctionName,
+      })),
   },
   alicloud: {
-    stack: () => { const s = new TerraformStack(Testing.app(), 'test'); new alicloud.AlicloudProvider(s, 'alicloud', { region: 'cn-hangzhou' }); return s; },
+    stack: () => {
+      const s = new TerraformStack(Testing.app(), 'test');
+      new alicloud.AlicloudProvider(s, 'alicloud', { region: 'cn-hangzhou' });
+      return s;
+    },
     runtime: 'nodejs20',
     ns: alicloud,
     layerOrderAsWritten: (json) => only(json, 'alicloud_fcv3_function').layers,
@@ -80,23 +105,38 @@ const CLOUDS: { [name: string]: Cloud } = {
       const a = only(json, 'alicloud_fcv3_alias');
       return { version: a.version_id, canary: JSON.stringify(a.additional_version_weight ?? null) };
     },
-    asyncConfig: (json) => { const c = only(json, 'alicloud_fcv3_async_invoke_config'); return { retries: c.max_async_retry_attempts, eventAge: c.max_async_event_age_in_seconds }; },
+    asyncConfig: (json) => {
+      const c = only(json, 'alicloud_fcv3_async_invoke_config');
+      return { retries: c.max_async_retry_attempts, eventAge: c.max_async_event_age_in_seconds };
+    },
     defaults: { retries: 3, eventAge: 86400 },
     layerArn: 'acs:fc:cn-hangzhou:1234567890123456:layers/otel/versions/7',
     functionArn: 'acs:fc:cn-hangzhou:1234567890123456:functions/legacy',
-    roleGrants: (json, id) => JSON.parse(Object.entries<any>(json.resource.alicloud_ram_policy).find(([k]) => k.startsWith(`${id}_`))![1].policy_document).Statement
-      .map((s: any) => ({ actions: s.Action, resources: s.Resource })),
+    roleGrants: (json, id) =>
+      JSON.parse(Object.entries<any>(json.resource.alicloud_ram_policy).find(([k]) => k.startsWith(`${id}_`))![1].policy_document).Statement.map((s: any) => ({
+        actions: s.Action,
+        resources: s.Resource,
+      })),
     invoke: { action: 'fc:InvokeFunction', names: (r) => r.endsWith(':functions/${alicloud_fcv3_function.orders.function_name}') },
-    schedule: (json) => { const t = Object.values<any>(json.resource.alicloud_fcv3_trigger).find((x) => x.trigger_type === 'timer'); return { expression: JSON.parse(t.trigger_config).cronExpression, target: t.qualifier }; },
+    schedule: (json) => {
+      const t = Object.values<any>(json.resource.alicloud_fcv3_trigger).find((x) => x.trigger_type === 'timer');
+      return { expression: JSON.parse(t.trigger_config).cronExpression, target: t.qualifier };
+    },
     http: (json) => ({ target: Object.values<any>(json.resource.alicloud_fcv3_trigger).find((x) => x.trigger_type === 'http').qualifier }),
-    queue: (json) => { const t = Object.values<any>(json.resource.alicloud_fcv3_trigger).find((x) => x.trigger_type === 'eventbridge'); return { batchSize: JSON.parse(t.trigger_config).runOptions.batchWindow.CountBasedWindow, target: t.qualifier }; },
+    queue: (json) => {
+      const t = Object.values<any>(json.resource.alicloud_fcv3_trigger).find((x) => x.trigger_type === 'eventbridge');
+      return { batchSize: JSON.parse(t.trigger_config).runOptions.batchWindow.CountBasedWindow, target: t.qualifier };
+    },
     aliasRef: '${alicloud_fcv3_alias.live.',
     existingQueue: { queueName: 'jobs' },
     alarmRecipients: { contactGroups: ['oncall'] },
-    alarms: (json) => Object.values<any>(json.resource.alicloud_cms_alarm).map((a) => ({
-      metric: a.metric, threshold: Number(a.escalations_critical.threshold), periods: a.escalations_critical.times,
-      watches: JSON.parse(a.metric_dimensions)[0].functionName,
-    })),
+    alarms: (json) =>
+      Object.values<any>(json.resource.alicloud_cms_alarm).map((a) => ({
+        metric: a.metric,
+        threshold: Number(a.escalations_critical.threshold),
+        periods: a.escalations_critical.times,
+        watches: JSON.parse(a.metric_dimensions)[0].functionName,
+      })),
   },
 };
 
@@ -105,14 +145,17 @@ const synth = (stack: TerraformStack) => JSON.parse(Testing.synth(stack, true));
 describe.each(Object.entries(CLOUDS))('%s', (_name, cloud) => {
   // The namespaces are structurally alike; `any` lets one test body drive either of them.
   const ns = cloud.ns as any;
-  const fn = (stack: TerraformStack, props: object = {}) => new ns.LayeredFunction(stack, 'orders', { functionName: 'orders', runtime: cloud.runtime, handler: 'index.handler', code, ...props });
+  const fn = (stack: TerraformStack, props: object = {}) =>
+    new ns.LayeredFunction(stack, 'orders', { functionName: 'orders', runtime: cloud.runtime, handler: 'index.handler', code, ...props });
 
   test('a later layer overrides the same file of an earlier one: the same winner, written in the order the cloud needs', () => {
     const stack = cloud.stack();
     const first = new ns.Layer(stack, 'base', { path: base, compatibleRuntimes: [cloud.runtime], layerName: 'base' });
     const second = new ns.Layer(stack, 'patch', { path: patch, compatibleRuntimes: [cloud.runtime], layerName: 'patch' });
     const f = fn(stack, { layers: [first, second] });
-    expect(warnings(f)).toEqual(['layers: file "nodejs/node_modules/lib/index.js" is in layers "base", "patch"; "patch" wins (a later layer overrides the same file of an earlier one)']);
+    expect(warnings(f)).toEqual([
+      'layers: file "nodejs/node_modules/lib/index.js" is in layers "base", "patch"; "patch" wins (a later layer overrides the same file of an earlier one)',
+    ]);
     const written = cloud.layerOrderAsWritten(synth(stack));
     const winnerIndex = written.findIndex((arn) => arn.includes('.patch.'));
     expect(winnerIndex).toBe(cloud.laterWins ? written.length - 1 : 0);
@@ -129,7 +172,7 @@ describe.each(Object.entries(CLOUDS))('%s', (_name, cloud) => {
     expect(cloud.alias(synth(promoted))).toEqual({ version: '4', canary: 'null' });
   });
 
-  test('grantInvoke(another function): the caller\'s role may invoke the function, and nothing else is granted to it', () => {
+  test("grantInvoke(another function): the caller's role may invoke the function, and nothing else is granted to it", () => {
     const stack = cloud.stack();
     const target = fn(stack);
     const caller = new ns.LayeredFunction(stack, 'caller', { functionName: 'caller', runtime: cloud.runtime, handler: 'index.handler', code });
@@ -140,7 +183,7 @@ describe.each(Object.entries(CLOUDS))('%s', (_name, cloud) => {
     expect(invoke[0].resources.every(cloud.invoke.names)).toBe(true);
   });
 
-  test('triggers on an alias: a schedule (the same Schedule in the cloud\'s syntax), HTTP and a queue all target the alias', () => {
+  test("triggers on an alias: a schedule (the same Schedule in the cloud's syntax), HTTP and a queue all target the alias", () => {
     const stack = cloud.stack();
     const f = fn(stack);
     const live = new ns.CanaryAlias(stack, 'live', { function: f });
@@ -157,8 +200,11 @@ describe.each(Object.entries(CLOUDS))('%s', (_name, cloud) => {
   test('alarms: errors, throttles and p99 duration of the function, at or above the threshold for N periods', () => {
     const stack = cloud.stack();
     const alarms = new ns.FunctionAlarms(stack, 'alarms', {
-      function: fn(stack), ...cloud.alarmRecipients,
-      errors: { threshold: 5, evaluationPeriods: 2 }, throttles: { threshold: 1 }, durationP99: { threshold: 2000 },
+      function: fn(stack),
+      ...cloud.alarmRecipients,
+      errors: { threshold: 5, evaluationPeriods: 2 },
+      throttles: { threshold: 1 },
+      durationP99: { threshold: 2000 },
     });
     expect(alarms.errors && alarms.throttles && alarms.durationP99).toBeTruthy();
     const written = cloud.alarms(synth(stack));
@@ -171,7 +217,7 @@ describe.each(Object.entries(CLOUDS))('%s', (_name, cloud) => {
     expect(written.filter((a) => /Duration$/.test(a.metric)).map((a) => a.threshold)).toEqual([2000]);
   });
 
-  test('async defaults are the cloud\'s own documented ones; explicit values are passed through', () => {
+  test("async defaults are the cloud's own documented ones; explicit values are passed through", () => {
     const stack = cloud.stack();
     new ns.AsyncWithDeadLetter(stack, 'async', { function: fn(stack) });
     expect(cloud.asyncConfig(synth(stack))).toEqual(cloud.defaults);
@@ -185,20 +231,57 @@ describe.each(Object.entries(CLOUDS))('%s', (_name, cloud) => {
     const layer = ns.Layer.fromLayerVersionArn(stack, 'otel', cloud.layerArn);
     const legacy = ns.FunctionBase.fromFunctionAttributes(stack, 'legacy', { functionArn: cloud.functionArn, version: '12', roleName: 'legacy-role' });
     expect([layer.node.path, layer.arn, layer.cloud]).toEqual(['test/otel', cloud.layerArn, _name]);
-    expect([legacy.node.path, legacy.functionName, legacy.arn, legacy.version, legacy.cloud]).toEqual(['test/legacy', 'legacy', cloud.functionArn, '12', _name]);
+    expect([legacy.node.path, legacy.functionName, legacy.arn, legacy.version, legacy.cloud]).toEqual([
+      'test/legacy',
+      'legacy',
+      cloud.functionArn,
+      '12',
+      _name,
+    ]);
     fn(stack, { layers: [layer] });
     new ns.CanaryAlias(stack, 'live', { function: legacy, stableVersion: '11', canaryWeight: 0.1 });
     expect(cloud.alias(synth(stack))).toEqual({ version: '11', canary: expect.stringContaining('0.1') });
   });
 
   test.each([
-    ['canaryWeight above 1', (s: TerraformStack) => new ns.CanaryAlias(s, 'live', { function: fn(s), stableVersion: '1', canaryWeight: 1.5 }), '[test/live] canaryWeight must be a number between 0 and 1, got 1.5'],
-    ['$LATEST as stable version', (s: TerraformStack) => new ns.CanaryAlias(s, 'live', { function: fn(s), stableVersion: '$LATEST' }), '[test/live] stableVersion must be a published version number such as "1" (not $LATEST), got "$LATEST"'],
-    ['a canary weight without a stable version', (s: TerraformStack) => new ns.CanaryAlias(s, 'live', { function: fn(s), canaryWeight: 0.1 }), '[test/live] stableVersion must be set when canaryVersion or a canaryWeight above 0 is given (the alias needs a version to split from), got nothing'],
-    ['six layers', (s: TerraformStack) => fn(s, { layers: [1, 2, 3, 4, 5, 6].map((n) => new ns.Layer(s, `l${n}`, { path: base, compatibleRuntimes: [cloud.runtime] })) }), '[test/orders] layers must have at most 5 layers, got 6'],
-    ['a missing code folder', (s: TerraformStack) => fn(s, { code: '/nonexistent/code' }), '[test/orders] code must be an existing folder, got "/nonexistent/code" (not found)'],
-    ['the failure handler being the function itself', (s: TerraformStack) => { const f = fn(s); return new ns.AsyncWithDeadLetter(s, 'async', { function: f, onFailure: f }); }, '[test/async] onFailure must be a function other than the one invoked (its failures would loop back into it), got "test/orders"'],
-    ['a buffer visibility below the function timeout', (s: TerraformStack) => new ns.AsyncWithDeadLetter(s, 'async', { function: fn(s, { timeout: 10 }), buffer: { visibilityTimeout: 5 } }), '[test/async] buffer.visibilityTimeout must be at least the function timeout (10 s; 6 × is recommended: 60 s), got 5'],
+    [
+      'canaryWeight above 1',
+      (s: TerraformStack) => new ns.CanaryAlias(s, 'live', { function: fn(s), stableVersion: '1', canaryWeight: 1.5 }),
+      '[test/live] canaryWeight must be a number between 0 and 1, got 1.5',
+    ],
+    [
+      '$LATEST as stable version',
+      (s: TerraformStack) => new ns.CanaryAlias(s, 'live', { function: fn(s), stableVersion: '$LATEST' }),
+      '[test/live] stableVersion must be a published version number such as "1" (not $LATEST), got "$LATEST"',
+    ],
+    [
+      'a canary weight without a stable version',
+      (s: TerraformStack) => new ns.CanaryAlias(s, 'live', { function: fn(s), canaryWeight: 0.1 }),
+      '[test/live] stableVersion must be set when canaryVersion or a canaryWeight above 0 is given (the alias needs a version to split from), got nothing',
+    ],
+    [
+      'six layers',
+      (s: TerraformStack) => fn(s, { layers: [1, 2, 3, 4, 5, 6].map((n) => new ns.Layer(s, `l${n}`, { path: base, compatibleRuntimes: [cloud.runtime] })) }),
+      '[test/orders] layers must have at most 5 layers, got 6',
+    ],
+    [
+      'a missing code folder',
+      (s: TerraformStack) => fn(s, { code: '/nonexistent/code' }),
+      '[test/orders] code must be an existing folder, got "/nonexistent/code" (not found)',
+    ],
+    [
+      'the failure handler being the function itself',
+      (s: TerraformStack) => {
+        const f = fn(s);
+        return new ns.AsyncWithDeadLetter(s, 'async', { function: f, onFailure: f });
+      },
+      '[test/async] onFailure must be a function other than the one invoked (its failures would loop back into it), got "test/orders"',
+    ],
+    [
+      'a buffer visibility below the function timeout',
+      (s: TerraformStack) => new ns.AsyncWithDeadLetter(s, 'async', { function: fn(s, { timeout: 10 }), buffer: { visibilityTimeout: 5 } }),
+      '[test/async] buffer.visibilityTimeout must be at least the function timeout (10 s; 6 × is recommended: 60 s), got 5',
+    ],
   ])('the same message for %s', (_what, build, message) => {
     const stack = cloud.stack();
     expect(() => build(stack)).toThrow(message);

@@ -13,7 +13,9 @@ const lib = makeFolder({ 'nodejs/node_modules/lib/index.js': 'x' }, 'provider-la
 
 /** Every resource of the JSON as [type.id, its provider or undefined]. */
 function providers(json: any): [string, string | undefined][] {
-  return Object.entries<any>(json.resource).flatMap(([type, byId]) => Object.entries<any>(byId).map(([id, r]) => [`${type}.${id}`, r.provider] as [string, string | undefined]));
+  return Object.entries<any>(json.resource).flatMap(([type, byId]) =>
+    Object.entries<any>(byId).map(([id, r]) => [`${type}.${id}`, r.provider] as [string, string | undefined]),
+  );
 }
 
 describe('aws provider prop', () => {
@@ -22,14 +24,21 @@ describe('aws provider prop', () => {
     new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
     const east = new AwsProvider(stack, 'east', { region: 'us-east-1', alias: 'east' });
     const layer = new aws.Layer(stack, 'lib', { path: lib, compatibleRuntimes: ['nodejs22.x'], provider: east });
-    const edge = new aws.LayeredFunction(stack, 'edge', { functionName: 'edge', runtime: 'nodejs22.x', handler: 'index.handler', code, layers: [layer], provider: east });
+    const edge = new aws.LayeredFunction(stack, 'edge', {
+      functionName: 'edge',
+      runtime: 'nodejs22.x',
+      handler: 'index.handler',
+      code,
+      layers: [layer],
+      provider: east,
+    });
     new aws.CanaryAlias(stack, 'live', { function: edge });
     new aws.AsyncWithDeadLetter(stack, 'async', { function: edge });
     new aws.LayeredFunction(stack, 'home', { functionName: 'home', runtime: 'nodejs22.x', handler: 'index.handler', code });
     return synth(stack);
   }
 
-  test('every resource of the east constructs (alias and async default to the function\'s) uses aws.east; the others the default', () => {
+  test("every resource of the east constructs (alias and async default to the function's) uses aws.east; the others the default", () => {
     const json = build();
     for (const [address, provider] of providers(json)) {
       const east = /\.((edge|lib|live|async)(_|$)|(ServerlessArtifacts|ServerlessCode)-[0-9a-f]{8}(_|$))/.test(address);
@@ -40,7 +49,11 @@ describe('aws provider prop', () => {
 
   test('one artifact bucket and one code upload per provider: the function reads code in its own region', () => {
     const json = build();
-    expect(Object.values<any>(resources(json, 'aws_s3_bucket')).map((b) => b.provider ?? 'default').sort()).toEqual(['aws.east', 'default']);
+    expect(
+      Object.values<any>(resources(json, 'aws_s3_bucket'))
+        .map((b) => b.provider ?? 'default')
+        .sort(),
+    ).toEqual(['aws.east', 'default']);
     const edge = resources(json, 'aws_lambda_function').edge;
     const object = Object.entries<any>(resources(json, 'aws_s3_object')).find(([id]) => edge.s3_key.includes(id))!;
     expect(object[1].provider).toBe('aws.east');
@@ -59,7 +72,7 @@ describe('alicloud provider prop', () => {
     return { stack, json: synth(stack) };
   }
 
-  test('resources use alicloud.sh; RAM ARNs name that provider\'s region and account', () => {
+  test("resources use alicloud.sh; RAM ARNs name that provider's region and account", () => {
     const { json } = build();
     for (const [address, provider] of providers(json)) {
       const sh = /\.((edge|async)(_|$)|(ServerlessArtifacts|ServerlessCode)-[0-9a-f]{8}(_|$))/.test(address);

@@ -35,7 +35,10 @@ describe('aws.QueueTrigger', () => {
       depends_on: [expect.stringMatching(/^aws_iam_role_policy\.worker_RolePolicy_[0-9A-F]{8}$/)],
     });
     expect(statements(only(json, 'aws_iam_role_policy').policy).find((s: any) => s.Sid === 'ConsumeQueue')).toEqual({
-      Sid: 'ConsumeQueue', Effect: 'Allow', Action: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'], Resource: '${aws_sqs_queue.jobs.arn}',
+      Sid: 'ConsumeQueue',
+      Effect: 'Allow',
+      Action: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'],
+      Resource: '${aws_sqs_queue.jobs.arn}',
     });
     expect(conformanceErrors(json, loadSchema('aws.json'), 'aws_')).toEqual([]);
   });
@@ -43,9 +46,13 @@ describe('aws.QueueTrigger', () => {
   test('an existing queue by ARN drives the function itself', () => {
     const { stack, fn } = setup();
     new aws.QueueTrigger(stack, 'jobs', { function: fn, queue: { arn: 'arn:aws:sqs:eu-west-1:123456789012:jobs' } });
-    expect(only(synth(stack), 'aws_lambda_event_source_mapping')).toEqual(expect.objectContaining({
-      event_source_arn: 'arn:aws:sqs:eu-west-1:123456789012:jobs', function_name: '${aws_lambda_function.worker.arn}', batch_size: 10,
-    }));
+    expect(only(synth(stack), 'aws_lambda_event_source_mapping')).toEqual(
+      expect.objectContaining({
+        event_source_arn: 'arn:aws:sqs:eu-west-1:123456789012:jobs',
+        function_name: '${aws_lambda_function.worker.arn}',
+        batch_size: 10,
+      }),
+    );
   });
 
   test.each([
@@ -55,22 +62,26 @@ describe('aws.QueueTrigger', () => {
     [{ maxConcurrency: 1 }, 'maxConcurrency must be an integer between 2 and 1000, got 1'],
   ])('%j is refused', (props, message) => {
     const { stack, fn } = setup();
-    expect(() => new aws.QueueTrigger(stack, 'jobs', { function: fn, queue: { arn: 'arn:aws:sqs:eu-west-1:123456789012:jobs' }, ...props })).toThrow(`[test/jobs] ${message}`);
+    expect(() => new aws.QueueTrigger(stack, 'jobs', { function: fn, queue: { arn: 'arn:aws:sqs:eu-west-1:123456789012:jobs' }, ...props })).toThrow(
+      `[test/jobs] ${message}`,
+    );
   });
 
   test('a queue whose visibility timeout is shorter than the function timeout is refused, as Lambda refuses it', () => {
     const { stack, fn } = setup(60);
     const jobs = new SqsQueue(stack, 'queue', {});
-    expect(() => new aws.QueueTrigger(stack, 'jobs', { function: fn, queue: jobs }))
-      .toThrow('[test/jobs] queue must be a queue whose visibility timeout is at least the function timeout (60 s; Lambda refuses a shorter one), got "visibility timeout 30 s"');
+    expect(() => new aws.QueueTrigger(stack, 'jobs', { function: fn, queue: jobs })).toThrow(
+      '[test/jobs] queue must be a queue whose visibility timeout is at least the function timeout (60 s; Lambda refuses a shorter one), got "visibility timeout 30 s"',
+    );
   });
 
   test('an alias of another function is refused', () => {
     const { stack, fn } = setup();
     const other = new aws.LayeredFunction(stack, 'other', { functionName: 'other', runtime: 'nodejs22.x', handler: 'index.handler', code });
     const live = new aws.CanaryAlias(stack, 'live', { function: other });
-    expect(() => new aws.QueueTrigger(stack, 'jobs', { function: fn, qualifier: live, queue: { arn: 'arn:aws:sqs:eu-west-1:123456789012:jobs' } }))
-      .toThrow('[test/jobs] qualifier must be an alias of the function test/worker, got "test/live"');
+    expect(() => new aws.QueueTrigger(stack, 'jobs', { function: fn, qualifier: live, queue: { arn: 'arn:aws:sqs:eu-west-1:123456789012:jobs' } })).toThrow(
+      '[test/jobs] qualifier must be an alias of the function test/worker, got "test/live"',
+    );
   });
 });
 
@@ -86,17 +97,42 @@ describe('alicloud.QueueTrigger', () => {
     const { stack, fn } = setup();
     const jobs = new MessageServiceQueue(stack, 'jobs', { queueName: 'jobs' });
     const live = new alicloud.CanaryAlias(stack, 'live', { function: fn });
-    new alicloud.QueueTrigger(stack, 'jobs-trigger', { function: fn, qualifier: live, queue: jobs, deadLetterQueue: { queueName: 'jobs-dlq' }, batchSize: 20, maxBatchingWindow: 3, maxConcurrency: 5 });
+    new alicloud.QueueTrigger(stack, 'jobs-trigger', {
+      function: fn,
+      qualifier: live,
+      queue: jobs,
+      deadLetterQueue: { queueName: 'jobs-dlq' },
+      batchSize: 20,
+      maxBatchingWindow: 3,
+      maxConcurrency: 5,
+    });
     const json = synth(stack);
     const trigger = only(json, 'alicloud_fcv3_trigger');
-    expect(trigger).toEqual(expect.objectContaining({ function_name: '${alicloud_fcv3_function.worker.function_name}', qualifier: '${alicloud_fcv3_alias.live.alias_name}', trigger_type: 'eventbridge' }));
-    expect(JSON.parse(trigger.trigger_config)).toEqual(expect.objectContaining({
-      eventSourceConfig: { eventSourceType: 'MNS', eventSourceParameters: { sourceMNSParameters: { RegionId: 'cn-hangzhou', QueueName: '${alicloud_message_service_queue.jobs.queue_name}', IsBase64Decode: false } } },
-      runOptions: {
-        mode: 'event-streaming', maximumTasks: 5, batchWindow: { CountBasedWindow: 20, TimeBasedWindow: 3 }, retryStrategy: { PushRetryStrategy: 'BACKOFF_RETRY' },
-        errorsTolerance: 'ALL', deadLetterQueue: { Arn: 'acs:mns:cn-hangzhou:1234567890123456:/queues/jobs-dlq' },
-      },
-    }));
+    expect(trigger).toEqual(
+      expect.objectContaining({
+        function_name: '${alicloud_fcv3_function.worker.function_name}',
+        qualifier: '${alicloud_fcv3_alias.live.alias_name}',
+        trigger_type: 'eventbridge',
+      }),
+    );
+    expect(JSON.parse(trigger.trigger_config)).toEqual(
+      expect.objectContaining({
+        eventSourceConfig: {
+          eventSourceType: 'MNS',
+          eventSourceParameters: {
+            sourceMNSParameters: { RegionId: 'cn-hangzhou', QueueName: '${alicloud_message_service_queue.jobs.queue_name}', IsBase64Decode: false },
+          },
+        },
+        runOptions: {
+          mode: 'event-streaming',
+          maximumTasks: 5,
+          batchWindow: { CountBasedWindow: 20, TimeBasedWindow: 3 },
+          retryStrategy: { PushRetryStrategy: 'BACKOFF_RETRY' },
+          errorsTolerance: 'ALL',
+          deadLetterQueue: { Arn: 'acs:mns:cn-hangzhou:1234567890123456:/queues/jobs-dlq' },
+        },
+      }),
+    );
     expect(resources(json, 'alicloud_ram_policy')).toEqual({});
     expect(conformanceErrors(json, loadSchema('alicloud.json'), 'alicloud_')).toEqual([]);
   });
@@ -106,7 +142,12 @@ describe('alicloud.QueueTrigger', () => {
     new alicloud.QueueTrigger(stack, 'jobs', { function: fn, queue: { queueName: 'jobs' } });
     const trigger = only(synth(stack), 'alicloud_fcv3_trigger');
     expect(trigger.qualifier).toBe('LATEST');
-    expect(JSON.parse(trigger.trigger_config).runOptions).toEqual({ mode: 'event-streaming', batchWindow: { CountBasedWindow: 10, TimeBasedWindow: 0 }, retryStrategy: { PushRetryStrategy: 'BACKOFF_RETRY' }, errorsTolerance: 'NONE' });
+    expect(JSON.parse(trigger.trigger_config).runOptions).toEqual({
+      mode: 'event-streaming',
+      batchWindow: { CountBasedWindow: 10, TimeBasedWindow: 0 },
+      retryStrategy: { PushRetryStrategy: 'BACKOFF_RETRY' },
+      errorsTolerance: 'NONE',
+    });
   });
 
   test.each([

@@ -32,20 +32,35 @@ describe('aws.ScheduleTrigger', () => {
   test('EventBridge Scheduler invokes the alias with a role that may only invoke it; the schedule waits for the permission', () => {
     const { stack, fn } = setup();
     const live = new aws.CanaryAlias(stack, 'live', { function: fn });
-    new aws.ScheduleTrigger(stack, 'nightly', { function: fn, qualifier: live, schedule: Schedule.cron({ minute: '0', hour: '2' }), payload: '{"kind":"nightly"}' });
+    new aws.ScheduleTrigger(stack, 'nightly', {
+      function: fn,
+      qualifier: live,
+      schedule: Schedule.cron({ minute: '0', hour: '2' }),
+      payload: '{"kind":"nightly"}',
+    });
     const json = synth(stack);
     const schedule = only(json, 'aws_scheduler_schedule');
-    expect(schedule).toEqual(expect.objectContaining({
-      name: expect.stringMatching(/^test-nightly-[0-9a-f]{8}$/),
-      schedule_expression: 'cron(0 2 * * ? *)',
-      flexible_time_window: { mode: 'OFF' },
-      target: { arn: '${aws_lambda_alias.live.arn}', role_arn: expect.stringMatching(/^\$\{aws_iam_role\.nightly_Role_[0-9A-F]{8}\.arn\}$/), input: '{"kind":"nightly"}' },
-      depends_on: [expect.stringMatching(/^aws_iam_role_policy\.nightly_RolePolicy_[0-9A-F]{8}$/)],
-    }));
+    expect(schedule).toEqual(
+      expect.objectContaining({
+        name: expect.stringMatching(/^test-nightly-[0-9a-f]{8}$/),
+        schedule_expression: 'cron(0 2 * * ? *)',
+        flexible_time_window: { mode: 'OFF' },
+        target: {
+          arn: '${aws_lambda_alias.live.arn}',
+          role_arn: expect.stringMatching(/^\$\{aws_iam_role\.nightly_Role_[0-9A-F]{8}\.arn\}$/),
+          input: '{"kind":"nightly"}',
+        },
+        depends_on: [expect.stringMatching(/^aws_iam_role_policy\.nightly_RolePolicy_[0-9A-F]{8}$/)],
+      }),
+    );
     const roles = Object.entries<any>(json.resource.aws_iam_role).find(([id]) => id.startsWith('nightly'))![1];
-    expect(JSON.parse(roles.assume_role_policy).Statement).toEqual([{ Effect: 'Allow', Principal: { Service: 'scheduler.amazonaws.com' }, Action: 'sts:AssumeRole' }]);
+    expect(JSON.parse(roles.assume_role_policy).Statement).toEqual([
+      { Effect: 'Allow', Principal: { Service: 'scheduler.amazonaws.com' }, Action: 'sts:AssumeRole' },
+    ]);
     const policy = Object.entries<any>(json.resource.aws_iam_role_policy).find(([id]) => id.startsWith('nightly'))![1];
-    expect(statements(policy.policy)).toEqual([{ Sid: 'InvokeTarget', Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: '${aws_lambda_alias.live.arn}' }]);
+    expect(statements(policy.policy)).toEqual([
+      { Sid: 'InvokeTarget', Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: '${aws_lambda_alias.live.arn}' },
+    ]);
     expect(conformanceErrors(json, loadSchema('aws.json'), 'aws_')).toEqual([]);
   });
 
@@ -53,7 +68,10 @@ describe('aws.ScheduleTrigger', () => {
     ['schedule (rate minutes) must be an integer of at least 1, got 0', Schedule.rate(0)],
     ['schedule.hour must be numbers, "*", ranges "a-b", steps "/n" or lists of them, got "25h"', Schedule.cron({ hour: '25h' })],
     ['schedule.weekDay must be day names (SUN-SAT), ranges or lists of them, got "1-5"', Schedule.cron({ weekDay: '1-5' })],
-    ['schedule.day must be left out (or "*") when weekDay is set (a schedule runs on days of the month or days of the week), got "1"', Schedule.cron({ day: '1', weekDay: 'MON' })],
+    [
+      'schedule.day must be left out (or "*") when weekDay is set (a schedule runs on days of the month or days of the week), got "1"',
+      Schedule.cron({ day: '1', weekDay: 'MON' }),
+    ],
   ])('%s', (message, schedule) => {
     const { stack, fn } = setup();
     expect(() => new aws.ScheduleTrigger(stack, 'nightly', { function: fn, schedule })).toThrow(`[test/nightly] ${message}`);
@@ -66,10 +84,21 @@ describe('alicloud.ScheduleTrigger', () => {
     new alicloud.AlicloudProvider(stack, 'alicloud', { region: 'cn-hangzhou' });
     const fn = new alicloud.LayeredFunction(stack, 'report', { functionName: 'report', runtime: 'nodejs20', handler: 'index.handler', code });
     const live = new alicloud.CanaryAlias(stack, 'live', { function: fn });
-    new alicloud.ScheduleTrigger(stack, 'nightly', { function: fn, qualifier: live, schedule: Schedule.cron({ minute: '0', hour: '2' }), payload: '{"kind":"nightly"}' });
+    new alicloud.ScheduleTrigger(stack, 'nightly', {
+      function: fn,
+      qualifier: live,
+      schedule: Schedule.cron({ minute: '0', hour: '2' }),
+      payload: '{"kind":"nightly"}',
+    });
     const json = synth(stack);
     const trigger = only(json, 'alicloud_fcv3_trigger');
-    expect(trigger).toEqual(expect.objectContaining({ trigger_type: 'timer', qualifier: '${alicloud_fcv3_alias.live.alias_name}', function_name: '${alicloud_fcv3_function.report.function_name}' }));
+    expect(trigger).toEqual(
+      expect.objectContaining({
+        trigger_type: 'timer',
+        qualifier: '${alicloud_fcv3_alias.live.alias_name}',
+        function_name: '${alicloud_fcv3_function.report.function_name}',
+      }),
+    );
     expect(JSON.parse(trigger.trigger_config)).toEqual({ cronExpression: '0 0 2 * * *', enable: true, payload: '{"kind":"nightly"}' });
     expect(json.resource.alicloud_ram_policy).toBeUndefined();
     expect(conformanceErrors(json, loadSchema('alicloud.json'), 'alicloud_')).toEqual([]);

@@ -13,12 +13,26 @@ const layerDir = makeFolder({ 'nodejs/x.js': 'x' }, 'layer');
 
 const CLOUDS = {
   aws: {
-    stack: () => { const s = new TerraformStack(Testing.app(), 'test'); new AwsProvider(s, 'aws', { region: 'eu-west-1' }); return s; },
-    ns: aws as any, runtime: 'nodejs22.x', prefix: 'aws_', schema: 'aws.json',
+    stack: () => {
+      const s = new TerraformStack(Testing.app(), 'test');
+      new AwsProvider(s, 'aws', { region: 'eu-west-1' });
+      return s;
+    },
+    ns: aws as any,
+    runtime: 'nodejs22.x',
+    prefix: 'aws_',
+    schema: 'aws.json',
   },
   alicloud: {
-    stack: () => { const s = new TerraformStack(Testing.app(), 'test'); new alicloud.AlicloudProvider(s, 'alicloud', { region: 'cn-hangzhou' }); return s; },
-    ns: alicloud as any, runtime: 'nodejs20', prefix: 'alicloud_', schema: 'alicloud.json',
+    stack: () => {
+      const s = new TerraformStack(Testing.app(), 'test');
+      new alicloud.AlicloudProvider(s, 'alicloud', { region: 'cn-hangzhou' });
+      return s;
+    },
+    ns: alicloud as any,
+    runtime: 'nodejs20',
+    prefix: 'alicloud_',
+    schema: 'alicloud.json',
   },
 };
 
@@ -34,12 +48,19 @@ function tagged(json: any, schemaFile: string): { [address: string]: unknown } {
 }
 
 describe.each(Object.entries(CLOUDS))('%s', (_cloud, c) => {
-  test('stack-wide and per-construct tags on every taggable resource; a construct\'s own win; a resource\'s own win', () => {
+  test("stack-wide and per-construct tags on every taggable resource; a construct's own win; a resource's own win", () => {
     const stack = c.stack();
     Tags.of(stack).add('project', 'orders');
     Tags.of(stack).add('team', 'platform');
     const layer = new c.ns.Layer(stack, 'lib', { path: layerDir, compatibleRuntimes: [c.runtime], tags: { component: 'shared' } });
-    const fn = new c.ns.LayeredFunction(stack, 'orders', { functionName: 'orders', runtime: c.runtime, handler: 'index.handler', code, layers: [layer], tags: { team: 'payments', component: 'orders' } });
+    const fn = new c.ns.LayeredFunction(stack, 'orders', {
+      functionName: 'orders',
+      runtime: c.runtime,
+      handler: 'index.handler',
+      code,
+      layers: [layer],
+      tags: { team: 'payments', component: 'orders' },
+    });
     new c.ns.AsyncWithDeadLetter(stack, 'async', { function: fn, tags: { component: 'async' } });
     fn.function.tags = { cost: 'fn' }; // set on the resource itself, through the escape hatch
     const json = JSON.parse(Testing.synth(stack, true));
@@ -61,8 +82,9 @@ describe.each(Object.entries(CLOUDS))('%s', (_cloud, c) => {
     ['acs:owner', 'keys of 1-128 characters not starting with "aws:", "aliyun" or "acs:"', '"acs:owner"'],
   ])('a tag key %j is refused', (key, allowed, got) => {
     const stack = c.stack();
-    expect(() => new c.ns.LayeredFunction(stack, 'f', { runtime: c.runtime, handler: 'index.handler', code, tags: { [key]: 'x' } }))
-      .toThrow(`[test/f] tags must be ${allowed}, got ${got}`);
+    expect(() => new c.ns.LayeredFunction(stack, 'f', { runtime: c.runtime, handler: 'index.handler', code, tags: { [key]: 'x' } })).toThrow(
+      `[test/f] tags must be ${allowed}, got ${got}`,
+    );
   });
 
   test('a tag value over 256 characters is refused', () => {

@@ -54,8 +54,14 @@ function fcLayered(props: Partial<alicloud.LayeredFunctionProps>): string {
   const stack = fcStack();
   const layer = new alicloud.Layer(stack, 'a', { path: layerA, compatibleRuntimes: ['nodejs20', 'nodejs18'] });
   new alicloud.LayeredFunction(stack, 'f', {
-    functionName: 'f', runtime: 'nodejs20', handler: 'index.handler', code, layers: [layer], environment: { MODE: 'a' },
-    logConfig: { project: 'p', logstore: 'l' }, ...props,
+    functionName: 'f',
+    runtime: 'nodejs20',
+    handler: 'index.handler',
+    code,
+    layers: [layer],
+    environment: { MODE: 'a' },
+    logConfig: { project: 'p', logstore: 'l' },
+    ...props,
   });
   return only(JSON.parse(Testing.synth(stack, true)), 'alicloud_fcv3_function_version').description;
 }
@@ -63,8 +69,14 @@ function fcLayered(props: Partial<alicloud.LayeredFunctionProps>): string {
 function fcImage(props: Partial<alicloud.CustomImageFunctionProps>): string {
   const stack = fcStack();
   new alicloud.CustomImageFunction(stack, 'f', {
-    functionName: 'f', image: 'registry.cn-hangzhou.aliyuncs.com/demo/web:1.0.0', command: ['/app/server'], args: ['--port', '9000'],
-    healthCheck: { path: '/healthz' }, environment: { MODE: 'a' }, logConfig: { project: 'p', logstore: 'l' }, ...props,
+    functionName: 'f',
+    image: 'registry.cn-hangzhou.aliyuncs.com/demo/web:1.0.0',
+    command: ['/app/server'],
+    args: ['--port', '9000'],
+    healthCheck: { path: '/healthz' },
+    environment: { MODE: 'a' },
+    logConfig: { project: 'p', logstore: 'l' },
+    ...props,
   });
   return only(JSON.parse(Testing.synth(stack, true)), 'alicloud_fcv3_function_version').description;
 }
@@ -80,7 +92,15 @@ describe('FC3: a change of any prop publishes a new version; no change publishes
   test('LayeredFunction: new content in a layer', () => {
     const stack = fcStack();
     const layer = new alicloud.Layer(stack, 'a', { path: layerB, compatibleRuntimes: ['nodejs20'] });
-    new alicloud.LayeredFunction(stack, 'f', { functionName: 'f', runtime: 'nodejs20', handler: 'index.handler', code, layers: [layer], environment: { MODE: 'a' }, logConfig: { project: 'p', logstore: 'l' } });
+    new alicloud.LayeredFunction(stack, 'f', {
+      functionName: 'f',
+      runtime: 'nodejs20',
+      handler: 'index.handler',
+      code,
+      layers: [layer],
+      environment: { MODE: 'a' },
+      logConfig: { project: 'p', logstore: 'l' },
+    });
     expect(only(JSON.parse(Testing.synth(stack, true)), 'alicloud_fcv3_function_version').description).not.toBe(fcLayered({}));
   });
   test.each(Object.entries(FC_IMAGE))('CustomImageFunction %s', (_prop, change) => {
@@ -92,9 +112,33 @@ describe('FC3: a change of any prop publishes a new version; no change publishes
 });
 
 // function.go: the attributes whose change makes the provider publish (publish = true).
-const AWS_PUBLISHING = new Set(['description', 'handler', 'file_system_config', 'image_config', 'logging_config', 'memory_size', 'role', 'timeout', 'kms_key_arn', 'layers',
-  'dead_letter_config', 'snap_start', 'tracing_config', 'vpc_config', 'runtime', 'environment', 'ephemeral_storage',
-  'filename', 'source_code_hash', 's3_bucket', 's3_key', 's3_object_version', 'image_uri', 'architectures', 'publish']);
+const AWS_PUBLISHING = new Set([
+  'description',
+  'handler',
+  'file_system_config',
+  'image_config',
+  'logging_config',
+  'memory_size',
+  'role',
+  'timeout',
+  'kms_key_arn',
+  'layers',
+  'dead_letter_config',
+  'snap_start',
+  'tracing_config',
+  'vpc_config',
+  'runtime',
+  'environment',
+  'ephemeral_storage',
+  'filename',
+  'source_code_hash',
+  's3_bucket',
+  's3_key',
+  's3_object_version',
+  'image_uri',
+  'architectures',
+  'publish',
+]);
 // Props that are not part of a Lambda version: concurrency is per function, retention is the log
 // group's, tags are the function's (the provider publishes on none of them).
 const AWS_NOT_VERSIONED = ['reservedConcurrency', 'logRetentionDays', 'tags'];
@@ -148,13 +192,31 @@ function changedAttributes(a: { [k: string]: unknown }, b: { [k: string]: unknow
 }
 
 describe('AWS: every versioned prop changes an attribute the provider publishes on', () => {
-  const layered = (p: Partial<aws.LayeredFunctionProps>) => awsFunction((s) => {
-    const layer = new aws.Layer(s, 'a', { path: layerA, compatibleRuntimes: ['nodejs22.x', 'nodejs20.x'] });
-    new aws.LayeredFunction(s, 'f', { functionName: 'f', runtime: 'nodejs22.x', handler: 'index.handler', code, layers: [layer], environment: { MODE: 'a' }, ...p });
-  });
-  const image = (p: Partial<aws.CustomImageFunctionProps>) => awsFunction((s) => {
-    new aws.CustomImageFunction(s, 'f', { functionName: 'f', image: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1.0.0', command: ['/app/server'], args: ['--port', '9000'], healthCheck: { path: '/healthz' }, environment: { MODE: 'a' }, ...p });
-  });
+  const layered = (p: Partial<aws.LayeredFunctionProps>) =>
+    awsFunction((s) => {
+      const layer = new aws.Layer(s, 'a', { path: layerA, compatibleRuntimes: ['nodejs22.x', 'nodejs20.x'] });
+      new aws.LayeredFunction(s, 'f', {
+        functionName: 'f',
+        runtime: 'nodejs22.x',
+        handler: 'index.handler',
+        code,
+        layers: [layer],
+        environment: { MODE: 'a' },
+        ...p,
+      });
+    });
+  const image = (p: Partial<aws.CustomImageFunctionProps>) =>
+    awsFunction((s) => {
+      new aws.CustomImageFunction(s, 'f', {
+        functionName: 'f',
+        image: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1.0.0',
+        command: ['/app/server'],
+        args: ['--port', '9000'],
+        healthCheck: { path: '/healthz' },
+        environment: { MODE: 'a' },
+        ...p,
+      });
+    });
 
   test('the same program renders the same function', () => {
     expect(changedAttributes(layered({}), layered({}))).toEqual([]);
@@ -162,7 +224,9 @@ describe('AWS: every versioned prop changes an attribute the provider publishes 
   });
   test.each([
     ...Object.entries(AWS_LAYERED).map(([prop, change]) => ['LayeredFunction', prop, changedAttributes(layered({}), layered(change))] as const),
-    ...Object.entries(AWS_IMAGE).map(([prop, change]) => ['CustomImageFunction', prop, changedAttributes(image({}), image(change as Partial<aws.CustomImageFunctionProps>))] as const),
+    ...Object.entries(AWS_IMAGE).map(
+      ([prop, change]) => ['CustomImageFunction', prop, changedAttributes(image({}), image(change as Partial<aws.CustomImageFunctionProps>))] as const,
+    ),
   ])('%s %s', (_construct, prop, changed) => {
     expect(changed.length).toBeGreaterThan(0);
     const publishing = changed.filter((a) => AWS_PUBLISHING.has(a));

@@ -36,8 +36,20 @@ export class AlicloudProductionStack extends TerraformStack {
     });
     this.live = new alicloud.CanaryAlias(this, 'live', { function: this.worker });
 
-    new alicloud.QueueTrigger(this, 'jobs-trigger', { function: this.worker, qualifier: this.live, queue: jobs, deadLetterQueue: jobsDeadLetters, batchSize: 10, maxConcurrency: 10 });
-    new alicloud.ScheduleTrigger(this, 'nightly', { function: this.worker, qualifier: this.live, schedule: Schedule.cron({ minute: '0', hour: '2' }), payload: '{"kind":"nightly"}' });
+    new alicloud.QueueTrigger(this, 'jobs-trigger', {
+      function: this.worker,
+      qualifier: this.live,
+      queue: jobs,
+      deadLetterQueue: jobsDeadLetters,
+      batchSize: 10,
+      maxConcurrency: 10,
+    });
+    new alicloud.ScheduleTrigger(this, 'nightly', {
+      function: this.worker,
+      qualifier: this.live,
+      schedule: Schedule.cron({ minute: '0', hour: '2' }),
+      payload: '{"kind":"nightly"}',
+    });
     const http = new alicloud.HttpTrigger(this, 'http', { function: this.worker, qualifier: this.live });
 
     const reports = new alicloud.LayeredFunction(this, 'reports', { functionName: 'jobs-reports', runtime: 'nodejs20', handler: 'index.handler', code });
@@ -46,8 +58,11 @@ export class AlicloudProductionStack extends TerraformStack {
     // CloudMonitor rules on the function's metrics (FC3 has no per-alias metric) and on the queue
     // trigger's dead letters, told to an existing contact group.
     new alicloud.FunctionAlarms(this, 'alarms', {
-      function: this.worker, contactGroups: ['jobs-oncall'],
-      errors: { threshold: 5 }, throttles: { threshold: 1 }, durationP99: { threshold: 20000, evaluationPeriods: 3 },
+      function: this.worker,
+      contactGroups: ['jobs-oncall'],
+      errors: { threshold: 5 },
+      throttles: { threshold: 1 },
+      durationP99: { threshold: 20000, evaluationPeriods: 3 },
       deadLetterQueue: { queue: jobsDeadLetters, threshold: 1 },
     });
 

@@ -42,7 +42,12 @@ export class ProductionStack extends TerraformStack {
     this.live = new aws.CanaryAlias(this, 'live', { function: this.worker, provisionedConcurrency: 2 });
 
     new aws.QueueTrigger(this, 'jobs-trigger', { function: this.worker, qualifier: this.live, queue: jobs, batchSize: 10, maxConcurrency: 10 });
-    new aws.ScheduleTrigger(this, 'nightly', { function: this.worker, qualifier: this.live, schedule: Schedule.cron({ minute: '0', hour: '2' }), payload: '{"kind":"nightly"}' });
+    new aws.ScheduleTrigger(this, 'nightly', {
+      function: this.worker,
+      qualifier: this.live,
+      schedule: Schedule.cron({ minute: '0', hour: '2' }),
+      payload: '{"kind":"nightly"}',
+    });
     const http = new aws.HttpTrigger(this, 'http', { function: this.worker, qualifier: this.live });
 
     const reports = new aws.LayeredFunction(this, 'reports', { functionName: 'jobs-reports', runtime: 'nodejs22.x', handler: 'index.handler', code });
@@ -50,8 +55,11 @@ export class ProductionStack extends TerraformStack {
     this.live.grantInvoke('events.amazonaws.com', { sourceArn: 'arn:aws:events:eu-west-1:123456789012:rule/jobs-nightly', sourceAccount: '123456789012' });
 
     new aws.FunctionAlarms(this, 'alarms', {
-      function: this.worker, qualifier: this.live,
-      errors: { threshold: 5 }, throttles: { threshold: 1 }, durationP99: { threshold: 20000 },
+      function: this.worker,
+      qualifier: this.live,
+      errors: { threshold: 5 },
+      throttles: { threshold: 1 },
+      durationP99: { threshold: 20000 },
     });
 
     // A second region in the same stack: its own artifact bucket and code upload.

@@ -37,7 +37,8 @@ export class ArtifactBucket extends Construct {
     const id = `${ID}${providerSuffix(options?.provider)}`;
     const existing = stack.node.tryFindChild(id) as ArtifactBucket | undefined;
     const { provider, ...rest } = options ?? {};
-    if (existing && Object.keys(rest).length > 0) fail(scope, 'ArtifactBucket options', 'given before the first construct that uploads code in this stack', rest);
+    if (existing && Object.keys(rest).length > 0)
+      fail(scope, 'ArtifactBucket options', 'given before the first construct that uploads code in this stack', rest);
     return existing ?? new ArtifactBucket(stack, id, rest, provider);
   }
 
@@ -54,13 +55,15 @@ export class ArtifactBucket extends Construct {
       versioning: { status: 'Enabled' },
       forceDestroy: options.forceDestroy,
       // Uploads have content-addressed keys, so replaced zips become noncurrent versions: expire them.
-      lifecycleRule: [{
-        id: 'expire-replaced-artifacts',
-        enabled: true,
-        noncurrentVersionExpiration: [{ days: noncurrentDays }],
-        expiration: [{ expiredObjectDeleteMarker: true }],
-        abortMultipartUpload: [{ days: 7 }],
-      }],
+      lifecycleRule: [
+        {
+          id: 'expire-replaced-artifacts',
+          enabled: true,
+          noncurrentVersionExpiration: [{ days: noncurrentDays }],
+          expiration: [{ expiredObjectDeleteMarker: true }],
+          abortMultipartUpload: [{ days: 7 }],
+        },
+      ],
     });
   }
 
@@ -78,7 +81,7 @@ export class ArtifactBucket extends Construct {
  */
 function uniqueSuffix(scope: Construct, stack: TerraformStack, given: AlicloudProvider | undefined): string {
   const all = stack.node.findAll().filter((c): c is AlicloudProvider => c instanceof AlicloudProvider);
-  const provider = given?.alias ? given : all.find((p) => !p.alias) ?? all[0];
+  const provider = given?.alias ? given : (all.find((p) => !p.alias) ?? all[0]);
   const literal = (v: string | undefined) => (v && !isToken(v) ? v : undefined);
   const region = provider?.region ?? '';
   const account = literal(provider?.accountId);

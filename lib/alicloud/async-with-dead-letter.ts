@@ -76,7 +76,12 @@ export class AsyncWithDeadLetter extends Construct implements IAsyncWithDeadLett
     // second one for the same function would overwrite the first in FC and collide in state.
     const configured = StackState.of(this).remember('alicloudAsyncFunctions', () => new Set<IFunction>());
     if (configured.has(fn)) {
-      fail(this, 'function', 'a function without another AsyncWithDeadLetter (provider aliyun/alicloud keys the async configuration by function name)', (fn as unknown as IConstruct).node?.path ?? fn.functionName);
+      fail(
+        this,
+        'function',
+        'a function without another AsyncWithDeadLetter (provider aliyun/alicloud keys the async configuration by function name)',
+        (fn as unknown as IConstruct).node?.path ?? fn.functionName,
+      );
     }
     configured.add(fn);
     // aliyun/alicloud reads the configuration back with the function name only
@@ -86,16 +91,23 @@ export class AsyncWithDeadLetter extends Construct implements IAsyncWithDeadLett
     // the configuration goes on the function (LATEST), which FC applies to unqualified async calls.
     const qualifierName = props.qualifier instanceof CanaryAlias ? props.qualifier.aliasName : props.qualifier;
     if (qualifierName !== undefined && qualifierName !== 'LATEST') {
-      fail(this, 'qualifier', 'left out (or "LATEST"): provider aliyun/alicloud reads async configurations back without the qualifier, so one on an alias or version cannot be managed', qualifierName);
+      fail(
+        this,
+        'qualifier',
+        'left out (or "LATEST"): provider aliyun/alicloud reads async configurations back without the qualifier, so one on an alias or version cannot be managed',
+        qualifierName,
+      );
     }
     regionOf(this, props.provider ?? fn.provider); // fails here, naming this construct, when there is no literal region
     const where = fn.location;
 
     if (!props.onFailure || props.buffer) {
-      this.deadLetterQueue = props.deadLetterQueue ?? new MessageServiceQueue(this, 'DeadLetterQueue', {
-        queueName: queueName(this, 'dlq'),
-        messageRetentionPeriod: checked.deadLetterRetention,
-      });
+      this.deadLetterQueue =
+        props.deadLetterQueue ??
+        new MessageServiceQueue(this, 'DeadLetterQueue', {
+          queueName: queueName(this, 'dlq'),
+          messageRetentionPeriod: checked.deadLetterRetention,
+        });
       checkRetention(this, 'deadLetterQueue retention', this.deadLetterQueue, checked.maxEventAge);
     }
 
@@ -117,7 +129,10 @@ export class AsyncWithDeadLetter extends Construct implements IAsyncWithDeadLett
 
     if (props.buffer) {
       const buffer = checkBuffer(this, props.buffer, fn.timeoutSeconds ?? 3, checked.maxEventAge, {
-        concurrencyMin: 1, concurrencyMax: 300, retentionMax: FC_LIMITS.queueRetentionMax, windowAbove10: false,
+        concurrencyMin: 1,
+        concurrencyMax: 300,
+        retentionMax: FC_LIMITS.queueRetentionMax,
+        windowAbove10: false,
       });
       this.bufferQueue = new MessageServiceQueue(this, 'BufferQueue', {
         queueName: queueName(this, 'buffer'),
@@ -154,8 +169,8 @@ function queueName(scope: Construct, suffix: string): string {
 }
 
 function checkRetention(scope: Construct, prop: string, queue: MessageServiceQueue | IQueue, maxEventAge: number): void {
-  const retention = queue instanceof MessageServiceQueue ? queue.messageRetentionPeriodInput ?? 345600 : queue.retention;
+  const retention = queue instanceof MessageServiceQueue ? (queue.messageRetentionPeriodInput ?? 345600) : queue.retention;
   if (retention === undefined || isToken(retention)) return;
-  if (retention < maxEventAge) fail(scope, prop, `at least maxEventAge (${maxEventAge} s), so no event expires in the queue before it could be delivered`, retention);
+  if (retention < maxEventAge)
+    fail(scope, prop, `at least maxEventAge (${maxEventAge} s), so no event expires in the queue before it could be delivered`, retention);
 }
-

@@ -53,7 +53,8 @@ export interface CustomImageFunctionProps extends CustomImageFunctionPropsBase, 
 
 // registry[-vpc].<region>.aliyuncs.com/<ns>/<repo> (Personal Edition) or
 // <instance>-registry[-vpc].<region>.cr.aliyuncs.com/<ns>/<repo> (Enterprise Edition), then :<tag> or @sha256:<digest>
-const ACR_IMAGE = /^(?:registry(?:-vpc)?\.([a-z0-9-]+)\.aliyuncs\.com|([a-z0-9][a-z0-9-]*)-registry(?:-vpc)?\.([a-z0-9-]+)\.cr\.aliyuncs\.com)\/([a-z0-9][a-z0-9._-]*)\/([a-z0-9][a-z0-9._/-]*?)(?::([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})|@sha256:([a-f0-9]{64}))?$/;
+const ACR_IMAGE =
+  /^(?:registry(?:-vpc)?\.([a-z0-9-]+)\.aliyuncs\.com|([a-z0-9][a-z0-9-]*)-registry(?:-vpc)?\.([a-z0-9-]+)\.cr\.aliyuncs\.com)\/([a-z0-9][a-z0-9._-]*)\/([a-z0-9][a-z0-9._/-]*?)(?::([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})|@sha256:([a-f0-9]{64}))?$/;
 
 /** Where an image is: its registry's region, namespace and repository, and whether it is Enterprise Edition. */
 interface AcrImage {
@@ -79,8 +80,13 @@ export class CustomImageFunction extends FunctionBase {
     checkImageFunctionBasics(this, props, 100);
     const image = checkAcrImage(this, props.image);
     if (image) this.grantImagePull(image, props.acrInstanceId);
-    else warn(this, 'image is not known at synth, so its role gets no pull grant: add cr:GetAuthorizationToken on "*" and cr:PullRepository on the repository with addToRolePolicy');
-    if (!image && props.acrInstanceId !== undefined) checkPattern(this, 'acrInstanceId', props.acrInstanceId, /^cri-[a-z0-9]+$/, 'a Container Registry Enterprise Edition instance ID ("cri-…")');
+    else
+      warn(
+        this,
+        'image is not known at synth, so its role gets no pull grant: add cr:GetAuthorizationToken on "*" and cr:PullRepository on the repository with addToRolePolicy',
+      );
+    if (!image && props.acrInstanceId !== undefined)
+      checkPattern(this, 'acrInstanceId', props.acrInstanceId, /^cri-[a-z0-9]+$/, 'a Container Registry Enterprise Edition instance ID ("cri-…")');
     const health = props.healthCheck;
     if (health) {
       checkRange(this, 'healthCheck.initialDelay', health.initialDelay, 0, 120, { unit: 's' });
@@ -97,14 +103,16 @@ export class CustomImageFunction extends FunctionBase {
       entrypoint: props.command,
       command: props.args,
       port,
-      healthCheckConfig: health ? {
-        httpGetUrl: health.path,
-        initialDelaySeconds: health.initialDelay ?? 0,
-        periodSeconds: health.period ?? 3,
-        timeoutSeconds: health.timeout ?? 1,
-        failureThreshold: health.failureThreshold ?? 3,
-        successThreshold: health.successThreshold ?? 1,
-      } : undefined,
+      healthCheckConfig: health
+        ? {
+            httpGetUrl: health.path,
+            initialDelaySeconds: health.initialDelay ?? 0,
+            periodSeconds: health.period ?? 3,
+            timeoutSeconds: health.timeout ?? 1,
+            failureThreshold: health.failureThreshold ?? 3,
+            successThreshold: health.successThreshold ?? 1,
+          }
+        : undefined,
     };
     this.function = new Fcv3Function(this, 'Default', {
       ...this.commonFunctionConfig(props),
@@ -122,7 +130,10 @@ export class CustomImageFunction extends FunctionBase {
 
     if (props.httpTrigger) {
       const trigger: HttpTriggerOptions = props.httpTrigger === true ? {} : props.httpTrigger;
-      this.httpTrigger = httpTrigger(this, 'HttpTrigger', 'httpTrigger.', this.function.functionName, trigger.qualifier ?? 'LATEST', 'http', trigger, { signed: HttpAuthType.FUNCTION, anonymous: HttpAuthType.ANONYMOUS });
+      this.httpTrigger = httpTrigger(this, 'HttpTrigger', 'httpTrigger.', this.function.functionName, trigger.qualifier ?? 'LATEST', 'http', trigger, {
+        signed: HttpAuthType.FUNCTION,
+        anonymous: HttpAuthType.ANONYMOUS,
+      });
     }
   }
 
@@ -134,19 +145,33 @@ export class CustomImageFunction extends FunctionBase {
    */
   private grantImagePull(image: AcrImage, acrInstanceId: string | undefined): void {
     if (image.enterprise && acrInstanceId === undefined) {
-      fail(this, 'acrInstanceId', 'the Enterprise Edition instance ID ("cri-…") of the image\'s registry, which FC needs to pull from it and the pull grant names', acrInstanceId);
+      fail(
+        this,
+        'acrInstanceId',
+        'the Enterprise Edition instance ID ("cri-…") of the image\'s registry, which FC needs to pull from it and the pull grant names',
+        acrInstanceId,
+      );
     }
     if (!image.enterprise && acrInstanceId !== undefined) {
       fail(this, 'acrInstanceId', 'unset for a Personal Edition image (registry[-vpc].<region>.aliyuncs.com has no instance)', acrInstanceId);
     }
-    if (acrInstanceId !== undefined) checkPattern(this, 'acrInstanceId', acrInstanceId, /^cri-[a-z0-9]+$/, 'a Container Registry Enterprise Edition instance ID ("cri-…")');
+    if (acrInstanceId !== undefined)
+      checkPattern(this, 'acrInstanceId', acrInstanceId, /^cri-[a-z0-9]+$/, 'a Container Registry Enterprise Edition instance ID ("cri-…")');
     const { region, account } = this.location;
     if (image.region !== region) {
-      fail(this, 'image', `an image in the function's region ${region} (FC pulls only from Container Registry in the function's region and account)`, `${image.region} (${image.namespace}/${image.repository})`);
+      fail(
+        this,
+        'image',
+        `an image in the function's region ${region} (FC pulls only from Container Registry in the function's region and account)`,
+        `${image.region} (${image.namespace}/${image.repository})`,
+      );
     }
     const instance = acrInstanceId !== undefined ? `${acrInstanceId}/` : '';
     this.addToRolePolicy({ actions: ['cr:GetAuthorizationToken'], resources: ['*'] });
-    this.addToRolePolicy({ actions: ['cr:PullRepository'], resources: [`acs:cr:${region}:${account}:repository/${instance}${image.namespace}/${image.repository}`] });
+    this.addToRolePolicy({
+      actions: ['cr:PullRepository'],
+      resources: [`acs:cr:${region}:${account}:repository/${instance}${image.namespace}/${image.repository}`],
+    });
   }
 
   /** Public URL of the HTTP trigger, when `httpTrigger` is set. */
@@ -160,7 +185,12 @@ function checkAcrImage(scope: Construct, image: string): AcrImage | undefined {
   if (isToken(image)) return undefined;
   const match = typeof image === 'string' ? ACR_IMAGE.exec(image) : null;
   if (!match) {
-    fail(scope, 'image', 'an Alibaba Cloud Container Registry image: "registry[-vpc].<region>.aliyuncs.com/<namespace>/<repository>:<tag>" or "<instance>-registry[-vpc].<region>.cr.aliyuncs.com/<namespace>/<repository>:<tag>" (or @sha256:<digest>)', image);
+    fail(
+      scope,
+      'image',
+      'an Alibaba Cloud Container Registry image: "registry[-vpc].<region>.aliyuncs.com/<namespace>/<repository>:<tag>" or "<instance>-registry[-vpc].<region>.cr.aliyuncs.com/<namespace>/<repository>:<tag>" (or @sha256:<digest>)',
+      image,
+    );
   }
   const [, personalRegion, instanceName, enterpriseRegion, namespace, repository, tag, digest] = match;
   warnUnpinnedImage(scope, image, tag, digest, '"latest" is pulled');

@@ -19,7 +19,15 @@ const FLOORS: { [engine: string]: string | undefined } = { terraform: '>= 1.16.1
 
 export function engineOf(scope: IConstruct): string {
   const engine = (scope.node.tryGetContext(ENGINE_CONTEXT) as string | undefined) ?? 'terraform';
-  if (!(engine in FLOORS)) fail(scope, `context "${ENGINE_CONTEXT}"`, `one of ${Object.keys(FLOORS).map((e) => `"${e}"`).join(', ')}`, engine);
+  if (!(engine in FLOORS))
+    fail(
+      scope,
+      `context "${ENGINE_CONTEXT}"`,
+      `one of ${Object.keys(FLOORS)
+        .map((e) => `"${e}"`)
+        .join(', ')}`,
+      engine,
+    );
   return engine;
 }
 

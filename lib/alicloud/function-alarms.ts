@@ -65,9 +65,14 @@ export class FunctionAlarms extends Construct implements IFunctionAlarmsContract
     const name = props.function.functionName;
     const { region, account } = props.function.location;
     const alarm = (alarmId: string, prop: string, suffix: string, metric: Metric, options: AlarmOptions): CmsAlarm => {
-      checkAlarmOptions(this, prop, options, metric.project === 'acs_fc'
-        ? { min: PERIOD, max: PERIOD, why: 'FC 3.0 aggregates its metrics per 60 s; use evaluationPeriods for a longer window' }
-        : { min: PERIOD, max: 86400 });
+      checkAlarmOptions(
+        this,
+        prop,
+        options,
+        metric.project === 'acs_fc'
+          ? { min: PERIOD, max: PERIOD, why: 'FC 3.0 aggregates its metrics per 60 s; use evaluationPeriods for a longer window' }
+          : { min: PERIOD, max: 86400 },
+      );
       return new CmsAlarm(this, alarmId, {
         name: `${name}-${suffix}`,
         project: metric.project,
@@ -76,10 +81,20 @@ export class FunctionAlarms extends Construct implements IFunctionAlarmsContract
         metricDimensions: JSON.stringify([{ userId: account, region, ...metric.dimensions }]),
         period: options.period ?? PERIOD,
         contactGroups: props.contactGroups,
-        escalationsCritical: { statistics: metric.statistic, comparisonOperator: '>=', threshold: isToken(options.threshold) ? Token.asString(options.threshold) : String(options.threshold), times: options.evaluationPeriods ?? 1 },
+        escalationsCritical: {
+          statistics: metric.statistic,
+          comparisonOperator: '>=',
+          threshold: isToken(options.threshold) ? Token.asString(options.threshold) : String(options.threshold),
+          times: options.evaluationPeriods ?? 1,
+        },
       });
     };
-    const fc = (metricName: string): Metric => ({ project: 'acs_fc', name: metricName, dimensions: { serviceName: '', functionName: name }, statistic: 'Value' });
+    const fc = (metricName: string): Metric => ({
+      project: 'acs_fc',
+      name: metricName,
+      dimensions: { serviceName: '', functionName: name },
+      statistic: 'Value',
+    });
     if (props.errors) this.errors = alarm('Errors', 'errors', 'errors', fc('FunctionFunctionErrors'), props.errors);
     if (props.throttles) {
       this.throttles = alarm('Throttles', 'throttles', 'throttles', fc('FunctionConcurrencyThrottles'), props.throttles);
@@ -87,8 +102,13 @@ export class FunctionAlarms extends Construct implements IFunctionAlarmsContract
     }
     if (props.durationP99) this.durationP99 = alarm('DurationP99', 'durationP99', 'duration-p99', fc('FunctionP99Duration'), props.durationP99);
     if (props.deadLetterQueue) {
-      this.deadLetterQueue = alarm('DeadLetterQueueDepth', 'deadLetterQueue', 'dead-letters',
-        { project: 'acs_mns_new', name: 'ActiveMessages', dimensions: { queue: props.deadLetterQueue.queue.queueName }, statistic: 'Maximum' }, props.deadLetterQueue);
+      this.deadLetterQueue = alarm(
+        'DeadLetterQueueDepth',
+        'deadLetterQueue',
+        'dead-letters',
+        { project: 'acs_mns_new', name: 'ActiveMessages', dimensions: { queue: props.deadLetterQueue.queue.queueName }, statistic: 'Maximum' },
+        props.deadLetterQueue,
+      );
     }
   }
 }

@@ -104,9 +104,11 @@ function defaultProviderOf(stack: TerraformStack): AlicloudProvider | undefined 
 export function regionOf(scope: IConstruct, provider?: AlicloudProvider): string {
   const stack = TerraformStack.of(scope);
   const fromContext = scope.node.tryGetContext('cdktf-serverless:alicloudRegion') as string | undefined;
-  const region = provider?.alias ? provider.region : fromContext ?? (provider ?? defaultProviderOf(stack))?.region;
+  const region = provider?.alias ? provider.region : (fromContext ?? (provider ?? defaultProviderOf(stack))?.region);
   if (!region || isToken(region)) {
-    const which = provider?.alias ? `the AlicloudProvider "${provider.alias}"` : `the AlicloudProvider of stack ${stack.node.id} (or in context "cdktf-serverless:alicloudRegion")`;
+    const which = provider?.alias
+      ? `the AlicloudProvider "${provider.alias}"`
+      : `the AlicloudProvider of stack ${stack.node.id} (or in context "cdktf-serverless:alicloudRegion")`;
     fail(scope, 'region', `set on ${which} so RAM policies name exact resources`, region === undefined ? undefined : 'an unresolved value');
   }
   return region;
@@ -125,9 +127,8 @@ export function locationOf(scope: IConstruct, roleArn: string, provider?: Aliclo
   return StackState.of(stack).remember(`alicloudLocation${suffix}`, () => {
     const region = regionOf(scope, provider);
     const accountId = (provider?.alias ? provider : defaultProviderOf(stack))?.accountId;
-    const account = accountId && !isToken(accountId)
-      ? accountId
-      : new TerraformLocal(stack, `ServerlessAccountId${suffix}`, Fn.element(Fn.split(':', roleArn), 3)).asString;
+    const account =
+      accountId && !isToken(accountId) ? accountId : new TerraformLocal(stack, `ServerlessAccountId${suffix}`, Fn.element(Fn.split(':', roleArn), 3)).asString;
     return { region, account };
   });
 }
@@ -181,7 +182,13 @@ export abstract class FunctionBase extends Construct implements IFunction {
     checkFcCapacity(this, props);
     checkEnvironment(this, props.environment, FC_RESERVED_ENVIRONMENT, FC_RESERVED_PREFIXES);
     // FC's VPCConfig takes one securityGroupId and a list of vSwitchIds (API 2023-03-30).
-    checkVpc(this, props.vpc, { subnet: /^vsw-[a-z0-9]+$/, subnetForm: 'vsw-…', securityGroup: /^sg-[a-z0-9]+$/, securityGroupForm: 'sg-…', maxSecurityGroups: 1 });
+    checkVpc(this, props.vpc, {
+      subnet: /^vsw-[a-z0-9]+$/,
+      subnetForm: 'vsw-…',
+      securityGroup: /^sg-[a-z0-9]+$/,
+      securityGroupForm: 'sg-…',
+      maxSecurityGroups: 1,
+    });
     if (props.vpc) checkPattern(this, 'vpc.vpcId', props.vpc.vpcId, /^vpc-[a-z0-9]+$/, 'an ID of the form "vpc-…"');
     checkDescription(this, props.description);
     this.timeoutSeconds = props.timeout ?? DEFAULT_TIMEOUT;
@@ -197,7 +204,10 @@ export abstract class FunctionBase extends Construct implements IFunction {
     this.roleArn = this.role.arn;
     if (props.logConfig) {
       const { project, logstore } = props.logConfig;
-      this.addToRolePolicy({ actions: ['log:PostLogStoreLogs'], resources: [`acs:log:${this.location.region}:${this.location.account}:project/${project}/logstore/${logstore}`] });
+      this.addToRolePolicy({
+        actions: ['log:PostLogStoreLogs'],
+        resources: [`acs:log:${this.location.region}:${this.location.account}:project/${project}/logstore/${logstore}`],
+      });
     }
   }
 
@@ -267,7 +277,9 @@ export abstract class FunctionBase extends Construct implements IFunction {
       // FC connects the function with its service-linked role AliyunServiceRoleForFC (FC's
       // "Service-linked role" page lists VPC access), not the function's role: no grant here.
       vpcConfig: props.vpc ? { vpcId: props.vpc.vpcId, vswitchIds: props.vpc.subnetIds, securityGroupId: props.vpc.securityGroupIds[0] } : undefined,
-      logConfig: props.logConfig ? { project: props.logConfig.project, logstore: props.logConfig.logstore, enableRequestMetrics: true, logBeginRule: 'DefaultRegex' } : undefined,
+      logConfig: props.logConfig
+        ? { project: props.logConfig.project, logstore: props.logConfig.logstore, enableRequestMetrics: true, logBeginRule: 'DefaultRegex' }
+        : undefined,
       // With logging, FC checks at creation that the role may write to the logstore.
       dependsOn: props.logConfig ? [this.rolePolicyAttachment!] : undefined,
     };

@@ -28,7 +28,16 @@ export class HttpTrigger extends Construct {
   constructor(scope: Construct, id: string, props: HttpTriggerProps) {
     super(scope, id);
     attachToFunction(this, props);
-    this.trigger = httpTrigger(this, 'Default', '', props.function.functionName, props.qualifier ? props.qualifier.qualifier : 'LATEST', uniqueName(this, 128), props, { signed: HttpAuthType.FUNCTION, anonymous: HttpAuthType.ANONYMOUS });
+    this.trigger = httpTrigger(
+      this,
+      'Default',
+      '',
+      props.function.functionName,
+      props.qualifier ? props.qualifier.qualifier : 'LATEST',
+      uniqueName(this, 128),
+      props,
+      { signed: HttpAuthType.FUNCTION, anonymous: HttpAuthType.ANONYMOUS },
+    );
   }
 
   /** The public URL. */

@@ -96,9 +96,20 @@ class ImportedLayer extends Construct implements ILayer {
   public readonly label: string;
   public readonly compatibleRuntimes?: readonly string[];
 
-  constructor(scope: Construct, id: string, public readonly arn: string, options: { compatibleRuntimes?: string[] }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    public readonly arn: string,
+    options: { compatibleRuntimes?: string[] },
+  ) {
     super(scope, id);
-    checkPattern(this, 'arn', arn, /^acs:fc:[a-z0-9-]+:(\d+|official):layers\/[A-Za-z0-9_-]+\/versions\/[0-9]+$/, 'a layer version ARN (acs:fc:<region>:<account>:layers/<name>/versions/<version>)');
+    checkPattern(
+      this,
+      'arn',
+      arn,
+      /^acs:fc:[a-z0-9-]+:(\d+|official):layers\/[A-Za-z0-9_-]+\/versions\/[0-9]+$/,
+      'a layer version ARN (acs:fc:<region>:<account>:layers/<name>/versions/<version>)',
+    );
     this.label = arn;
     this.compatibleRuntimes = options.compatibleRuntimes;
   }

@@ -49,7 +49,8 @@ export class LayeredFunction extends FunctionBase {
     this.layerOverlaps = warnLayerOverlaps(this, checked.local);
 
     this.packaged = packageFolder(this, 'code', props.code);
-    if (this.packaged.zipSize > MAX_CODE_ZIP) fail(this, 'code', `a folder that zips to at most ${MAX_CODE_ZIP} bytes`, `${this.packaged.zipSize} bytes zipped`);
+    if (this.packaged.zipSize > MAX_CODE_ZIP)
+      fail(this, 'code', `a folder that zips to at most ${MAX_CODE_ZIP} bytes`, `${this.packaged.zipSize} bytes zipped`);
     const upload = uploadCodeToOss(this, this.packaged, props.bucket, props.provider);
     this.codeAsset = upload.asset;
     this.codeObject = upload.object;

@@ -20,8 +20,23 @@ export const FC_LIMITS = {
 
 /** Runtimes `alicloud_fcv3_function` accepts (provider 1.289 validation list). */
 export const FC_RUNTIMES = [
-  'python3.12', 'python3.10', 'python3.9', 'python3', 'nodejs20', 'nodejs18', 'nodejs16', 'nodejs14',
-  'java11', 'java8', 'php7.2', 'dotnetcore3.1', 'go1', 'custom.debian12', 'custom.debian11', 'custom.debian10', 'custom',
+  'python3.12',
+  'python3.10',
+  'python3.9',
+  'python3',
+  'nodejs20',
+  'nodejs18',
+  'nodejs16',
+  'nodejs14',
+  'java11',
+  'java8',
+  'php7.2',
+  'dotnetcore3.1',
+  'go1',
+  'custom.debian12',
+  'custom.debian11',
+  'custom.debian10',
+  'custom',
 ] as const;
 
 /** Environment keys FC sets itself. */
@@ -37,7 +52,10 @@ export function checkFcName(scope: IConstruct, prop: string, value: string | und
 }
 
 /** Memory, timeout, vCPU (with FC's cpu : memory ratio), disk and instance concurrency. */
-export function checkFcCapacity(scope: IConstruct, props: { memorySize?: number; timeout?: number; cpu?: number; diskSize?: number; instanceConcurrency?: number }): void {
+export function checkFcCapacity(
+  scope: IConstruct,
+  props: { memorySize?: number; timeout?: number; cpu?: number; diskSize?: number; instanceConcurrency?: number },
+): void {
   checkRange(scope, 'memorySize', props.memorySize, FC_LIMITS.memoryMin, FC_LIMITS.memoryMax, { unit: 'MB', multipleOf: FC_LIMITS.memoryStep });
   checkRange(scope, 'timeout', props.timeout, FC_LIMITS.timeoutMin, FC_LIMITS.timeoutMax, { unit: 's' });
   checkRange(scope, 'cpu', props.cpu, FC_LIMITS.cpuMin, FC_LIMITS.cpuMax, { integer: false, multipleOf: 0.05, unit: 'vCPU' });

@@ -5,8 +5,7 @@ import { ScheduleTriggerPropsBase } from '../core/schedule';
 import { TriggerTargetProps } from './trigger-target';
 import { Fcv3Trigger } from './provider/fcv3-trigger';
 
-export interface ScheduleTriggerProps extends ScheduleTriggerPropsBase, TriggerTargetProps {
-}
+export interface ScheduleTriggerProps extends ScheduleTriggerPropsBase, TriggerTargetProps {}
 
 /**
  * An FC timer trigger (`alicloud_fcv3_trigger` of type `timer`, FC's TimerTriggerConfig:

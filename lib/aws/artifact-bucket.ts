@@ -36,7 +36,8 @@ export class ArtifactBucket extends Construct {
     const id = `${ID}${providerSuffix(options?.provider)}`;
     const existing = stack.node.tryFindChild(id) as ArtifactBucket | undefined;
     const { provider, ...rest } = options ?? {};
-    if (existing && Object.keys(rest).length > 0) fail(scope, 'ArtifactBucket options', 'given before the first construct that uploads code in this stack', rest);
+    if (existing && Object.keys(rest).length > 0)
+      fail(scope, 'ArtifactBucket options', 'given before the first construct that uploads code in this stack', rest);
     return existing ?? new ArtifactBucket(stack, id, rest, provider);
   }
 
@@ -77,14 +78,16 @@ export class ArtifactBucket extends Construct {
     // configured before a rule with noncurrent actions.
     this.lifecycle = new S3BucketLifecycleConfiguration(this, 'Lifecycle', {
       bucket: this.bucket.id,
-      rule: [{
-        id: 'expire-replaced-artifacts',
-        status: 'Enabled',
-        filter: [{ prefix: '' }],
-        noncurrentVersionExpiration: [{ noncurrentDays }],
-        expiration: [{ expiredObjectDeleteMarker: true }],
-        abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
-      }],
+      rule: [
+        {
+          id: 'expire-replaced-artifacts',
+          status: 'Enabled',
+          filter: [{ prefix: '' }],
+          noncurrentVersionExpiration: [{ noncurrentDays }],
+          expiration: [{ expiredObjectDeleteMarker: true }],
+          abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
+        },
+      ],
       dependsOn: [this.versioning],
     });
   }

@@ -71,15 +71,20 @@ export class AsyncWithDeadLetter extends Construct implements IAsyncWithDeadLett
     if (props.onFailure && 'functionName' in props.onFailure) checkNotSelf(this, fn, props.onFailure);
     const qualifier = props.qualifier instanceof CanaryAlias ? props.qualifier.alias.name : props.qualifier;
     // A qualifier given as the name of an alias of this stack must wait for that alias too.
-    const namedAlias = typeof props.qualifier === 'string' && !isToken(props.qualifier)
-      ? TerraformStack.of(this).node.findAll().find((c): c is CanaryAlias => c instanceof CanaryAlias && c.function === fn && c.aliasName === props.qualifier)
-      : undefined;
+    const namedAlias =
+      typeof props.qualifier === 'string' && !isToken(props.qualifier)
+        ? TerraformStack.of(this)
+            .node.findAll()
+            .find((c): c is CanaryAlias => c instanceof CanaryAlias && c.function === fn && c.aliasName === props.qualifier)
+        : undefined;
 
     if (!props.onFailure || props.buffer) {
-      this.deadLetterQueue = props.deadLetterQueue ?? new SqsQueue(this, 'DeadLetterQueue', {
-        sqsManagedSseEnabled: true,
-        messageRetentionSeconds: checked.deadLetterRetention,
-      });
+      this.deadLetterQueue =
+        props.deadLetterQueue ??
+        new SqsQueue(this, 'DeadLetterQueue', {
+          sqsManagedSseEnabled: true,
+          messageRetentionSeconds: checked.deadLetterRetention,
+        });
       checkRetention(this, 'deadLetterQueue retention', this.deadLetterQueue, checked.maxEventAge);
     }
 
@@ -105,7 +110,10 @@ export class AsyncWithDeadLetter extends Construct implements IAsyncWithDeadLett
 
     if (props.buffer) {
       const buffer = checkBuffer(this, props.buffer, fn.timeoutSeconds ?? 3, checked.maxEventAge, {
-        concurrencyMin: 2, concurrencyMax: 1000, retentionMax: 1209600, windowAbove10: true,
+        concurrencyMin: 2,
+        concurrencyMax: 1000,
+        retentionMax: 1209600,
+        windowAbove10: true,
       });
       this.bufferQueue = new SqsQueue(this, 'BufferQueue', {
         sqsManagedSseEnabled: true,
@@ -115,8 +123,13 @@ export class AsyncWithDeadLetter extends Construct implements IAsyncWithDeadLett
       });
       const qualifiedArn = props.qualifier instanceof CanaryAlias ? props.qualifier.arn : qualifier ? `${fn.arn}:${qualifier}` : fn.arn;
       this.bufferTrigger = queueSource(this, 'BufferMapping', {
-        function: fn, target: qualifiedArn, queueArn: this.bufferQueue.arn, sid: 'ConsumeBufferQueue',
-        batchSize: buffer.batchSize, maxBatchingWindow: props.buffer.maxBatchingWindow, maxConcurrency: props.buffer.maxConcurrency,
+        function: fn,
+        target: qualifiedArn,
+        queueArn: this.bufferQueue.arn,
+        sid: 'ConsumeBufferQueue',
+        batchSize: buffer.batchSize,
+        maxBatchingWindow: props.buffer.maxBatchingWindow,
+        maxConcurrency: props.buffer.maxConcurrency,
       });
     }
   }
@@ -133,7 +146,8 @@ export class AsyncWithDeadLetter extends Construct implements IAsyncWithDeadLett
 }
 
 function checkRetention(scope: Construct, prop: string, queue: SqsQueue | IQueue, maxEventAge: number): void {
-  const retention = queue instanceof SqsQueue ? queue.messageRetentionSecondsInput ?? 345600 : queue.retention;
+  const retention = queue instanceof SqsQueue ? (queue.messageRetentionSecondsInput ?? 345600) : queue.retention;
   if (retention === undefined || isToken(retention)) return;
-  if (retention < maxEventAge) fail(scope, prop, `at least maxEventAge (${maxEventAge} s), so no event expires in the queue before it could be delivered`, retention);
+  if (retention < maxEventAge)
+    fail(scope, prop, `at least maxEventAge (${maxEventAge} s), so no event expires in the queue before it could be delivered`, retention);
 }

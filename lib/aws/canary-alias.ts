@@ -85,8 +85,13 @@ export class CanaryAlias extends Construct implements ICanaryAliasContract<'aws'
     }
 
     if (props.alarm) {
-      this.alarm = metricAlarm(this, 'CanaryErrors', 'alarm', `${props.function.functionName}-${this.aliasName}-canary-errors`,
-        `Errors of the canary version behind alias ${this.aliasName} (${this.node.path}): roll back by setting canaryWeight to 0`, {
+      this.alarm = metricAlarm(
+        this,
+        'CanaryErrors',
+        'alarm',
+        `${props.function.functionName}-${this.aliasName}-canary-errors`,
+        `Errors of the canary version behind alias ${this.aliasName} (${this.node.path}): roll back by setting canaryWeight to 0`,
+        {
           namespace: 'AWS/Lambda',
           metricName: 'Errors',
           dimensions: {
@@ -95,7 +100,9 @@ export class CanaryAlias extends Construct implements ICanaryAliasContract<'aws'
             ExecutedVersion: routing.canaryVersion ?? routing.stableVersion,
           },
           statistic: 'Sum',
-        }, props.alarm);
+        },
+        props.alarm,
+      );
     }
   }
 
@@ -110,7 +117,12 @@ export class CanaryAlias extends Construct implements ICanaryAliasContract<'aws'
     checkRange(this, 'provisionedConcurrency', executions, 1, Infinity);
     const weight = props.canaryWeight ?? 0;
     if (!isToken(weight) && weight > 0) {
-      fail(this, 'provisionedConcurrency', `left out while canaryWeight is ${weight} (Lambda refuses provisioned concurrency on an alias with weights: release by repointing stableVersion with canaryWeight 0)`, executions);
+      fail(
+        this,
+        'provisionedConcurrency',
+        `left out while canaryWeight is ${weight} (Lambda refuses provisioned concurrency on an alias with weights: release by repointing stableVersion with canaryWeight 0)`,
+        executions,
+      );
     }
     if (props.function instanceof LayeredFunction && props.function.snapStartEnabled) {
       fail(this, 'provisionedConcurrency', 'left out for a function with snapStart (SnapStart does not support provisioned concurrency)', executions);
@@ -121,7 +133,16 @@ export class CanaryAlias extends Construct implements ICanaryAliasContract<'aws'
       qualifier: this.alias.name,
       provisionedConcurrentExecutions: executions,
       // Compared as text: cdktf renders a literal 0 operand as "undefined".
-      lifecycle: isToken(weight) ? { precondition: [{ condition: Op.eq(Fn.tostring(weight), '0'), errorMessage: `[${this.node.path}] provisionedConcurrency needs canaryWeight 0 (Lambda refuses provisioned concurrency on an alias with weights)` }] } : undefined,
+      lifecycle: isToken(weight)
+        ? {
+            precondition: [
+              {
+                condition: Op.eq(Fn.tostring(weight), '0'),
+                errorMessage: `[${this.node.path}] provisionedConcurrency needs canaryWeight 0 (Lambda refuses provisioned concurrency on an alias with weights)`,
+              },
+            ],
+          }
+        : undefined,
     });
   }
 

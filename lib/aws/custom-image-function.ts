@@ -36,7 +36,8 @@ export interface CustomImageFunctionProps extends CustomImageFunctionPropsBase, 
 }
 
 // <account>.dkr.ecr.<region>.amazonaws.com[.cn]/<repository>[:<tag>|@sha256:<digest>]
-const ECR_IMAGE = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?\/((?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*)(?::([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})|@sha256:([a-f0-9]{64}))?$/;
+const ECR_IMAGE =
+  /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?\/((?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*)(?::([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})|@sha256:([a-f0-9]{64}))?$/;
 
 /**
  * An HTTP server in a container image on Lambda. The image runs the AWS Lambda Web Adapter
@@ -63,14 +64,20 @@ export class CustomImageFunction extends FunctionBase {
     if (props.healthCheck) adapter.AWS_LWA_READINESS_CHECK_PATH = props.healthCheck.path;
     for (const key of Object.keys(adapter)) {
       if (props.environment && key in props.environment) {
-        fail(this, `environment.${key}`, `left to the construct, which sets it from ${key === 'AWS_LWA_PORT' ? 'port' : 'healthCheck.path'}`, props.environment![key]);
+        fail(
+          this,
+          `environment.${key}`,
+          `left to the construct, which sets it from ${key === 'AWS_LWA_PORT' ? 'port' : 'healthCheck.path'}`,
+          props.environment![key],
+        );
       }
     }
     const environment = { ...props.environment, ...adapter };
 
-    const imageConfig = props.command || props.args || props.workingDirectory
-      ? { entryPoint: props.command, command: props.args, workingDirectory: props.workingDirectory }
-      : undefined;
+    const imageConfig =
+      props.command || props.args || props.workingDirectory
+        ? { entryPoint: props.command, command: props.args, workingDirectory: props.workingDirectory }
+        : undefined;
     this.function = new LambdaFunction(this, 'Default', {
       ...this.commonFunctionConfig(props, environment),
       packageType: 'Image',
@@ -80,7 +87,10 @@ export class CustomImageFunction extends FunctionBase {
 
     if (props.httpTrigger) {
       const trigger: HttpTriggerOptions = props.httpTrigger === true ? {} : props.httpTrigger;
-      const made = functionUrl(this, 'httpTrigger.', this.function.functionName, trigger.qualifier, trigger, { iam: HttpAuthType.AWS_IAM, none: HttpAuthType.NONE });
+      const made = functionUrl(this, 'httpTrigger.', this.function.functionName, trigger.qualifier, trigger, {
+        iam: HttpAuthType.AWS_IAM,
+        none: HttpAuthType.NONE,
+      });
       this.httpTrigger = made.url;
       this.publicUrlPermission = made.publicPermission;
     }

@@ -56,13 +56,39 @@ export class FunctionAlarms extends Construct implements IFunctionAlarmsContract
       : { FunctionName: name };
     const label = props.qualifier ? `${name}-${props.qualifier.aliasName}` : name;
     const lambda = (metricName: string, statistic: string) => ({ namespace: 'AWS/Lambda', metricName, dimensions, statistic });
-    if (props.errors) this.errors = metricAlarm(this, 'Errors', 'errors', `${label}-errors`, `Errors of ${this.node.path}`, lambda('Errors', 'Sum'), props.errors);
-    if (props.throttles) this.throttles = metricAlarm(this, 'Throttles', 'throttles', `${label}-throttles`, `Throttled invocations of ${this.node.path}`, lambda('Throttles', 'Sum'), props.throttles);
-    if (props.durationP99) this.durationP99 = metricAlarm(this, 'DurationP99', 'durationP99', `${label}-duration-p99`, `99th percentile duration (ms) of ${this.node.path}`, lambda('Duration', 'p99'), props.durationP99);
+    if (props.errors)
+      this.errors = metricAlarm(this, 'Errors', 'errors', `${label}-errors`, `Errors of ${this.node.path}`, lambda('Errors', 'Sum'), props.errors);
+    if (props.throttles)
+      this.throttles = metricAlarm(
+        this,
+        'Throttles',
+        'throttles',
+        `${label}-throttles`,
+        `Throttled invocations of ${this.node.path}`,
+        lambda('Throttles', 'Sum'),
+        props.throttles,
+      );
+    if (props.durationP99)
+      this.durationP99 = metricAlarm(
+        this,
+        'DurationP99',
+        'durationP99',
+        `${label}-duration-p99`,
+        `99th percentile duration (ms) of ${this.node.path}`,
+        lambda('Duration', 'p99'),
+        props.durationP99,
+      );
     if (props.deadLetterQueue) {
       const queueName = props.deadLetterQueue.queue.name;
-      this.deadLetterQueue = metricAlarm(this, 'DeadLetterQueueDepth', 'deadLetterQueue', `${label}-dead-letters`, `Failed events waiting in the dead-letter queue of ${this.node.path}`,
-        { namespace: 'AWS/SQS', metricName: 'ApproximateNumberOfMessagesVisible', dimensions: { QueueName: queueName }, statistic: 'Maximum' }, props.deadLetterQueue);
+      this.deadLetterQueue = metricAlarm(
+        this,
+        'DeadLetterQueueDepth',
+        'deadLetterQueue',
+        `${label}-dead-letters`,
+        `Failed events waiting in the dead-letter queue of ${this.node.path}`,
+        { namespace: 'AWS/SQS', metricName: 'ApproximateNumberOfMessagesVisible', dimensions: { QueueName: queueName }, statistic: 'Maximum' },
+        props.deadLetterQueue,
+      );
     }
   }
 }

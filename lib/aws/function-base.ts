@@ -78,7 +78,14 @@ export enum Tracing {
  * What Lambda needs to manage a VPC function's network interfaces: the actions of the managed
  * policy AWSLambdaVPCAccessExecutionRole (v3) other than logs, all authorized against "*" only.
  */
-const VPC_ACTIONS = ['ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces', 'ec2:DescribeSubnets', 'ec2:DeleteNetworkInterface', 'ec2:AssignPrivateIpAddresses', 'ec2:UnassignPrivateIpAddresses'];
+const VPC_ACTIONS = [
+  'ec2:CreateNetworkInterface',
+  'ec2:DescribeNetworkInterfaces',
+  'ec2:DescribeSubnets',
+  'ec2:DeleteNetworkInterface',
+  'ec2:AssignPrivateIpAddresses',
+  'ec2:UnassignPrivateIpAddresses',
+];
 /** What a traced function needs to send segments (Lambda developer guide, "Tracing with X-Ray"). */
 const TRACING_ACTIONS = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'];
 
@@ -90,12 +97,19 @@ export enum LogFormat {
 
 /** Levels of the function's own logs (Lambda's `ApplicationLogLevel`). */
 export enum ApplicationLogLevel {
-  TRACE = 'TRACE', DEBUG = 'DEBUG', INFO = 'INFO', WARN = 'WARN', ERROR = 'ERROR', FATAL = 'FATAL',
+  TRACE = 'TRACE',
+  DEBUG = 'DEBUG',
+  INFO = 'INFO',
+  WARN = 'WARN',
+  ERROR = 'ERROR',
+  FATAL = 'FATAL',
 }
 
 /** Levels of Lambda's platform logs (Lambda's `SystemLogLevel`). */
 export enum SystemLogLevel {
-  DEBUG = 'DEBUG', INFO = 'INFO', WARN = 'WARN',
+  DEBUG = 'DEBUG',
+  INFO = 'INFO',
+  WARN = 'WARN',
 }
 
 const DEFAULT_TIMEOUT = 3;
@@ -152,9 +166,22 @@ export abstract class FunctionBase extends Construct implements IFunction {
     }
     checkDescription(this, props.description);
     // Lambda API reference, VpcConfig: SubnetIds at most 16, SecurityGroupIds at most 5.
-    checkVpc(this, props.vpc, { subnet: /^subnet-[0-9a-f]{8,17}$/, subnetForm: 'subnet-…', maxSubnets: 16, securityGroup: /^sg-[0-9a-f]{8,17}$/, securityGroupForm: 'sg-…', maxSecurityGroups: 5 });
+    checkVpc(this, props.vpc, {
+      subnet: /^subnet-[0-9a-f]{8,17}$/,
+      subnetForm: 'subnet-…',
+      maxSubnets: 16,
+      securityGroup: /^sg-[0-9a-f]{8,17}$/,
+      securityGroupForm: 'sg-…',
+      maxSecurityGroups: 5,
+    });
     checkOneOf(this, 'tracing', props.tracing, Object.values(Tracing));
-    checkPattern(this, 'environmentEncryption', props.environmentEncryption, /^arn:aws(-cn|-us-gov)?:kms:[a-z0-9-]+:\d{12}:(key\/[0-9a-f-]+|alias\/[A-Za-z0-9/_-]+)$/, 'a KMS key or alias ARN ("arn:aws:kms:<region>:<account>:key/<id>")');
+    checkPattern(
+      this,
+      'environmentEncryption',
+      props.environmentEncryption,
+      /^arn:aws(-cn|-us-gov)?:kms:[a-z0-9-]+:\d{12}:(key\/[0-9a-f-]+|alias\/[A-Za-z0-9/_-]+)$/,
+      'a KMS key or alias ARN ("arn:aws:kms:<region>:<account>:key/<id>")',
+    );
     this.timeoutSeconds = props.timeout ?? DEFAULT_TIMEOUT;
 
     this.logGroup = new CloudwatchLogGroup(this, 'LogGroup', {
@@ -245,7 +272,9 @@ export abstract class FunctionBase extends Construct implements IFunction {
         systemLogLevel: props.systemLogLevel,
       },
       ephemeralStorage: props.diskSize !== undefined ? { size: props.diskSize } : undefined,
-      vpcConfig: props.vpc ? { subnetIds: props.vpc.subnetIds, securityGroupIds: props.vpc.securityGroupIds, ipv6AllowedForDualStack: props.vpc.ipv6AllowedForDualStack } : undefined,
+      vpcConfig: props.vpc
+        ? { subnetIds: props.vpc.subnetIds, securityGroupIds: props.vpc.securityGroupIds, ipv6AllowedForDualStack: props.vpc.ipv6AllowedForDualStack }
+        : undefined,
       tracingConfig: props.tracing ? { mode: props.tracing } : undefined,
       // Lambda decrypts with a KMS grant it creates for the role when the function is created or
       // updated, with the deployer's permissions; the role itself needs no KMS statement (AWS

@@ -31,7 +31,14 @@ export class HttpTrigger extends Construct {
   constructor(scope: Construct, id: string, props: HttpTriggerProps) {
     super(scope, id);
     attachToFunction(this, props);
-    const made = functionUrl(this, '', props.function.functionName, props.qualifier?.qualifier, { authType: props.authType, allowOrigins: props.allowOrigins, allowMethods: props.allowMethods }, { iam: HttpAuthType.AWS_IAM, none: HttpAuthType.NONE });
+    const made = functionUrl(
+      this,
+      '',
+      props.function.functionName,
+      props.qualifier?.qualifier,
+      { authType: props.authType, allowOrigins: props.allowOrigins, allowMethods: props.allowMethods },
+      { iam: HttpAuthType.AWS_IAM, none: HttpAuthType.NONE },
+    );
     this.functionUrl = made.url;
     this.publicUrlPermission = made.publicPermission;
   }

@@ -50,7 +50,12 @@ export interface LayerProps extends LayerPropsBase {
 export class Layer extends Construct implements ILayer {
   public readonly cloud = 'aws' as const;
   /** An existing layer version, by ARN. */
-  public static fromLayerVersionArn(scope: Construct, id: string, arn: string, options: { compatibleRuntimes?: string[]; compatibleArchitectures?: Architecture[] } = {}): ILayer {
+  public static fromLayerVersionArn(
+    scope: Construct,
+    id: string,
+    arn: string,
+    options: { compatibleRuntimes?: string[]; compatibleArchitectures?: Architecture[] } = {},
+  ): ILayer {
     return new ImportedLayer(scope, id, arn, options);
   }
 
@@ -127,7 +132,12 @@ class ImportedLayer extends Construct implements ILayer {
   public readonly compatibleRuntimes?: readonly string[];
   public readonly compatibleArchitectures?: readonly string[];
 
-  constructor(scope: Construct, id: string, public readonly arn: string, options: { compatibleRuntimes?: string[]; compatibleArchitectures?: Architecture[] }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    public readonly arn: string,
+    options: { compatibleRuntimes?: string[]; compatibleArchitectures?: Architecture[] },
+  ) {
     super(scope, id);
     checkLayerVersionArn(this, 'arn', arn);
     this.label = arn;

@@ -51,20 +51,32 @@ export class LayeredFunction extends FunctionBase {
     super(scope, id, props);
     checkLambdaRuntime(this, 'runtime', props.runtime);
     checkPattern(this, 'handler', props.handler, /^[^\s]+$/, 'a handler without spaces such as "index.handler"', { maxLength: 128 });
-    (props.layers ?? []).forEach((l, i) => { if (typeof l === 'string') checkLayerVersionArn(this, `layers[${i}]`, l); });
+    (props.layers ?? []).forEach((l, i) => {
+      if (typeof l === 'string') checkLayerVersionArn(this, `layers[${i}]`, l);
+    });
     const checked = checkLayers<ILayer>(this, props.layers, props.runtime, (arn) => ({ cloud: 'aws', arn, label: arn }));
     this.layers = checked.layers;
     const architecture = props.architecture ?? Architecture.X86_64;
     this.layers.forEach((l: ILayer, i) => {
       const archs = l.compatibleArchitectures;
       if (archs && archs.length > 0 && !archs.includes(architecture)) {
-        fail(this, `layers[${i}]`, `a layer built for the function's architecture "${architecture}" (layer ${JSON.stringify(l.label)} lists ${archs.join(', ')})`, l.label);
+        fail(
+          this,
+          `layers[${i}]`,
+          `a layer built for the function's architecture "${architecture}" (layer ${JSON.stringify(l.label)} lists ${archs.join(', ')})`,
+          l.label,
+        );
       }
     });
     this.snapStartEnabled = props.snapStart === true;
     if (props.snapStart) {
       if (!isToken(props.runtime) && !supportsSnapStart(props.runtime)) {
-        fail(this, 'snapStart', `left out for runtime ${JSON.stringify(props.runtime)} (SnapStart supports Java 11+, Python 3.12+ and .NET 8+)`, props.snapStart);
+        fail(
+          this,
+          'snapStart',
+          `left out for runtime ${JSON.stringify(props.runtime)} (SnapStart supports Java 11+, Python 3.12+ and .NET 8+)`,
+          props.snapStart,
+        );
       }
       if ((props.diskSize ?? 512) > 512) {
         fail(this, 'snapStart', `left out with diskSize ${props.diskSize} MB (SnapStart supports at most 512 MB of /tmp)`, props.snapStart);
@@ -74,20 +86,32 @@ export class LayeredFunction extends FunctionBase {
     const arns = this.layers.map((l) => l.arn);
 
     this.packaged = packageFolder(this, 'code', props.code);
-    checkUnzippedSize(this, [
-      { label: `code ${JSON.stringify(props.code)}`, bytes: this.packaged.unzippedSize },
-      ...localLayers.map((l) => ({ label: `layer ${JSON.stringify(l.label)}`, bytes: l.listing.unzippedSize })),
-    ], AWS_LIMITS.unzippedMax);
+    checkUnzippedSize(
+      this,
+      [
+        { label: `code ${JSON.stringify(props.code)}`, bytes: this.packaged.unzippedSize },
+        ...localLayers.map((l) => ({ label: `layer ${JSON.stringify(l.label)}`, bytes: l.listing.unzippedSize })),
+      ],
+      AWS_LIMITS.unzippedMax,
+    );
     this.layerOverlaps = warnLayerOverlaps(this, localLayers);
 
-    const upload = sharedCodeUpload(this, this.packaged, props.bucket, (owner, id, asset, key) => new S3Object(owner, id, {
-      bucket: props.bucket ?? ArtifactBucket.of(this, { provider: props.provider }).bucketName,
-      key,
-      source: asset.path,
-      sourceHash: this.packaged.zipSha256,
-      // The key is content-addressed: upload the new zip before the function moves to it and the old one goes.
-      lifecycle: { createBeforeDestroy: true },
-    }), (o) => ({ bucket: o.bucket, key: o.key }), props.provider);
+    const upload = sharedCodeUpload(
+      this,
+      this.packaged,
+      props.bucket,
+      (owner, id, asset, key) =>
+        new S3Object(owner, id, {
+          bucket: props.bucket ?? ArtifactBucket.of(this, { provider: props.provider }).bucketName,
+          key,
+          source: asset.path,
+          sourceHash: this.packaged.zipSha256,
+          // The key is content-addressed: upload the new zip before the function moves to it and the old one goes.
+          lifecycle: { createBeforeDestroy: true },
+        }),
+      (o) => ({ bucket: o.bucket, key: o.key }),
+      props.provider,
+    );
     this.codeAsset = upload.asset;
     this.codeObject = upload.object;
     this.function = new LambdaFunction(this, 'Default', {

@@ -9,9 +9,18 @@ import { checkPolicyResources } from '../core/checks';
  * name "*" only when every one of its actions is in this list.
  */
 export const WILDCARD_ONLY_ACTIONS: readonly string[] = [
-  'xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'xray:GetSamplingRules', 'xray:GetSamplingTargets', 'xray:GetSamplingStatisticSummaries',
+  'xray:PutTraceSegments',
+  'xray:PutTelemetryRecords',
+  'xray:GetSamplingRules',
+  'xray:GetSamplingTargets',
+  'xray:GetSamplingStatisticSummaries',
   'cloudwatch:PutMetricData',
-  'ec2:CreateNetworkInterface', 'ec2:DescribeNetworkInterfaces', 'ec2:DescribeSubnets', 'ec2:DeleteNetworkInterface', 'ec2:AssignPrivateIpAddresses', 'ec2:UnassignPrivateIpAddresses',
+  'ec2:CreateNetworkInterface',
+  'ec2:DescribeNetworkInterfaces',
+  'ec2:DescribeSubnets',
+  'ec2:DeleteNetworkInterface',
+  'ec2:AssignPrivateIpAddresses',
+  'ec2:UnassignPrivateIpAddresses',
 ];
 
 /** One IAM policy statement: concrete resources, or "*" only for actions that accept nothing else. */
@@ -47,15 +56,16 @@ export class PolicyStatements {
   /** The policy JSON, produced at synth time with every statement added by then. */
   public render(): string {
     return Lazy.stringValue({
-      produce: () => JSON.stringify({
-        Version: '2012-10-17',
-        Statement: this.statements.map((s) => ({
-          Sid: s.sid,
-          Effect: 'Allow',
-          Action: s.actions.length === 1 ? s.actions[0] : s.actions,
-          Resource: s.resources.length === 1 ? s.resources[0] : s.resources,
-        })),
-      }),
+      produce: () =>
+        JSON.stringify({
+          Version: '2012-10-17',
+          Statement: this.statements.map((s) => ({
+            Sid: s.sid,
+            Effect: 'Allow',
+            Action: s.actions.length === 1 ? s.actions[0] : s.actions,
+            Resource: s.resources.length === 1 ? s.resources[0] : s.resources,
+          })),
+        }),
     });
   }
 }

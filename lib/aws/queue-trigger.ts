@@ -36,7 +36,12 @@ export class QueueTrigger extends Construct {
       const visibility = props.queue.visibilityTimeoutSecondsInput ?? 30;
       const timeout = props.function.timeoutSeconds ?? 3;
       if (!isToken(visibility) && visibility < timeout) {
-        fail(this, 'queue', `a queue whose visibility timeout is at least the function timeout (${timeout} s; Lambda refuses a shorter one)`, `visibility timeout ${visibility} s`);
+        fail(
+          this,
+          'queue',
+          `a queue whose visibility timeout is at least the function timeout (${timeout} s; Lambda refuses a shorter one)`,
+          `visibility timeout ${visibility} s`,
+        );
       }
     }
     this.eventSourceMapping = queueSource(this, 'Default', {

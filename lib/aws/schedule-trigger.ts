@@ -8,8 +8,7 @@ import { ScheduleTriggerPropsBase } from '../core/schedule';
 import { TriggerTargetProps } from './trigger-target';
 import { PolicyStatements } from './policy';
 
-export interface ScheduleTriggerProps extends ScheduleTriggerPropsBase, TriggerTargetProps {
-}
+export interface ScheduleTriggerProps extends ScheduleTriggerPropsBase, TriggerTargetProps {}
 
 /**
  * An EventBridge Scheduler schedule (`aws_scheduler_schedule`, no flexible window) that invokes a

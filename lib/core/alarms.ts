@@ -26,7 +26,8 @@ export interface AlarmPeriods {
 export function checkAlarmOptions(scope: IConstruct, prop: string, options: AlarmOptionsBase, periods: AlarmPeriods): void {
   checkRange(scope, `${prop}.threshold`, options.threshold, 1, 1_000_000);
   if (periods.min === periods.max) {
-    if (options.period !== undefined && options.period !== periods.min) fail(scope, `${prop}.period`, `${periods.min}${periods.why ? ` (${periods.why})` : ''}`, options.period);
+    if (options.period !== undefined && options.period !== periods.min)
+      fail(scope, `${prop}.period`, `${periods.min}${periods.why ? ` (${periods.why})` : ''}`, options.period);
   } else {
     checkRange(scope, `${prop}.period`, options.period, periods.min, periods.max, { multipleOf: 60 });
   }

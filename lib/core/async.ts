@@ -50,7 +50,12 @@ export function checkAsyncCommon(scope: IConstruct, props: AsyncPropsBase, limit
   const maxEventAge = props.maxEventAge ?? limits.defaultEventAge;
   const deadLetterRetention = props.deadLetterRetention ?? limits.defaultRetention;
   if (!isToken(deadLetterRetention) && !isToken(maxEventAge) && deadLetterRetention < maxEventAge) {
-    fail(scope, 'deadLetterRetention', `at least maxEventAge (${maxEventAge} s), so no event expires in the queue before it could be read`, deadLetterRetention);
+    fail(
+      scope,
+      'deadLetterRetention',
+      `at least maxEventAge (${maxEventAge} s), so no event expires in the queue before it could be read`,
+      deadLetterRetention,
+    );
   }
   return { retryAttempts: props.retryAttempts ?? limits.defaultRetries, maxEventAge, deadLetterRetention };
 }
@@ -97,7 +102,12 @@ export function checkBuffer(scope: IConstruct, buffer: BufferSettings, functionT
   checkRange(scope, 'buffer.maxReceiveCount', buffer.maxReceiveCount, 1, 1000);
   checkRange(scope, 'buffer.visibilityTimeout', buffer.visibilityTimeout, 0, 43200, { unit: 's' });
   if (buffer.visibilityTimeout !== undefined && !isToken(buffer.visibilityTimeout) && buffer.visibilityTimeout < functionTimeout) {
-    fail(scope, 'buffer.visibilityTimeout', `at least the function timeout (${functionTimeout} s; 6 × is recommended: ${6 * functionTimeout} s)`, buffer.visibilityTimeout);
+    fail(
+      scope,
+      'buffer.visibilityTimeout',
+      `at least the function timeout (${functionTimeout} s; 6 × is recommended: ${6 * functionTimeout} s)`,
+      buffer.visibilityTimeout,
+    );
   }
   checkRange(scope, 'buffer.retention', buffer.retention, 60, limits.retentionMax, { unit: 's' });
   const retention = buffer.retention ?? 345600;
@@ -123,7 +133,12 @@ export interface BatchingOptions {
 }
 
 /** Batch size, window and concurrency of a queue that drives a function; `prefix` names the props ("buffer."). */
-export function checkBatching(scope: IConstruct, prefix: string, batching: BatchingOptions, limits: Pick<BufferLimits, 'concurrencyMin' | 'concurrencyMax' | 'windowAbove10'>): void {
+export function checkBatching(
+  scope: IConstruct,
+  prefix: string,
+  batching: BatchingOptions,
+  limits: Pick<BufferLimits, 'concurrencyMin' | 'concurrencyMax' | 'windowAbove10'>,
+): void {
   checkRange(scope, `${prefix}batchSize`, batching.batchSize, 1, 10000);
   checkRange(scope, `${prefix}maxBatchingWindow`, batching.maxBatchingWindow, 0, 300, { unit: 's' });
   if (limits.windowAbove10 && batching.batchSize !== undefined && !isToken(batching.batchSize) && batching.batchSize > 10 && !batching.maxBatchingWindow) {

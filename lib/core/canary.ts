@@ -56,7 +56,10 @@ function tokenPreconditions(scope: IConstruct, props: CanaryAliasPropsBase): Pre
       errorMessage: `[${path}] canaryWeight must be a number between 0 and 1`,
     });
   }
-  for (const [prop, value] of [['stableVersion', props.stableVersion], ['canaryVersion', props.canaryVersion]] as const) {
+  for (const [prop, value] of [
+    ['stableVersion', props.stableVersion],
+    ['canaryVersion', props.canaryVersion],
+  ] as const) {
     if (value !== undefined && isToken(value)) {
       out.push({ condition: Fn.can(Fn.regex('^[1-9][0-9]*$', value)), errorMessage: `[${path}] ${prop} must be ${VERSION_NUMBER}` });
     }
@@ -97,5 +100,11 @@ export function resolveRouting(scope: IConstruct, props: CanaryAliasPropsBase, l
     return { stableVersion: stable, canaryVersion: canary, additionalWeights: { [canary]: weight }, preconditions };
   }
   const weights = Token.asNumberMap(Fn.conditional(Op.eq(canary, stable), {}, Fn.zipmap([canary], [weight])));
-  return { stableVersion: stable, canaryVersion: canary, additionalWeights: weights, preconditions, conditional: { when: Op.neq(canary, stable), canaryVersion: canary, weight } };
+  return {
+    stableVersion: stable,
+    canaryVersion: canary,
+    additionalWeights: weights,
+    preconditions,
+    conditional: { when: Op.neq(canary, stable), canaryVersion: canary, weight },
+  };
 }

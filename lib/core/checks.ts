@@ -17,12 +17,22 @@ export function checkHealthCheckPath(scope: IConstruct, health: HealthCheckBase 
 }
 
 /** Environment keys: a shell-style name, not one the platform reserves. */
-export function checkEnvironment(scope: IConstruct, environment: { [key: string]: string } | undefined, reserved: readonly string[], reservedPrefixes: readonly string[] = []): void {
+export function checkEnvironment(
+  scope: IConstruct,
+  environment: { [key: string]: string } | undefined,
+  reserved: readonly string[],
+  reservedPrefixes: readonly string[] = [],
+): void {
   if (!environment) return;
   for (const key of Object.keys(environment)) {
     if (isToken(key)) continue;
     if (reserved.includes(key) || reservedPrefixes.some((p) => key.startsWith(p))) {
-      fail(scope, 'environment key', `a name the platform does not reserve (reserved: ${[...reserved, ...reservedPrefixes.map((p) => `${p}*`)].join(', ')})`, key);
+      fail(
+        scope,
+        'environment key',
+        `a name the platform does not reserve (reserved: ${[...reserved, ...reservedPrefixes.map((p) => `${p}*`)].join(', ')})`,
+        key,
+      );
     }
     checkPattern(scope, 'environment key', key, /^[A-Za-z][A-Za-z0-9_]*$/, 'letters, digits and "_", starting with a letter');
   }
@@ -62,9 +72,18 @@ export function checkDescription(scope: IConstruct, description: string | undefi
 export function checkImageFunctionBasics(scope: IConstruct, props: CustomImageFunctionPropsBase, maxItems: number): void {
   if ((props as { layers?: unknown }).layers !== undefined) {
     const layers = (props as { layers?: unknown[] }).layers;
-    fail(scope, 'layers', 'left out: container image functions cannot use layers (put the files in the image)', Array.isArray(layers) ? layers.length : layers, { detail: Array.isArray(layers) ? (layers.length === 1 ? 'layer' : 'layers') : undefined });
+    fail(
+      scope,
+      'layers',
+      'left out: container image functions cannot use layers (put the files in the image)',
+      Array.isArray(layers) ? layers.length : layers,
+      { detail: Array.isArray(layers) ? (layers.length === 1 ? 'layer' : 'layers') : undefined },
+    );
   }
-  for (const [prop, list] of [['command', props.command], ['args', props.args]] as const) {
+  for (const [prop, list] of [
+    ['command', props.command],
+    ['args', props.args],
+  ] as const) {
     if (list !== undefined && !isToken(list) && (!Array.isArray(list) || list.length === 0 || list.length > maxItems)) {
       fail(scope, prop, `a list of 1 to ${maxItems} strings`, list);
     }
@@ -76,7 +95,10 @@ export function checkImageFunctionBasics(scope: IConstruct, props: CustomImageFu
 /** Warns when an image is not pinned: a tag "latest", or no tag (the registry then serves "latest"). */
 export function warnUnpinnedImage(scope: IConstruct, image: string, tag: string | undefined, digest: string | undefined, noTag: string): void {
   if (digest || (tag !== undefined && tag !== 'latest')) return;
-  warn(scope, `image ${JSON.stringify(image)} ${tag ? 'uses the mutable tag "latest"' : `has no tag (${noTag})`}: pin a digest (@sha256:…) or an immutable tag so every deploy runs the image you tested`);
+  warn(
+    scope,
+    `image ${JSON.stringify(image)} ${tag ? 'uses the mutable tag "latest"' : `has no tag (${noTag})`}: pin a digest (@sha256:…) or an immutable tag so every deploy runs the image you tested`,
+  );
 }
 
 /** The artifact bucket options both clouds share; returns the noncurrent-version expiration in days. */
@@ -89,7 +111,13 @@ export function checkArtifactBucketOptions(scope: IConstruct, options: ArtifactB
  * Policy resources: concrete names, or "*" only when every action of the statement is one the
  * cloud authorizes against "*" alone (`wildcardOnly`, each cloud's curated list, named in the error).
  */
-export function checkPolicyResources(scope: IConstruct, prop: string, actions: readonly string[], resources: readonly string[], wildcardOnly: readonly string[]): void {
+export function checkPolicyResources(
+  scope: IConstruct,
+  prop: string,
+  actions: readonly string[],
+  resources: readonly string[],
+  wildcardOnly: readonly string[],
+): void {
   for (const r of resources) {
     if (isToken(r)) continue;
     if (r.trim() === '') fail(scope, prop, 'concrete ARNs', r);
@@ -104,7 +132,11 @@ export function checkPolicyResources(scope: IConstruct, prop: string, actions: r
  * VPC placement: 1..maxSubnets (no bound when the cloud documents none) subnet IDs and 1..maxSecurityGroups security group IDs, each of the
  * cloud's ID form when literal, no duplicates. `form` names the form in messages, e.g. "subnet-…".
  */
-export function checkVpc(scope: IConstruct, vpc: VpcOptionsBase | undefined, ids: { subnet: RegExp; subnetForm: string; maxSubnets?: number; securityGroup: RegExp; securityGroupForm: string; maxSecurityGroups: number }): void {
+export function checkVpc(
+  scope: IConstruct,
+  vpc: VpcOptionsBase | undefined,
+  ids: { subnet: RegExp; subnetForm: string; maxSubnets?: number; securityGroup: RegExp; securityGroupForm: string; maxSecurityGroups: number },
+): void {
   if (!vpc) return;
   const lists = [
     { prop: 'vpc.subnetIds', values: vpc.subnetIds, pattern: ids.subnet, form: ids.subnetForm, max: ids.maxSubnets },

@@ -29,7 +29,12 @@ export interface CheckedLayers<L extends LayerRef = LayerRef> {
  * The layer checks both clouds share: at most 5, no layer twice, each compatible with the
  * function's runtime. Plain strings are existing layer version ARNs.
  */
-export function checkLayers<L extends LayerRef>(scope: IConstruct, layers: readonly (L | string)[] | undefined, runtime: string, fromArn: (arn: string) => L): CheckedLayers<L> {
+export function checkLayers<L extends LayerRef>(
+  scope: IConstruct,
+  layers: readonly (L | string)[] | undefined,
+  runtime: string,
+  fromArn: (arn: string) => L,
+): CheckedLayers<L> {
   checkMaxItems(scope, 'layers', layers, MAX_LAYERS, 'layers');
   const refs = (layers ?? []).map((l) => (typeof l === 'string' ? fromArn(l) : l));
   const seen = new Set<unknown>();
@@ -39,7 +44,12 @@ export function checkLayers<L extends LayerRef>(scope: IConstruct, layers: reado
   });
   refs.forEach((layer, i) => {
     if (layer.compatibleRuntimes && !isToken(runtime) && !layer.compatibleRuntimes.includes(runtime)) {
-      fail(scope, `layers[${i}]`, `a layer compatible with runtime "${runtime}" (layer ${JSON.stringify(layer.label)} lists ${layer.compatibleRuntimes.join(', ')})`, layer.label);
+      fail(
+        scope,
+        `layers[${i}]`,
+        `a layer compatible with runtime "${runtime}" (layer ${JSON.stringify(layer.label)} lists ${layer.compatibleRuntimes.join(', ')})`,
+        layer.label,
+      );
     }
   });
   const local = refs.flatMap((l) => (l.listing ? [{ label: l.label, listing: l.listing }] : []));
@@ -91,8 +101,11 @@ const MAX_LISTED = 50;
 export function warnLayerOverlaps(scope: IConstruct, layers: readonly LocalLayerFiles[]): LayerOverlap[] {
   const overlaps = findLayerOverlaps(layers);
   for (const o of overlaps.slice(0, MAX_LISTED)) {
-    warn(scope, `layers: file ${JSON.stringify(o.file)} is in layers ${o.layers.map((l) => JSON.stringify(l)).join(', ')}; `
-      + `${JSON.stringify(o.winner)} wins (a later layer overrides the same file of an earlier one)`);
+    warn(
+      scope,
+      `layers: file ${JSON.stringify(o.file)} is in layers ${o.layers.map((l) => JSON.stringify(l)).join(', ')}; ` +
+        `${JSON.stringify(o.winner)} wins (a later layer overrides the same file of an earlier one)`,
+    );
   }
   if (overlaps.length > MAX_LISTED) {
     warn(scope, `layers: ${overlaps.length - MAX_LISTED} more files are in more than one layer (${overlaps.length} in all)`);
@@ -110,7 +123,10 @@ export interface SizedPart {
 export function checkUnzippedSize(scope: IConstruct, parts: readonly SizedPart[], limit: number): void {
   const total = parts.reduce((n, p) => n + p.bytes, 0);
   if (total <= limit) return;
-  const largest = [...parts].sort((a, b) => b.bytes - a.bytes).slice(0, 3)
-    .map((p) => `${p.label} ${p.bytes} bytes`).join(', ');
+  const largest = [...parts]
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, 3)
+    .map((p) => `${p.label} ${p.bytes} bytes`)
+    .join(', ');
   fail(scope, 'code plus layers', `at most ${limit} bytes unzipped`, total, { detail: `bytes (largest: ${largest})` });
 }

@@ -65,7 +65,10 @@ export function listFolder(scope: IConstruct, prop: string, folder: string): Fol
     const names = fs.readdirSync(abs).sort();
     if (names.length === 0) {
       if (rel === '') fail(scope, prop, 'a folder with at least one file', folder, { detail: '(empty)' });
-      fail(scope, prop, 'empty folders', rel, { verb: 'not contain', detail: `in ${JSON.stringify(folder)} (a zip holds files only; add a file or remove the folder)` });
+      fail(scope, prop, 'empty folders', rel, {
+        verb: 'not contain',
+        detail: `in ${JSON.stringify(folder)} (a zip holds files only; add a file or remove the folder)`,
+      });
     }
     for (const name of names) {
       const childAbs = path.join(abs, name);
@@ -90,8 +93,7 @@ export function listFolder(scope: IConstruct, prop: string, folder: string): Fol
 
 /** Where packaged zips are kept between synths. Override with CDKTF_SERVERLESS_CACHE_DIR. */
 export function cacheDirectory(): string {
-  return process.env.CDKTF_SERVERLESS_CACHE_DIR
-    ?? path.join(process.cwd(), 'node_modules', '.cache', 'cdktf-serverless-constructs');
+  return process.env.CDKTF_SERVERLESS_CACHE_DIR ?? path.join(process.cwd(), 'node_modules', '.cache', 'cdktf-serverless-constructs');
 }
 
 interface CacheRecord {
@@ -144,13 +146,17 @@ export function packageFolder(scope: IConstruct, prop: string, folder: string): 
   if (!record || record.format !== FORMAT || !fs.existsSync(zipFile) || fs.statSync(zipFile).size !== record.zipSize) {
     const tmp = `${zipFile}.${process.pid}.tmp`;
     try {
-      writeDeterministicZip(tmp, listing.files.map((f) => ({
-        name: f.path,
-        executable: f.executable,
-        read: () => readFile(scope, prop, listing.directory, f.path),
-      })));
+      writeDeterministicZip(
+        tmp,
+        listing.files.map((f) => ({
+          name: f.path,
+          executable: f.executable,
+          read: () => readFile(scope, prop, listing.directory, f.path),
+        })),
+      );
     } catch (e) {
-      if (e instanceof RangeError) fail(scope, prop, 'a folder that fits a zip without zip64 (at most 65535 files and 4 GiB)', listing.directory, { detail: `(${e.message})` });
+      if (e instanceof RangeError)
+        fail(scope, prop, 'a folder that fits a zip without zip64 (at most 65535 files and 4 GiB)', listing.directory, { detail: `(${e.message})` });
       throw e;
     }
     fs.renameSync(tmp, zipFile);

@@ -58,7 +58,7 @@ export class Schedule {
   public toAws(): string {
     if (this.spec.kind === 'rate') return `rate(${this.spec.minutes} ${this.spec.minutes === 1 ? 'minute' : 'minutes'})`;
     const c = this.spec.cron;
-    const day = c.weekDay !== undefined ? '?' : c.day ?? '*';
+    const day = c.weekDay !== undefined ? '?' : (c.day ?? '*');
     return `cron(${c.minute ?? '*'} ${c.hour ?? '*'} ${day} ${c.month ?? '*'} ${c.weekDay ?? '?'} *)`;
   }
 

@@ -15,10 +15,17 @@ export function synth(framework: 'cdktf' | 'cdktn', outdir = fs.mkdtempSync(path
   // tsx runs the program in a child process: the resolver hook travels in NODE_OPTIONS.
   const hook = framework === 'cdktn' ? `--require ${path.join(__dirname, 'register.js')}` : '';
   execFileSync(process.execPath, [tsx, path.join(__dirname, 'synth-examples.ts'), outdir], {
-    cwd: root, env: { ...process.env, CHECKPOINT_DISABLE: '1', NODE_OPTIONS: hook }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: root,
+    env: { ...process.env, CHECKPOINT_DISABLE: '1', NODE_OPTIONS: hook },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stacks = path.join(outdir, 'stacks');
-  return Object.fromEntries(fs.readdirSync(stacks).sort().map((s) => [s, JSON.parse(fs.readFileSync(path.join(stacks, s, 'cdk.tf.json'), 'utf8'))]));
+  return Object.fromEntries(
+    fs
+      .readdirSync(stacks)
+      .sort()
+      .map((s) => [s, JSON.parse(fs.readFileSync(path.join(stacks, s, 'cdk.tf.json'), 'utf8'))]),
+  );
 }
 
 /** Every leaf that differs, as "path: cdktf → cdktn". */
@@ -31,7 +38,7 @@ function differences(a: unknown, b: unknown, where = ''): string[] {
   return [`${where}: ${JSON.stringify(a)} → ${JSON.stringify(b)}`];
 }
 
-test('the examples synthesize with cdktf and with cdktn to the same Terraform JSON, but for the frameworks\' own metadata', () => {
+test("the examples synthesize with cdktf and with cdktn to the same Terraform JSON, but for the frameworks' own metadata", () => {
   const withCdktf = synth('cdktf');
   const withCdktn = synth('cdktn');
   expect(Object.keys(withCdktn)).toEqual(Object.keys(withCdktf));
@@ -43,7 +50,7 @@ test('the examples synthesize with cdktf and with cdktn to the same Terraform JS
   for (const line of diff) expect(line).toMatch(/^[a-z-]+\.(\/\/\.metadata\.version|terraform\.required_providers\.aws\.(version|source)): /);
 });
 
-test('in this project the library runs on cdktn, with the fork\'s Alibaba Cloud bindings', () => {
+test("in this project the library runs on cdktn, with the fork's Alibaba Cloud bindings", () => {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const framework = require('cdktf');
   expect(require.resolve('cdktf')).toContain(`${path.sep}node_modules${path.sep}cdktn${path.sep}`);

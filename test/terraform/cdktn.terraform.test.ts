@@ -15,8 +15,14 @@ describe('examples synthesized with cdktn under terraform', () => {
   prepareCdktnSource('terraform-src');
   const stacks = harness.synthWith((outdir) => {
     execFileSync(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(root, 'test', 'cdktn', 'synth-examples.ts'), outdir], {
-      cwd: root, stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, CHECKPOINT_DISABLE: '1', CDKTN_SOURCE: 'terraform-src', NODE_OPTIONS: `--require ${path.join(root, 'test', 'cdktn', 'register.js')}` },
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        CHECKPOINT_DISABLE: '1',
+        CDKTN_SOURCE: 'terraform-src',
+        NODE_OPTIONS: `--require ${path.join(root, 'test', 'cdktn', 'register.js')}`,
+      },
     });
   });
 

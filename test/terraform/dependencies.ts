@@ -6,17 +6,31 @@
 
 /** The attributes that name a resource of each type (what another resource would name it by). */
 const NAMED_BY: { [type: string]: string[] } = {
-  aws_lambda_function: ['function_name'], aws_lambda_alias: ['name'], aws_lambda_layer_version: ['layer_name'],
-  aws_sqs_queue: ['name'], aws_iam_role: ['name'], aws_s3_bucket: ['bucket'], aws_iam_policy: ['name'],
-  alicloud_fcv3_function: ['function_name'], alicloud_fcv3_alias: ['alias_name'], alicloud_fcv3_layer_version: ['layer_name'],
-  alicloud_message_service_queue: ['queue_name'], alicloud_ram_role: ['role_name'], alicloud_ram_policy: ['policy_name'],
+  aws_lambda_function: ['function_name'],
+  aws_lambda_alias: ['name'],
+  aws_lambda_layer_version: ['layer_name'],
+  aws_sqs_queue: ['name'],
+  aws_iam_role: ['name'],
+  aws_s3_bucket: ['bucket'],
+  aws_iam_policy: ['name'],
+  alicloud_fcv3_function: ['function_name'],
+  alicloud_fcv3_alias: ['alias_name'],
+  alicloud_fcv3_layer_version: ['layer_name'],
+  alicloud_message_service_queue: ['queue_name'],
+  alicloud_ram_role: ['role_name'],
+  alicloud_ram_policy: ['policy_name'],
   alicloud_oss_bucket: ['bucket'],
 };
 
-interface Node { address: string; body: any }
+interface Node {
+  address: string;
+  body: any;
+}
 
 function nodes(stack: any): Node[] {
-  return Object.entries<any>(stack.resource ?? {}).flatMap(([type, byName]) => Object.entries<any>(byName).map(([name, body]) => ({ address: `${type}.${name}`, body })));
+  return Object.entries<any>(stack.resource ?? {}).flatMap(([type, byName]) =>
+    Object.entries<any>(byName).map(([name, body]) => ({ address: `${type}.${name}`, body })),
+  );
 }
 
 /** Literal strings anywhere in a resource's arguments (not meta-arguments), with their path. */
@@ -44,7 +58,8 @@ export function dependencyViolations(stack: any): string[] {
   const names: { address: string; attr: string; value: string }[] = [];
   for (const n of all) {
     const type = n.address.split('.')[0];
-    for (const attr of NAMED_BY[type] ?? []) if (typeof n.body[attr] === 'string' && !n.body[attr].includes('${')) names.push({ address: n.address, attr, value: n.body[attr] });
+    for (const attr of NAMED_BY[type] ?? [])
+      if (typeof n.body[attr] === 'string' && !n.body[attr].includes('${')) names.push({ address: n.address, attr, value: n.body[attr] });
   }
   const violations: string[] = [];
   for (const n of all) {
@@ -55,7 +70,8 @@ export function dependencyViolations(stack: any): string[] {
         // A resource's own name attribute may equal another's (e.g. a role named like its function): only
         // attributes that point elsewhere count.
         if (NAMED_BY[n.address.split('.')[0]]?.includes(where)) continue;
-        if (!reaches(n.address, named.address)) violations.push(`${n.address} names ${named.address} (${where} = ${JSON.stringify(value)}) but does not depend on it`);
+        if (!reaches(n.address, named.address))
+          violations.push(`${n.address} names ${named.address} (${where} = ${JSON.stringify(value)}) but does not depend on it`);
       }
     }
   }

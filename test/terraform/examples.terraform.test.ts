@@ -13,7 +13,10 @@ describe.each([
 ])('examples under terraform, %s', (_how, legacyTypeSystem) => {
   const harness = new Harness('examples', { legacyTypeSystem });
   afterAll(() => harness.dispose());
-  const stacks = harness.synth((app) => { buildAwsExample(app); buildAlicloudExample(app); });
+  const stacks = harness.synth((app) => {
+    buildAwsExample(app);
+    buildAlicloudExample(app);
+  });
 
   test('the stacks come in dependency order', () => {
     expect(stacks.indexOf('aws-shared-layers')).toBeLessThan(stacks.indexOf('aws-orders'));
@@ -29,21 +32,33 @@ describe.each([
   test('the consumer stack uses the layer versions the producer published, in order', () => {
     const layers = harness.state('aws-shared-layers').values.root_module.resources.filter((r: any) => r.type === 'aws_lambda_layer_version');
     const arn = (name: string) => layers.find((r: any) => r.values.layer_name === name).values.arn;
-    const orders = harness.state('aws-orders').values.root_module.resources.find((r: any) => r.type === 'aws_lambda_function' && r.values.function_name === 'orders');
+    const orders = harness
+      .state('aws-orders')
+      .values.root_module.resources.find((r: any) => r.type === 'aws_lambda_function' && r.values.function_name === 'orders');
     expect(orders.values.layers).toEqual([arn('lodash'), arn('lodash-patch')]);
   });
 
   test('the FC3 alarms watch the deployed function and dead-letter queue by name, in the JSON list of dimension sets CloudMonitor reads', () => {
-    const alarms = harness.state('alicloud-production').values.root_module.resources.filter((r: any) => r.type === 'alicloud_cms_alarm').map((r: any) => r.values);
+    const alarms = harness
+      .state('alicloud-production')
+      .values.root_module.resources.filter((r: any) => r.type === 'alicloud_cms_alarm')
+      .map((r: any) => r.values);
     const fc = alarms.filter((a: any) => a.project === 'acs_fc');
-    expect(fc.map((a: any) => a.metric).sort()).toEqual(['FunctionConcurrencyThrottles', 'FunctionFunctionErrors', 'FunctionP99Duration', 'FunctionResourceThrottles']);
+    expect(fc.map((a: any) => a.metric).sort()).toEqual([
+      'FunctionConcurrencyThrottles',
+      'FunctionFunctionErrors',
+      'FunctionP99Duration',
+      'FunctionResourceThrottles',
+    ]);
     const fnDimensions = { userId: ACCOUNT, region: 'cn-hangzhou', serviceName: '', functionName: 'jobs-worker' };
     for (const a of fc) {
       expect(JSON.parse(a.metric_dimensions)).toEqual([fnDimensions]);
       expect(a).toEqual(expect.objectContaining({ period: 60, contact_groups: ['jobs-oncall'], dimensions: fnDimensions }));
     }
     const deadLetters = alarms.find((a: any) => a.project === 'acs_mns_new');
-    expect(deadLetters).toEqual(expect.objectContaining({ metric: 'ActiveMessages', dimensions: { userId: ACCOUNT, region: 'cn-hangzhou', queue: 'jobs-dlq' } }));
+    expect(deadLetters).toEqual(
+      expect.objectContaining({ metric: 'ActiveMessages', dimensions: { userId: ACCOUNT, region: 'cn-hangzhou', queue: 'jobs-dlq' } }),
+    );
   });
 
   test('nothing was deleted', () => {

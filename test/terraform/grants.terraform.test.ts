@@ -13,7 +13,7 @@ import { withHarness } from './harness';
 const code = fs.mkdtempSync(path.join(os.tmpdir(), 'grants-'));
 fs.writeFileSync(path.join(code, 'index.js'), 'exports.handler = async () => 1;\n');
 
-test('AWS: a service permission on the alias, a caller function\'s role grant and the alias\'s alarms apply in order', () => {
+test("AWS: a service permission on the alias, a caller function's role grant and the alias's alarms apply in order", () => {
   withHarness('grants-aws', (harness) => {
     harness.synth((app) => {
       const stack = new TerraformStack(app, 'app');
@@ -25,7 +25,13 @@ test('AWS: a service permission on the alias, a caller function\'s role grant an
       live.grantInvoke('events.amazonaws.com', { sourceArn: 'arn:aws:events:eu-west-1:123456789012:rule/nightly' });
       live.grantInvoke(caller);
       // Alarms on the alias (aws.FunctionAlarms): named after the function, so created after it.
-      new aws.FunctionAlarms(stack, 'alarms', { function: orders, qualifier: live, errors: { threshold: 1 }, throttles: { threshold: 1 }, durationP99: { threshold: 1000 } });
+      new aws.FunctionAlarms(stack, 'alarms', {
+        function: orders,
+        qualifier: live,
+        errors: { threshold: 1 },
+        throttles: { threshold: 1 },
+        durationP99: { threshold: 1000 },
+      });
     });
     harness.deploy('app', 'deploy');
     expect(harness.journal().filter((e) => e.type === 'aws_lambda_permission' && e.op === 'create')).toHaveLength(1);
@@ -43,7 +49,10 @@ test('Alibaba Cloud: a caller function and a RAM role made in the same program g
       const caller = new alicloud.LayeredFunction(stack, 'caller', { functionName: 'caller', runtime: 'nodejs20', handler: 'index.handler', code });
       const reporting = new RamRole(stack, 'reporting', {
         roleName: 'reporting',
-        assumeRolePolicyDocument: JSON.stringify({ Version: '1', Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { RAM: ['acs:ram::1234567890123456:root'] } }] }),
+        assumeRolePolicyDocument: JSON.stringify({
+          Version: '1',
+          Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { RAM: ['acs:ram::1234567890123456:root'] } }],
+        }),
       });
       orders.grantInvoke(caller);
       new alicloud.CanaryAlias(stack, 'live', { function: orders }).grantInvoke(reporting.arn);

@@ -97,7 +97,10 @@ export class Harness {
     fs.mkdirSync(this.cloudDir);
     const mirror = path.join(this.root, 'mirror');
     const providers = options.alicloudVersions
-      ? [...PROVIDERS.filter((p) => p.cloud !== 'alicloud'), ...options.alicloudVersions.map((version) => ({ namespace: 'aliyun', type: 'alicloud', version, cloud: 'alicloud' }))]
+      ? [
+          ...PROVIDERS.filter((p) => p.cloud !== 'alicloud'),
+          ...options.alicloudVersions.map((version) => ({ namespace: 'aliyun', type: 'alicloud', version, cloud: 'alicloud' })),
+        ]
       : PROVIDERS;
     for (const p of providers) {
       const dir = path.join(mirror, 'registry.terraform.io', p.namespace, p.type, p.version, 'linux_amd64');
@@ -106,13 +109,22 @@ export class Harness {
       fs.writeFileSync(exe, `#!/bin/sh\nexec "${process.execPath}" "${path.join(SIM, 'main.js')}" ${p.cloud} ${p.version}\n`, { mode: 0o755 });
     }
     const cliConfig = path.join(this.root, 'cli.tfrc');
-    fs.writeFileSync(cliConfig, `provider_installation {\n  filesystem_mirror {\n    path    = "${mirror}"\n    include = ["registry.terraform.io/*/*"]\n  }\n  direct {\n    exclude = ["registry.terraform.io/*/*"]\n  }\n}\n`);
+    fs.writeFileSync(
+      cliConfig,
+      `provider_installation {\n  filesystem_mirror {\n    path    = "${mirror}"\n    include = ["registry.terraform.io/*/*"]\n  }\n  direct {\n    exclude = ["registry.terraform.io/*/*"]\n  }\n}\n`,
+    );
     const tlsDir = path.join(this.root, 'tls');
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     require(path.join(SIM, 'tls')).writeCertificate(tlsDir);
     this.env = {
-      ...process.env, TF_CLI_CONFIG_FILE: cliConfig, SIM_CLOUD_DIR: this.cloudDir, SIM_TLS_DIR: tlsDir,
-      CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', TF_INPUT: '0', NODE_OPTIONS: '',
+      ...process.env,
+      TF_CLI_CONFIG_FILE: cliConfig,
+      SIM_CLOUD_DIR: this.cloudDir,
+      SIM_TLS_DIR: tlsDir,
+      CHECKPOINT_DISABLE: '1',
+      TF_IN_AUTOMATION: '1',
+      TF_INPUT: '0',
+      NODE_OPTIONS: '',
       ...(options.legacyTypeSystem === false ? { SIM_LEGACY_TYPE_SYSTEM: '0' } : {}),
     };
   }
@@ -175,7 +187,12 @@ export class Harness {
   /** Runs terraform in a stack's folder; a failure throws with the step, the stack and Terraform's own words. */
   public terraform(stack: string, args: string[], step: string, okCodes = [0]): { code: number; stdout: string } {
     const cwd = path.join(this.outdir, 'stacks', stack);
-    const r = spawnSync(terraformBinary(), [...args, '-no-color'], { cwd, env: { ...this.env, SIM_STEP: step }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const r = spawnSync(terraformBinary(), [...args, '-no-color'], {
+      cwd,
+      env: { ...this.env, SIM_STEP: step },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     const code = r.status ?? -1;
     if (!okCodes.includes(code)) {
       throw new TerraformError(`step "${step}", stack ${stack}: terraform ${args[0]} exited ${code}\n${(r.stderr || '').trim()}\n${tail(r.stdout, 40)}`);
@@ -195,7 +212,8 @@ export class Harness {
     this.terraform(stack, ['apply', '-input=false', 'step.plan'], step);
     const second = this.terraform(stack, ['plan', '-input=false', '-detailed-exitcode'], `${step} (second plan)`, [0, 2]);
     if (second.code !== 0) throw new TerraformError(`step "${step}", stack ${stack}: the second plan is not empty\n${changedLines(second.stdout)}`);
-    const changes: PlannedChange[] = (plan.resource_changes ?? []).filter((c: any) => !c.change.actions.includes('no-op') && c.change.actions[0] !== 'read')
+    const changes: PlannedChange[] = (plan.resource_changes ?? [])
+      .filter((c: any) => !c.change.actions.includes('no-op') && c.change.actions[0] !== 'read')
       .map((c: any) => ({ address: c.address, type: c.type, actions: c.change.actions, before: c.change.before, after: c.change.after }));
     return { changes };
   }
@@ -209,7 +227,12 @@ export class Harness {
   public journal(): JournalEntry[] {
     const file = path.join(this.cloudDir, 'journal.jsonl');
     if (!fs.existsSync(file)) return [];
-    return fs.readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    return fs
+      .readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
   }
 
   /** The simulated cloud as it is now. */
@@ -244,7 +267,11 @@ function tail(text: string, lines: number): string {
 }
 
 function changedLines(text: string): string {
-  return text.split('\n').filter((l) => /^\s*[-+~]|#|Plan:/.test(l)).slice(0, 60).join('\n');
+  return text
+    .split('\n')
+    .filter((l) => /^\s*[-+~]|#|Plan:/.test(l))
+    .slice(0, 60)
+    .join('\n');
 }
 
 /** Runs `body` with a fresh harness, disposed afterwards whether the body passes or throws. */

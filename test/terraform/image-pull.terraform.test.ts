@@ -39,6 +39,8 @@ test('without the repository statement FC cannot pull the image and the apply fa
     document.Statement = document.Statement.filter((s: any) => !s.Action.includes('cr:PullRepository'));
     policy.policy_document = JSON.stringify(document);
     fs.writeFileSync(file, JSON.stringify(json, null, 2));
-    expect(() => harness.deploy('app', 'deploy')).toThrow(/AccessDenied: the function's role may not cr:PullRepository on\s+acs:cr:cn-hangzhou:1234567890123456:repository\/demo\/web/);
+    expect(() => harness.deploy('app', 'deploy')).toThrow(
+      /AccessDenied: the function's role may not cr:PullRepository on\s+acs:cr:cn-hangzhou:1234567890123456:repository\/demo\/web/,
+    );
   });
 });

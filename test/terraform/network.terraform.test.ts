@@ -17,9 +17,14 @@ function awsVpcStack(app: App): void {
   new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
   new LocalBackend(stack, { path: '../app/terraform.app.tfstate' });
   new aws.LayeredFunction(stack, 'f', {
-    functionName: 'f', runtime: 'nodejs22.x', handler: 'index.handler', code,
-    vpc: { subnetIds: ['subnet-0a1b2c3d', 'subnet-0e1f2a3b'], securityGroupIds: ['sg-0a1b2c3d'] }, tracing: aws.Tracing.ACTIVE,
-    environment: { MODE: 'a' }, environmentEncryption: 'arn:aws:kms:eu-west-1:123456789012:alias/lambda-env',
+    functionName: 'f',
+    runtime: 'nodejs22.x',
+    handler: 'index.handler',
+    code,
+    vpc: { subnetIds: ['subnet-0a1b2c3d', 'subnet-0e1f2a3b'], securityGroupIds: ['sg-0a1b2c3d'] },
+    tracing: aws.Tracing.ACTIVE,
+    environment: { MODE: 'a' },
+    environmentEncryption: 'arn:aws:kms:eu-west-1:123456789012:alias/lambda-env',
   });
 }
 
@@ -51,11 +56,16 @@ test('Alibaba Cloud: a function in a VPC deploys and a second plan is empty', ()
       new alicloud.AlicloudProvider(stack, 'alicloud', { region: 'cn-hangzhou' });
       new LocalBackend(stack, { path: '../app/terraform.app.tfstate' });
       new alicloud.LayeredFunction(stack, 'f', {
-        functionName: 'f', runtime: 'nodejs20', handler: 'index.handler', code,
+        functionName: 'f',
+        runtime: 'nodejs20',
+        handler: 'index.handler',
+        code,
         vpc: { vpcId: 'vpc-bp1a', subnetIds: ['vsw-bp1a', 'vsw-bp1b'], securityGroupIds: ['sg-bp1a'] },
       });
     });
     const { changes } = harness.deploy('app', 'deploy');
-    expect(changes.find((c) => c.type === 'alicloud_fcv3_function')!.after.vpc_config).toEqual([{ vpc_id: 'vpc-bp1a', vswitch_ids: ['vsw-bp1a', 'vsw-bp1b'], security_group_id: 'sg-bp1a' }]);
+    expect(changes.find((c) => c.type === 'alicloud_fcv3_function')!.after.vpc_config).toEqual([
+      { vpc_id: 'vpc-bp1a', vswitch_ids: ['vsw-bp1a', 'vsw-bp1b'], security_group_id: 'sg-bp1a' },
+    ]);
   });
 });

@@ -27,28 +27,40 @@ function lockedVersion(harness: Harness): string | undefined {
 }
 
 test('terraform init refuses aliyun/alicloud 1.290.0, the last release without the fix', () => {
-  withHarness('release-1290', (harness) => {
-    harness.synth(failureOnly);
-    expect(() => harness.terraform('app', ['init', '-input=false'], 'init')).toThrow(/no available releases match the given constraints ~> 1\.291/);
-  }, { alicloudVersions: ['1.290.0'] });
+  withHarness(
+    'release-1290',
+    (harness) => {
+      harness.synth(failureOnly);
+      expect(() => harness.terraform('app', ['init', '-input=false'], 'init')).toThrow(/no available releases match the given constraints ~> 1\.291/);
+    },
+    { alicloudVersions: ['1.290.0'] },
+  );
 });
 
 test('offered 1.290.0 and 1.291.0, Terraform installs 1.291.0 and the failure-only configuration applies', () => {
-  withHarness('release-1291', (harness) => {
-    harness.synth(failureOnly);
-    harness.deploy('app', 'deploy');
-    expect(lockedVersion(harness)).toBe('1.291.0');
-    expect(harness.journal().filter((e) => e.type === 'alicloud_fcv3_async_invoke_config' && e.op === 'create')).toHaveLength(1);
-  }, { alicloudVersions: ['1.290.0', '1.291.0'] });
+  withHarness(
+    'release-1291',
+    (harness) => {
+      harness.synth(failureOnly);
+      harness.deploy('app', 'deploy');
+      expect(lockedVersion(harness)).toBe('1.291.0');
+      expect(harness.journal().filter((e) => e.type === 'alicloud_fcv3_async_invoke_config' && e.op === 'create')).toHaveLength(1);
+    },
+    { alicloudVersions: ['1.290.0', '1.291.0'] },
+  );
 });
 
 test('on 1.290.0 (constraint loosened by hand) the same configuration fails as FC refuses it', () => {
-  withHarness('release-loosened', (harness) => {
-    harness.synth(failureOnly);
-    const file = path.join(harness.outdir, 'stacks', 'app', 'cdk.tf.json');
-    const json = JSON.parse(fs.readFileSync(file, 'utf8'));
-    json.terraform.required_providers.alicloud.version = '1.290.0';
-    fs.writeFileSync(file, JSON.stringify(json, null, 2));
-    expect(() => harness.deploy('app', 'deploy')).toThrow(/InvalidDestinationResources/);
-  }, { alicloudVersions: ['1.290.0'] });
+  withHarness(
+    'release-loosened',
+    (harness) => {
+      harness.synth(failureOnly);
+      const file = path.join(harness.outdir, 'stacks', 'app', 'cdk.tf.json');
+      const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+      json.terraform.required_providers.alicloud.version = '1.290.0';
+      fs.writeFileSync(file, JSON.stringify(json, null, 2));
+      expect(() => harness.deploy('app', 'deploy')).toThrow(/InvalidDestinationResources/);
+    },
+    { alicloudVersions: ['1.290.0'] },
+  );
 });

@@ -23,7 +23,14 @@ test('AWS: a function in eu-west-1 and one in us-east-1, each with its own bucke
       const east = new AwsProvider(stack, 'east', { region: 'us-east-1', alias: 'east' });
       new LocalBackend(stack, { path: '../app/terraform.app.tfstate' });
       const layer = new aws.Layer(stack, 'lib', { path: lib, compatibleRuntimes: ['nodejs22.x'], provider: east });
-      const edge = new aws.LayeredFunction(stack, 'edge', { functionName: 'edge', runtime: 'nodejs22.x', handler: 'index.handler', code, layers: [layer], provider: east });
+      const edge = new aws.LayeredFunction(stack, 'edge', {
+        functionName: 'edge',
+        runtime: 'nodejs22.x',
+        handler: 'index.handler',
+        code,
+        layers: [layer],
+        provider: east,
+      });
       new aws.CanaryAlias(stack, 'live', { function: edge });
       new aws.AsyncWithDeadLetter(stack, 'async', { function: edge });
       new aws.LayeredFunction(stack, 'home', { functionName: 'home', runtime: 'nodejs22.x', handler: 'index.handler', code });

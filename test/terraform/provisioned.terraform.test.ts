@@ -51,7 +51,9 @@ test('on an alias with weights Lambda refuses provisioned concurrency', () => {
     const json = JSON.parse(fs.readFileSync(file, 'utf8'));
     const alias: any = Object.values(json.resource.aws_lambda_alias)[0];
     alias.routing_config = { additional_version_weights: { 2: 0.05 } };
-    json.resource.aws_lambda_provisioned_concurrency_config = Object.fromEntries(Object.entries<any>(json.resource.aws_lambda_provisioned_concurrency_config).map(([k, v]) => [k, { ...v, provisioned_concurrent_executions: 6 }]));
+    json.resource.aws_lambda_provisioned_concurrency_config = Object.fromEntries(
+      Object.entries<any>(json.resource.aws_lambda_provisioned_concurrency_config).map(([k, v]) => [k, { ...v, provisioned_concurrent_executions: 6 }]),
+    );
     fs.writeFileSync(file, JSON.stringify(json, null, 2));
     expect(() => harness.deploy('app', 'weights')).toThrow(/Alias with weights can not be used with\s+Provisioned Concurrency/);
   });

@@ -24,7 +24,13 @@ interface Step {
 
 const STEPS: Step[] = [
   { name: 'first deploy', code: 'v1', alias: {}, expect: { version: '1', weights: {} }, published: ['1'] },
-  { name: 'new code, 5 % canary', code: 'v2', alias: { stableVersion: '1', canaryWeight: 0.05 }, expect: { version: '1', weights: { 2: 0.05 } }, published: ['2'] },
+  {
+    name: 'new code, 5 % canary',
+    code: 'v2',
+    alias: { stableVersion: '1', canaryWeight: 0.05 },
+    expect: { version: '1', weights: { 2: 0.05 } },
+    published: ['2'],
+  },
   { name: '25 %', code: 'v2', alias: { stableVersion: '1', canaryWeight: 0.25 }, expect: { version: '1', weights: { 2: 0.25 } }, published: [] },
   { name: 'promote', code: 'v2', alias: { stableVersion: '2', canaryWeight: 0 }, expect: { version: '2', weights: {} }, published: [] },
   { name: 'next canary', code: 'v3', alias: { stableVersion: '2', canaryWeight: 0.05 }, expect: { version: '2', weights: { 3: 0.05 } }, published: ['3'] },
@@ -51,7 +57,13 @@ const CLOUDS = {
       new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
       new LocalBackend(stack, { path: '../release/terraform.release.tfstate' });
       const layer = new aws.Layer(stack, 'greeting', { path: layerPath, compatibleRuntimes: ['nodejs22.x'], layerName: 'greeting' });
-      const fn = new aws.LayeredFunction(stack, 'orders', { functionName: 'orders', runtime: 'nodejs22.x', handler: 'index.handler', code: codeFolder(step.code), layers: [layer] });
+      const fn = new aws.LayeredFunction(stack, 'orders', {
+        functionName: 'orders',
+        runtime: 'nodejs22.x',
+        handler: 'index.handler',
+        code: codeFolder(step.code),
+        layers: [layer],
+      });
       const live = new aws.CanaryAlias(stack, 'live', { function: fn, ...step.alias });
       new aws.AsyncWithDeadLetter(stack, 'orders-async', { function: fn, qualifier: live, retryAttempts: 1 });
     },
@@ -64,12 +76,21 @@ const CLOUDS = {
       new alicloud.AlicloudProvider(stack, 'alicloud', { region: 'cn-hangzhou' });
       new LocalBackend(stack, { path: '../release/terraform.release.tfstate' });
       const layer = new alicloud.Layer(stack, 'greeting', { path: layerPath, compatibleRuntimes: ['nodejs20'], layerName: 'greeting' });
-      const fn = new alicloud.LayeredFunction(stack, 'orders', { functionName: 'orders', runtime: 'nodejs20', handler: 'index.handler', code: codeFolder(step.code), layers: [layer] });
+      const fn = new alicloud.LayeredFunction(stack, 'orders', {
+        functionName: 'orders',
+        runtime: 'nodejs20',
+        handler: 'index.handler',
+        code: codeFolder(step.code),
+        layers: [layer],
+      });
       new alicloud.CanaryAlias(stack, 'live', { function: fn, ...step.alias });
       new alicloud.AsyncWithDeadLetter(stack, 'orders-async', { function: fn, retryAttempts: 1 });
     },
     alias: (cloud: any) => ({ version: cloud.fcFunctions.orders.aliases.live.version, weights: cloud.fcFunctions.orders.aliases.live.weights }),
-    versions: (cloud: any) => Object.entries<any>(cloud.fcFunctions.orders.versions).filter(([, v]) => v.state === 'published').map(([k]) => k),
+    versions: (cloud: any) =>
+      Object.entries<any>(cloud.fcFunctions.orders.versions)
+        .filter(([, v]) => v.state === 'published')
+        .map(([k]) => k),
   },
 };
 
@@ -87,6 +108,9 @@ describe.each(Object.entries(CLOUDS))('release lifecycle on %s', (_name, cloud) 
     // Nothing in use is deleted: every published version and the layer version stay.
     expect(journal.filter((e) => e.op === 'delete-version' || e.op === 'delete-function')).toEqual([]);
     expect(cloud.versions(harness.cloud())).toEqual(published);
-    expect(cloud.alias(harness.cloud())).toEqual({ version: step.expect.version, weights: Object.fromEntries(Object.entries(step.expect.weights).map(([k, v]) => [k, v])) });
+    expect(cloud.alias(harness.cloud())).toEqual({
+      version: step.expect.version,
+      weights: Object.fromEntries(Object.entries(step.expect.weights).map(([k, v]) => [k, v])),
+    });
   });
 });

@@ -69,7 +69,10 @@ describe.each(Object.entries(CLOUDS))('a shared layer changes under a consumer s
     harness.deploy('consumer', 'v2: consumer');
     expect(layersOf(harness.state('consumer'))).toEqual([expect.stringMatching(/2$/)]);
     expect(harness.journal().filter((e) => e.op.startsWith('delete-'))).toEqual([]);
-    const kept = harness.journal().filter((e) => e.op === 'keep' || e.op === 'forget').map((e) => e.type);
+    const kept = harness
+      .journal()
+      .filter((e) => e.op === 'keep' || e.op === 'forget')
+      .map((e) => e.type);
     // AWS keeps the layer version (skip_destroy); FC3 forgets it, and the consumer's function publishes
     // a new version for the new layer and forgets the one before, which stays in FC.
     expect(kept).toEqual(cloudName === 'aws' ? ['aws_lambda_layer_version'] : ['alicloud_fcv3_layer_version', 'alicloud_fcv3_function_version']);

@@ -100,7 +100,11 @@ test('HTTP on both clouds: a public function URL and an FC HTTP trigger on the a
       new AwsProvider(awsStack, 'aws', { region: 'eu-west-1' });
       new LocalBackend(awsStack, { path: '../aws-app/terraform.aws-app.tfstate' });
       const api = new aws.LayeredFunction(awsStack, 'api', { functionName: 'api', runtime: 'nodejs22.x', handler: 'index.handler', code });
-      new aws.HttpTrigger(awsStack, 'http', { function: api, qualifier: new aws.CanaryAlias(awsStack, 'live', { function: api }), authType: aws.HttpAuthType.NONE });
+      new aws.HttpTrigger(awsStack, 'http', {
+        function: api,
+        qualifier: new aws.CanaryAlias(awsStack, 'live', { function: api }),
+        authType: aws.HttpAuthType.NONE,
+      });
       const fcStack = new TerraformStack(app, 'fc-app');
       new alicloud.AlicloudProvider(fcStack, 'alicloud', { region: 'cn-hangzhou' });
       new LocalBackend(fcStack, { path: '../fc-app/terraform.fc-app.tfstate' });

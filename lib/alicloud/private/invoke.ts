@@ -23,14 +23,28 @@ export interface InvokeTarget {
  */
 export function grantInvoke(scope: Construct, target: InvokeTarget, grantee: IFunction | string, options: GrantInvokeOptions = {}): void {
   if (options.sourceArn !== undefined || options.sourceAccount !== undefined) {
-    fail(scope, 'grantInvoke options', 'left out on FC3 (conditions on the caller are AWS resource-permission settings; FC3 authorizes the caller\'s RAM identity)', options);
+    fail(
+      scope,
+      'grantInvoke options',
+      "left out on FC3 (conditions on the caller are AWS resource-permission settings; FC3 authorizes the caller's RAM identity)",
+      options,
+    );
   }
-  const statement = { actions: ['fc:InvokeFunction'], resources: [`acs:fc:${target.location.region}:${target.location.account}:functions/${target.functionName}`] };
+  const statement = {
+    actions: ['fc:InvokeFunction'],
+    resources: [`acs:fc:${target.location.region}:${target.location.account}:functions/${target.functionName}`],
+  };
   if (typeof grantee !== 'string') {
     grantee.addToRolePolicy(statement);
     return;
   }
-  checkPattern(scope, 'grantInvoke principal', grantee, RAM_ROLE_ARN, 'a RAM role ARN ("acs:ram::<account>:role/<name>"): FC3 has no resource-based invoke permission, and services invoke through a trigger\'s invocation role');
+  checkPattern(
+    scope,
+    'grantInvoke principal',
+    grantee,
+    RAM_ROLE_ARN,
+    'a RAM role ARN ("acs:ram::<account>:role/<name>"): FC3 has no resource-based invoke permission, and services invoke through a trigger\'s invocation role',
+  );
   // A role made in the same program gives its ARN as a reference: its name is the part after "/".
   const roleName = isToken(grantee) ? Fn.element(Fn.split('/', grantee), 1) : RAM_ROLE_ARN.exec(grantee)![2];
   const count = scope.node.children.filter((c) => c.node.id.startsWith('InvokeGrant')).length;

@@ -16,7 +16,10 @@ export class RamGrants {
   private readonly statements: RamStatement[] = [];
   private made?: { readonly policy: RamPolicy; readonly attachment: RamRolePolicyAttachment };
 
-  constructor(private readonly scope: Construct, private readonly description: string) {}
+  constructor(
+    private readonly scope: Construct,
+    private readonly description: string,
+  ) {}
 
   /** Adds a statement; `roleName` is the role the policy is attached to on the first grant. */
   public add(statement: RamStatement, roleName: string): void {
@@ -28,10 +31,11 @@ export class RamGrants {
       policyName: uniqueName(this.scope, 128),
       description: this.description,
       policyDocument: Lazy.stringValue({
-        produce: () => JSON.stringify({
-          Version: '1',
-          Statement: this.statements.map((s) => ({ Effect: 'Allow', Action: s.actions, Resource: s.resources })),
-        }),
+        produce: () =>
+          JSON.stringify({
+            Version: '1',
+            Statement: this.statements.map((s) => ({ Effect: 'Allow', Action: s.actions, Resource: s.resources })),
+          }),
       }),
     });
     const attachment = new RamRolePolicyAttachment(this.scope, 'RolePolicyAttachment', { policyName: policy.policyName, policyType: 'Custom', roleName });

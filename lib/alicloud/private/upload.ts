@@ -18,7 +18,14 @@ export interface OssUpload {
  * Uploads a packaged zip under a content-addressed key, so a content change is a new key (FC reads
  * `code` only when it changes; a new key is that change). OSS verifies the upload against the MD5.
  */
-export function uploadToOss(scope: Construct, id: string, packaged: PackagedFolder, prefix: string, bucket: string | undefined, provider?: AlicloudProvider): OssUpload {
+export function uploadToOss(
+  scope: Construct,
+  id: string,
+  packaged: PackagedFolder,
+  prefix: string,
+  bucket: string | undefined,
+  provider?: AlicloudProvider,
+): OssUpload {
   const asset = zipAsset(scope, `${id}Asset`, packaged);
   const object = ossObject(scope, `${id}Object`, asset, artifactKey(prefix, packaged), packaged, bucket, provider);
   return { asset, object, refs: { bucket: object.bucket, key: object.key } };
@@ -26,11 +33,25 @@ export function uploadToOss(scope: Construct, id: string, packaged: PackagedFold
 
 /** Function code: one upload per stack and content, shared by functions built from the same folder. */
 export function uploadCodeToOss(scope: Construct, packaged: PackagedFolder, bucket: string | undefined, provider?: AlicloudProvider): OssUpload {
-  return sharedCodeUpload(scope, packaged, bucket, (owner, id, asset, key) => ossObject(owner, id, asset, key, packaged, bucket, provider),
-    (o) => ({ bucket: o.bucket, key: o.key }), provider);
+  return sharedCodeUpload(
+    scope,
+    packaged,
+    bucket,
+    (owner, id, asset, key) => ossObject(owner, id, asset, key, packaged, bucket, provider),
+    (o) => ({ bucket: o.bucket, key: o.key }),
+    provider,
+  );
 }
 
-function ossObject(scope: Construct, id: string, asset: TerraformAsset, key: string, packaged: PackagedFolder, bucket: string | undefined, provider: AlicloudProvider | undefined): OssBucketObject {
+function ossObject(
+  scope: Construct,
+  id: string,
+  asset: TerraformAsset,
+  key: string,
+  packaged: PackagedFolder,
+  bucket: string | undefined,
+  provider: AlicloudProvider | undefined,
+): OssBucketObject {
   return new OssBucketObject(scope, id, {
     bucket: bucket ?? ArtifactBucket.of(scope, { provider }).bucketName,
     key,

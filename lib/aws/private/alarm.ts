@@ -16,7 +16,15 @@ export interface Metric {
  * One CloudWatch alarm at or above `threshold`, checked the same way everywhere (threshold
  * 1-1000000, period 60-86400 s in minutes, 1-100 periods); missing data is not a breach.
  */
-export function metricAlarm(scope: Construct, id: string, prop: string, name: string, description: string, metric: Metric, options: AlarmOptions): CloudwatchMetricAlarm {
+export function metricAlarm(
+  scope: Construct,
+  id: string,
+  prop: string,
+  name: string,
+  description: string,
+  metric: Metric,
+  options: AlarmOptions,
+): CloudwatchMetricAlarm {
   checkAlarmOptions(scope, prop, options, { min: 60, max: 86400 });
   const percentile = /^p\d+(\.\d+)?$/.test(metric.statistic);
   return new CloudwatchMetricAlarm(scope, id, {

@@ -9,7 +9,14 @@ import type { HttpAuthType, HttpTriggerOptions } from '../custom-image-function'
  * are given; with `authType` NONE, also the resource permission that lets anyone call the URL (only
  * the URL: `lambda:InvokeFunctionUrl` with `function_url_auth_type = NONE`).
  */
-export function functionUrl(scope: Construct, prop: string, functionName: string, qualifier: string | undefined, options: HttpTriggerOptions, authTypes: { iam: HttpAuthType; none: HttpAuthType }): { url: LambdaFunctionUrl; publicPermission?: LambdaPermission } {
+export function functionUrl(
+  scope: Construct,
+  prop: string,
+  functionName: string,
+  qualifier: string | undefined,
+  options: HttpTriggerOptions,
+  authTypes: { iam: HttpAuthType; none: HttpAuthType },
+): { url: LambdaFunctionUrl; publicPermission?: LambdaPermission } {
   const authType = options.authType ?? authTypes.iam;
   checkOneOf(scope, `${prop}authType`, authType, [authTypes.iam, authTypes.none]);
   const url = new LambdaFunctionUrl(scope, 'FunctionUrl', {

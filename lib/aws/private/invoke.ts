@@ -24,7 +24,12 @@ export interface InvokeTarget {
  * principal: an `aws_lambda_permission` on the function (or the alias), which names the function
  * by reference and so waits for it.
  */
-export function grantInvoke(scope: Construct, target: InvokeTarget, grantee: IFunction | string, options: GrantInvokeOptions = {}): LambdaPermission | undefined {
+export function grantInvoke(
+  scope: Construct,
+  target: InvokeTarget,
+  grantee: IFunction | string,
+  options: GrantInvokeOptions = {},
+): LambdaPermission | undefined {
   if (typeof grantee !== 'string') {
     if (options.sourceArn !== undefined || options.sourceAccount !== undefined) {
       fail(scope, 'grantInvoke options', 'left out when the grantee is a function (its role is granted; conditions apply to principals)', options);
@@ -33,12 +38,21 @@ export function grantInvoke(scope: Construct, target: InvokeTarget, grantee: IFu
     return undefined;
   }
   if (!SERVICE.test(grantee)) {
-    checkPattern(scope, 'grantInvoke principal', grantee, PRINCIPAL, 'a service principal (e.g. "events.amazonaws.com"), a 12-digit account ID or an IAM role or user ARN ("*" is refused: a public function is a function URL)');
+    checkPattern(
+      scope,
+      'grantInvoke principal',
+      grantee,
+      PRINCIPAL,
+      'a service principal (e.g. "events.amazonaws.com"), a 12-digit account ID or an IAM role or user ARN ("*" is refused: a public function is a function URL)',
+    );
   }
   checkPattern(scope, 'grantInvoke sourceAccount', options.sourceAccount, /^\d{12}$/, 'a 12-digit account ID');
   checkPattern(scope, 'grantInvoke sourceArn', options.sourceArn, /^arn:aws(-cn|-us-gov)?:[a-z0-9-]+:/, 'an ARN ("arn:aws:<service>:…")');
   if (SERVICE.test(grantee) && options.sourceArn === undefined && options.sourceAccount === undefined) {
-    warn(scope, `grantInvoke: any ${grantee} resource of any account may invoke the function: give sourceArn or sourceAccount (the confused-deputy protection AWS recommends)`);
+    warn(
+      scope,
+      `grantInvoke: any ${grantee} resource of any account may invoke the function: give sourceArn or sourceAccount (the confused-deputy protection AWS recommends)`,
+    );
   }
   const count = scope.node.children.filter((c) => c.node.id.startsWith('InvokePermission')).length;
   const id = `InvokePermission${count === 0 ? '' : count + 1}`;

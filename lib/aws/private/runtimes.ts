@@ -11,12 +11,36 @@ import { fail, isToken, warn } from '../../core/validation';
  */
 const CURRENT = ['nodejs24.x', 'nodejs22.x', 'python3.14', 'python3.13', 'python3.12', 'java25', 'java21', 'dotnet10', 'ruby3.4', 'ruby3.3', 'provided.al2023'];
 const DEPRECATED: { [runtime: string]: string } = {
-  'dotnet8': '2026-11-10', 'python3.11': '2026-06-30', 'python3.10': '2026-06-30', 'java17': '2026-06-30', 'java11': '2026-06-30',
-  'java8.al2': '2026-06-30', 'provided.al2': '2026-06-30', 'nodejs20.x': '2026-04-30', 'ruby3.2': '2026-03-31', 'python3.9': '2025-12-15',
-  'nodejs18.x': '2025-09-01', 'python3.8': '2024-10-14', 'dotnet6': '2024-11-12', 'nodejs16.x': '2024-06-12', 'dotnet7': '2024-05-14',
-  'java8': '2024-01-08', 'go1.x': '2024-01-08', 'provided': '2024-01-08', 'nodejs14.x': '2023-12-04', 'python3.7': '2023-12-04',
-  'ruby2.7': '2023-11-27', 'dotnetcore3.1': '2023-04-03', 'nodejs12.x': '2023-03-31', 'python3.6': '2022-07-18', 'dotnet5.0': '2022-05-10',
-  'dotnetcore2.1': '2022-01-05', 'nodejs10.x': '2021-07-30', 'ruby2.5': '2021-07-30', 'python2.7': '2021-07-15', 'nodejs8.10': '2020-03-06',
+  dotnet8: '2026-11-10',
+  'python3.11': '2026-06-30',
+  'python3.10': '2026-06-30',
+  java17: '2026-06-30',
+  java11: '2026-06-30',
+  'java8.al2': '2026-06-30',
+  'provided.al2': '2026-06-30',
+  'nodejs20.x': '2026-04-30',
+  'ruby3.2': '2026-03-31',
+  'python3.9': '2025-12-15',
+  'nodejs18.x': '2025-09-01',
+  'python3.8': '2024-10-14',
+  dotnet6: '2024-11-12',
+  'nodejs16.x': '2024-06-12',
+  dotnet7: '2024-05-14',
+  java8: '2024-01-08',
+  'go1.x': '2024-01-08',
+  provided: '2024-01-08',
+  'nodejs14.x': '2023-12-04',
+  'python3.7': '2023-12-04',
+  'ruby2.7': '2023-11-27',
+  'dotnetcore3.1': '2023-04-03',
+  'nodejs12.x': '2023-03-31',
+  'python3.6': '2022-07-18',
+  'dotnet5.0': '2022-05-10',
+  'dotnetcore2.1': '2022-01-05',
+  'nodejs10.x': '2021-07-30',
+  'ruby2.5': '2021-07-30',
+  'python2.7': '2021-07-15',
+  'nodejs8.10': '2020-03-06',
 };
 /** Deprecated on or before this date: Lambda no longer creates functions on it. */
 const BLOCKED_BEFORE = '2025-11-27';
@@ -39,7 +63,10 @@ export function checkLambdaRuntime(scope: IConstruct, prop: string, runtime: str
     fail(scope, prop, `a runtime Lambda still accepts for new functions (AWS deprecated ${runtime} on ${deprecated}; use ${successors(runtime)})`, runtime);
   }
   if (deprecated) {
-    warn(scope, `${prop}: AWS deprecated ${JSON.stringify(runtime)} on ${deprecated}: it gets no security updates, and Lambda blocks creating, then updating, functions on it; move to ${successors(runtime)}`);
+    warn(
+      scope,
+      `${prop}: AWS deprecated ${JSON.stringify(runtime)} on ${deprecated}: it gets no security updates, and Lambda blocks creating, then updating, functions on it; move to ${successors(runtime)}`,
+    );
   }
 }
 
@@ -50,6 +77,6 @@ export function checkLambdaRuntime(scope: IConstruct, prop: string, runtime: str
 export function supportsSnapStart(runtime: string): boolean {
   const match = /^(java|python3\.|dotnet)(\d+)$/.exec(runtime);
   if (!match) return false;
-  const minimum: { [family: string]: number } = { 'java': 11, 'python3.': 12, 'dotnet': 8 };
+  const minimum: { [family: string]: number } = { java: 11, 'python3.': 12, dotnet: 8 };
   return Number(match[2]) >= minimum[match[1]];
 }

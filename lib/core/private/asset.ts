@@ -33,7 +33,9 @@ export interface Upload<T> {
  * `create` makes the cloud's object resource under the stack's `ServerlessCode` scope.
  */
 export function sharedCodeUpload<T>(
-  scope: IConstruct, packaged: PackagedFolder, bucket: string | undefined,
+  scope: IConstruct,
+  packaged: PackagedFolder,
+  bucket: string | undefined,
   create: (owner: Construct, id: string, asset: TerraformAsset, key: string) => T,
   refsOf: (object: T) => { bucket: string; key: string },
   provider?: TerraformProvider,

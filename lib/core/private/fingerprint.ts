@@ -10,9 +10,17 @@ export function fingerprint(parts: unknown): string {
   const canonical = JSON.stringify(parts, (_key, value) => {
     if ((typeof value === 'string' || typeof value === 'number') && Token.isUnresolved(value)) return '<token>';
     if (value && typeof value === 'object' && !Array.isArray(value)) {
-      return Object.fromEntries(Object.keys(value).sort().map((k) => [k, (value as { [k: string]: unknown })[k]]));
+      return Object.fromEntries(
+        Object.keys(value)
+          .sort()
+          .map((k) => [k, (value as { [k: string]: unknown })[k]]),
+      );
     }
     return value;
   });
-  return crypto.createHash('sha256').update(canonical ?? 'undefined').digest('hex').slice(0, 16);
+  return crypto
+    .createHash('sha256')
+    .update(canonical ?? 'undefined')
+    .digest('hex')
+    .slice(0, 16);
 }

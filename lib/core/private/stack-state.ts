@@ -26,7 +26,7 @@ export class StackState extends Construct {
 
   /** Like `remember`, but a search that finds nothing is tried again next time (it may exist by then). */
   public find<T>(key: string, search: () => T | undefined): T | undefined {
-    const found = this.values.get(key) as T | undefined ?? search();
+    const found = (this.values.get(key) as T | undefined) ?? search();
     if (found !== undefined) this.values.set(key, found);
     return found;
   }

@@ -67,7 +67,7 @@ export function writeDeterministicZip(target: string, entries: readonly ZipInput
     header.writeUInt32LE(data.length, 24);
     header.writeUInt16LE(name.length, 28);
     // extra length, comment length, disk number, internal attributes: all 0
-    header.writeUInt32LE((((entry.executable ? 0o100755 : 0o100644) << 16) >>> 0), 38);
+    header.writeUInt32LE(((entry.executable ? 0o100755 : 0o100644) << 16) >>> 0, 38);
     header.writeUInt32LE(offset, 42);
 
     chunks.push(local, name, body);

@@ -29,7 +29,11 @@ function fcFunction(c, name, action) {
 function checkQualifier(fn, name, qualifier, action) {
   if (!qualifier || qualifier === 'LATEST') return;
   const known = /^\d+$/.test(qualifier) ? fn.versions[qualifier]?.state === 'published' : fn.aliases[qualifier];
-  if (!known) throw new CloudError(/^\d+$/.test(qualifier) ? 'VersionNotFound' : 'AliasNotFound', `${/^\d+$/.test(qualifier) ? 'version' : 'alias'} '${qualifier}' of function '${name}' does not exist (${action})`);
+  if (!known)
+    throw new CloudError(
+      /^\d+$/.test(qualifier) ? 'VersionNotFound' : 'AliasNotFound',
+      `${/^\d+$/.test(qualifier) ? 'version' : 'alias'} '${qualifier}' of function '${name}' does not exist (${action})`,
+    );
 }
 
 function ossObject(c, bucket, key, action) {
@@ -44,13 +48,26 @@ const resources = {
       const buckets = table(c.cloud, 'ossBuckets');
       if (buckets[s.bucket]) throw new CloudError('BucketAlreadyExists', `The requested bucket name is not available: ${s.bucket}`);
       buckets[s.bucket] = { objects: {}, versioning: s.versioning?.[0]?.status === 'Enabled' };
-      return { id: s.bucket, creation_date: '2026-01-01', extranet_endpoint: `oss-${c.region}.aliyuncs.com`, intranet_endpoint: `oss-${c.region}-internal.aliyuncs.com`, location: `oss-${c.region}`, owner: ACCOUNT, acl: lit(s.acl) ?? 'private' };
+      return {
+        id: s.bucket,
+        creation_date: '2026-01-01',
+        extranet_endpoint: `oss-${c.region}.aliyuncs.com`,
+        intranet_endpoint: `oss-${c.region}-internal.aliyuncs.com`,
+        location: `oss-${c.region}`,
+        owner: ACCOUNT,
+        acl: lit(s.acl) ?? 'private',
+      };
     },
-    update(c, _p, s) { const b = table(c.cloud, 'ossBuckets')[s.bucket]; if (b) b.versioning = s.versioning?.[0]?.status === 'Enabled'; return {}; },
+    update(c, _p, s) {
+      const b = table(c.cloud, 'ossBuckets')[s.bucket];
+      if (b) b.versioning = s.versioning?.[0]?.status === 'Enabled';
+      return {};
+    },
     delete(c, s) {
       const b = table(c.cloud, 'ossBuckets')[s.bucket];
       const stored = b ? Object.values(b.objects).reduce((n, o) => n + o.versions, 0) : 0;
-      if (stored > 0 && !s.force_destroy) throw new CloudError('BucketNotEmpty', `The bucket you tried to delete is not empty (${s.bucket}: ${stored} object versions).`);
+      if (stored > 0 && !s.force_destroy)
+        throw new CloudError('BucketNotEmpty', `The bucket you tried to delete is not empty (${s.bucket}: ${stored} object versions).`);
       delete table(c.cloud, 'ossBuckets')[s.bucket];
     },
   },
@@ -60,34 +77,74 @@ const resources = {
       if (!b) throw new CloudError('NoSuchBucket', `The specified bucket does not exist: ${s.bucket}`);
       if (s.source && !fs.existsSync(s.source)) throw new Error(`open ${s.source}: no such file or directory`);
       const body = s.source ? fs.readFileSync(s.source) : Buffer.from(s.content ?? '');
-      if (s.content_md5 && s.content_md5 !== crypto.createHash('md5').update(body).digest('base64')) throw new CloudError('InvalidDigest', `The Content-MD5 you specified is not valid (${s.key})`);
+      if (s.content_md5 && s.content_md5 !== crypto.createHash('md5').update(body).digest('base64'))
+        throw new CloudError('InvalidDigest', `The Content-MD5 you specified is not valid (${s.key})`);
       const o = (b.objects[s.key] ??= { versions: 0 });
-      o.versions += 1; o.current = true;
-      return { id: s.key, etag: crypto.createHash('md5').update(body).digest('hex').toUpperCase(), content_length: String(body.length), version_id: b.versioning ? `v${o.versions}` : '', content_type: lit(s.content_type) ?? 'application/octet-stream' };
+      o.versions += 1;
+      o.current = true;
+      return {
+        id: s.key,
+        etag: crypto.createHash('md5').update(body).digest('hex').toUpperCase(),
+        content_length: String(body.length),
+        version_id: b.versioning ? `v${o.versions}` : '',
+        content_type: lit(s.content_type) ?? 'application/octet-stream',
+      };
     },
     delete(c, s) {
       const b = table(c.cloud, 'ossBuckets')[s.bucket];
       const o = b?.objects[s.key];
       if (!o) return;
-      if (b.versioning) { o.current = false; o.versions += 1; } else delete b.objects[s.key];
+      if (b.versioning) {
+        o.current = false;
+        o.versions += 1;
+      } else delete b.objects[s.key];
     },
   },
   alicloud_ram_role: {
     create(c, s) {
       const name = lit(s.role_name) ?? s.name;
       table(c.cloud, 'ramRoles')[name] = { policies: [] };
-      return { id: name, role_name: name, name, arn: `acs:ram::${ACCOUNT}:role/${name.toLowerCase()}`, role_id: hash(name, 19), create_time: TIME, assume_role_policy_document: s.assume_role_policy_document, document: s.assume_role_policy_document };
+      return {
+        id: name,
+        role_name: name,
+        name,
+        arn: `acs:ram::${ACCOUNT}:role/${name.toLowerCase()}`,
+        role_id: hash(name, 19),
+        create_time: TIME,
+        assume_role_policy_document: s.assume_role_policy_document,
+        document: s.assume_role_policy_document,
+      };
     },
-    delete(c, s) { delete table(c.cloud, 'ramRoles')[s.id]; },
+    delete(c, s) {
+      delete table(c.cloud, 'ramRoles')[s.id];
+    },
   },
   alicloud_ram_policy: {
     create(c, s) {
       const name = lit(s.policy_name) ?? s.name;
       table(c.cloud, 'ramPolicies')[name] = { document: s.policy_document };
-      return { id: name, policy_name: name, name, type: 'Custom', default_version: 'v1', version_id: 'v1', attachment_count: 0, create_time: TIME, document: s.policy_document, policy_document: s.policy_document, statement: [] };
+      return {
+        id: name,
+        policy_name: name,
+        name,
+        type: 'Custom',
+        default_version: 'v1',
+        version_id: 'v1',
+        attachment_count: 0,
+        create_time: TIME,
+        document: s.policy_document,
+        policy_document: s.policy_document,
+        statement: [],
+      };
     },
-    update(c, _p, s) { const p = table(c.cloud, 'ramPolicies')[s.policy_name]; if (p) p.document = s.policy_document; return { document: s.policy_document }; },
-    delete(c, s) { delete table(c.cloud, 'ramPolicies')[s.policy_name]; },
+    update(c, _p, s) {
+      const p = table(c.cloud, 'ramPolicies')[s.policy_name];
+      if (p) p.document = s.policy_document;
+      return { document: s.policy_document };
+    },
+    delete(c, s) {
+      delete table(c.cloud, 'ramPolicies')[s.policy_name];
+    },
   },
   alicloud_ram_role_policy_attachment: {
     create(c, s) {
@@ -101,11 +158,14 @@ const resources = {
   alicloud_message_service_queue: {
     create(c, s) {
       const dlq = s.dlq_policy?.[0];
-      if (dlq?.enabled && !table(c.cloud, 'mnsQueues')[dlq.dead_letter_target_queue]) throw new CloudError('QueueNotExist', `The dead-letter target queue does not exist: ${dlq.dead_letter_target_queue}`);
+      if (dlq?.enabled && !table(c.cloud, 'mnsQueues')[dlq.dead_letter_target_queue])
+        throw new CloudError('QueueNotExist', `The dead-letter target queue does not exist: ${dlq.dead_letter_target_queue}`);
       table(c.cloud, 'mnsQueues')[s.queue_name] = {};
       return { id: s.queue_name, create_time: 1767225600, queue_type: 'normal' };
     },
-    delete(c, s) { delete table(c.cloud, 'mnsQueues')[s.queue_name]; },
+    delete(c, s) {
+      delete table(c.cloud, 'mnsQueues')[s.queue_name];
+    },
   },
   // resource_alicloud_cms_alarm.go: create is PutResourceMetricRule with a RuleId the provider makes
   // (resource.UniqueId()); Read unmarshals Resources (metric_dimensions) as a JSON list of dimension
@@ -117,9 +177,15 @@ const resources = {
       table(c.cloud, 'cmsRules')[id] = { project: s.project, metric: s.metric };
       return { id, status: 'OK', dimensions };
     },
-    update(_c, _p, s) { return { dimensions: cmsDimensions(s.metric_dimensions) }; },
-    read(c, s) { return table(c.cloud, 'cmsRules')[s.id] ? s : null; },
-    delete(c, s) { delete table(c.cloud, 'cmsRules')[s.id]; },
+    update(_c, _p, s) {
+      return { dimensions: cmsDimensions(s.metric_dimensions) };
+    },
+    read(c, s) {
+      return table(c.cloud, 'cmsRules')[s.id] ? s : null;
+    },
+    delete(c, s) {
+      delete table(c.cloud, 'cmsRules')[s.id];
+    },
   },
   alicloud_fcv3_layer_version: {
     create(c, s) {
@@ -128,7 +194,14 @@ const resources = {
       const layer = (table(c.cloud, 'fcLayers')[s.layer_name] ??= { versions: {} });
       const version = String(next(c.cloud, `fclayer:${s.layer_name}`));
       layer.versions[version] = { state: 'published' };
-      return { id: `${s.layer_name}:${version}`, version, layer_version_arn: `acs:fc:${c.region}:${ACCOUNT}:layers/${s.layer_name}/versions/${version}`, code_size: '1024', create_time: TIME, compatible_runtime: readRuntimes(s.compatible_runtime) };
+      return {
+        id: `${s.layer_name}:${version}`,
+        version,
+        layer_version_arn: `acs:fc:${c.region}:${ACCOUNT}:layers/${s.layer_name}/versions/${version}`,
+        code_size: '1024',
+        create_time: TIME,
+        compatible_runtime: readRuntimes(s.compatible_runtime),
+      };
     },
     read(c, s) {
       const v = table(c.cloud, 'fcLayers')[s.layer_name]?.versions[s.version];
@@ -144,9 +217,27 @@ const resources = {
     create(c, s) {
       checkFunctionInputs(c, s, 'CreateFunction');
       table(c.cloud, 'fcFunctions')[s.function_name] = { versions: {}, aliases: {}, asyncConfigs: {}, triggers: {} };
-      return { id: s.function_name, function_arn: `acs:fc:${c.region}:${ACCOUNT}:functions/${s.function_name}`, function_id: hash(s.function_name, 36), code_size: 1024, create_time: TIME, last_modified_time: TIME, state: 'Active', state_reason: '', state_reason_code: '', last_update_status: 'Successful', last_update_status_reason: '', last_update_status_reason_code: '', tracing_config: [] };
+      return {
+        id: s.function_name,
+        function_arn: `acs:fc:${c.region}:${ACCOUNT}:functions/${s.function_name}`,
+        function_id: hash(s.function_name, 36),
+        code_size: 1024,
+        create_time: TIME,
+        last_modified_time: TIME,
+        state: 'Active',
+        state_reason: '',
+        state_reason_code: '',
+        last_update_status: 'Successful',
+        last_update_status_reason: '',
+        last_update_status_reason_code: '',
+        tracing_config: [],
+      };
     },
-    update(c, _p, s) { fcFunction(c, s.function_name, 'UpdateFunction'); checkFunctionInputs(c, s, 'UpdateFunction'); return {}; },
+    update(c, _p, s) {
+      fcFunction(c, s.function_name, 'UpdateFunction');
+      checkFunctionInputs(c, s, 'UpdateFunction');
+      return {};
+    },
     // Whether FC refuses to delete a function that still has versions is not documented in the
     // material at hand; the model deletes the function with its versions and records it.
     delete(c, s) {
@@ -163,7 +254,9 @@ const resources = {
       c.journal('publish', { function: s.function_name, version });
       return { id: `${s.function_name}:${version}`, version_id: version, create_time: TIME, last_modified_time: TIME };
     },
-    read(c, s) { return table(c.cloud, 'fcFunctions')[s.function_name]?.versions[s.version_id]?.state === 'published' ? s : null; },
+    read(c, s) {
+      return table(c.cloud, 'fcFunctions')[s.function_name]?.versions[s.version_id]?.state === 'published' ? s : null;
+    },
     delete(c, s) {
       const fn = table(c.cloud, 'fcFunctions')[s.function_name];
       const inUse = fn && Object.entries(fn.aliases).find(([, a]) => a.version === s.version_id || Object.keys(a.weights ?? {}).includes(s.version_id));
@@ -173,7 +266,9 @@ const resources = {
     },
   },
   alicloud_fcv3_alias: {
-    create(c, s) { return this.update(c, null, s); },
+    create(c, s) {
+      return this.update(c, null, s);
+    },
     update(c, _p, s) {
       const fn = fcFunction(c, s.function_name, 'CreateAlias');
       checkQualifier(fn, s.function_name, s.version_id, 'CreateAlias');
@@ -187,24 +282,35 @@ const resources = {
       fn.aliases[s.alias_name] = { version: s.version_id, weights };
       return { id: `${s.function_name}:${s.alias_name}`, create_time: TIME, last_modified_time: TIME };
     },
-    delete(c, s) { const fn = table(c.cloud, 'fcFunctions')[s.function_name]; if (fn) delete fn.aliases[s.alias_name]; },
+    delete(c, s) {
+      const fn = table(c.cloud, 'fcFunctions')[s.function_name];
+      if (fn) delete fn.aliases[s.alias_name];
+    },
   },
   alicloud_fcv3_async_invoke_config: {
-    create(c, s) { return this.update(c, null, s); },
+    create(c, s) {
+      return this.update(c, null, s);
+    },
     update(c, _p, s) {
       const fn = fcFunction(c, s.function_name, 'PutAsyncInvokeConfig');
       checkQualifier(fn, s.function_name, s.qualifier, 'PutAsyncInvokeConfig');
       const destination = s.destination_config?.[0];
       // Up to v1.290.0 the provider always sends "onSuccess": {} (issue
       // aliyun/terraform-provider-alicloud#10031); PR 10298, merged 2026-08-26, fixed it for 1.291.0.
-      if (olderThan(c.providerVersion, '1.291.0') && destination && !destination.on_success?.[0]?.destination) throw new CloudError('InvalidDestinationResources', "The destination resource is invalid: destination can't be empty.");
+      if (olderThan(c.providerVersion, '1.291.0') && destination && !destination.on_success?.[0]?.destination)
+        throw new CloudError('InvalidDestinationResources', "The destination resource is invalid: destination can't be empty.");
       fn.asyncConfigs[s.qualifier || 'LATEST'] = true;
       return { id: s.function_name, function_arn: `acs:fc:${c.region}:${ACCOUNT}:functions/${s.function_name}`, create_time: TIME, last_modified_time: TIME };
     },
     // v1.289.0 reads with the function name only (DescribeFcv3AsyncInvokeConfig(d.Id())): FC then
     // answers for LATEST, and a config put on an alias or version is not found.
-    read(c, s) { return table(c.cloud, 'fcFunctions')[s.function_name]?.asyncConfigs.LATEST ? s : null; },
-    delete(c, s) { const fn = table(c.cloud, 'fcFunctions')[s.function_name]; if (fn) delete fn.asyncConfigs[s.qualifier || 'LATEST']; },
+    read(c, s) {
+      return table(c.cloud, 'fcFunctions')[s.function_name]?.asyncConfigs.LATEST ? s : null;
+    },
+    delete(c, s) {
+      const fn = table(c.cloud, 'fcFunctions')[s.function_name];
+      if (fn) delete fn.asyncConfigs[s.qualifier || 'LATEST'];
+    },
   },
   alicloud_fcv3_trigger: {
     create(c, s) {
@@ -212,10 +318,30 @@ const resources = {
       checkQualifier(fn, s.function_name, s.qualifier, 'CreateTrigger');
       const id = hash(`${s.function_name}/${s.trigger_name}`, 12);
       fn.triggers[s.trigger_name] = {};
-      const http = s.trigger_type === 'http' ? [{ url_internet: `https://${s.function_name}-${id}.${c.region}.fcapp.run`, url_intranet: `https://${s.function_name}-${id}.${c.region}-vpc.fcapp.run` }] : [];
-      return { id: `${s.function_name}:${s.trigger_name}`, trigger_id: id, create_time: TIME, last_modified_time: TIME, status: 'Enabled', target_arn: `acs:fc:${c.region}:${ACCOUNT}:functions/${s.function_name}`, http_trigger: http, source_arn: lit(s.source_arn) ?? '' };
+      const http =
+        s.trigger_type === 'http'
+          ? [
+              {
+                url_internet: `https://${s.function_name}-${id}.${c.region}.fcapp.run`,
+                url_intranet: `https://${s.function_name}-${id}.${c.region}-vpc.fcapp.run`,
+              },
+            ]
+          : [];
+      return {
+        id: `${s.function_name}:${s.trigger_name}`,
+        trigger_id: id,
+        create_time: TIME,
+        last_modified_time: TIME,
+        status: 'Enabled',
+        target_arn: `acs:fc:${c.region}:${ACCOUNT}:functions/${s.function_name}`,
+        http_trigger: http,
+        source_arn: lit(s.source_arn) ?? '',
+      };
     },
-    delete(c, s) { const fn = table(c.cloud, 'fcFunctions')[s.function_name]; if (fn) delete fn.triggers[s.trigger_name]; },
+    delete(c, s) {
+      const fn = table(c.cloud, 'fcFunctions')[s.function_name];
+      if (fn) delete fn.triggers[s.trigger_name];
+    },
   },
 };
 
@@ -237,7 +363,8 @@ function readRuntimes(runtimes) {
 function checkFunctionInputs(c, s, action) {
   if (s.role) {
     const name = String(s.role).split('/').pop();
-    if (!Object.keys(table(c.cloud, 'ramRoles')).some((r) => r.toLowerCase() === name)) throw new CloudError('InvalidArgument', `role '${s.role}' does not exist or cannot be assumed by FC (${action})`);
+    if (!Object.keys(table(c.cloud, 'ramRoles')).some((r) => r.toLowerCase() === name))
+      throw new CloudError('InvalidArgument', `role '${s.role}' does not exist or cannot be assumed by FC (${action})`);
   }
   const code = s.code?.[0];
   if (code?.oss_bucket_name) ossObject(c, code.oss_bucket_name, code.oss_object_name, action);
@@ -245,28 +372,41 @@ function checkFunctionInputs(c, s, action) {
   // resolvedImageUri), pulling with the function's role: the role needs a registry token and the pull.
   const image = lit(s.custom_container_config?.[0]?.image);
   if (image) {
-    const m = /^(?:registry(?:-vpc)?\.([a-z0-9-]+)\.aliyuncs\.com|[a-z0-9-]+-registry(?:-vpc)?\.([a-z0-9-]+)\.cr\.aliyuncs\.com)\/([^/]+)\/([^:@]+)/.exec(image);
+    const m = /^(?:registry(?:-vpc)?\.([a-z0-9-]+)\.aliyuncs\.com|[a-z0-9-]+-registry(?:-vpc)?\.([a-z0-9-]+)\.cr\.aliyuncs\.com)\/([^/]+)\/([^:@]+)/.exec(
+      image,
+    );
     const instance = lit(s.custom_container_config[0].acr_instance_id);
     const repository = m && `acs:cr:${m[1] ?? m[2]}:${ACCOUNT}:repository/${instance ? `${instance}/` : ''}${m[3]}/${m[4]}`;
-    for (const [needed, resource] of [['cr:GetAuthorizationToken', '*'], ['cr:PullRepository', repository]]) {
-      if (!roleAllows(c, s.role, needed, resource)) throw new CloudError('AccessDenied', `the function's role may not ${needed} on ${resource}, so FC cannot pull ${image} (${action})`);
+    for (const [needed, resource] of [
+      ['cr:GetAuthorizationToken', '*'],
+      ['cr:PullRepository', repository],
+    ]) {
+      if (!roleAllows(c, s.role, needed, resource))
+        throw new CloudError('AccessDenied', `the function's role may not ${needed} on ${resource}, so FC cannot pull ${image} (${action})`);
     }
   }
   for (const arn of s.layers ?? []) {
     const m = /^acs:fc:[^:]+:([^:]+):layers\/([^/]+)\/versions\/(\d+)$/.exec(arn);
     if (!m) throw new CloudError('InvalidArgument', `invalid layer ARN ${arn}`);
-    if (m[1] === ACCOUNT && table(c.cloud, 'fcLayers')[m[2]]?.versions[m[3]]?.state !== 'published') throw new CloudError('LayerNotFound', `layer version ${arn} does not exist (${action})`);
+    if (m[1] === ACCOUNT && table(c.cloud, 'fcLayers')[m[2]]?.versions[m[3]]?.state !== 'published')
+      throw new CloudError('LayerNotFound', `layer version ${arn} does not exist (${action})`);
   }
 }
 
 /** Whether a policy attached to the role (by ARN) allows the action on exactly that resource (or on "*"). */
 function roleAllows(c, roleArn, action, resource) {
-  const roleName = String(roleArn ?? '').split('/').pop();
+  const roleName = String(roleArn ?? '')
+    .split('/')
+    .pop();
   const role = Object.entries(table(c.cloud, 'ramRoles')).find(([name]) => name.toLowerCase() === roleName)?.[1];
   return (role?.policies ?? []).some((name) => {
     const document = table(c.cloud, 'ramPolicies')[name]?.document;
-    return document && JSON.parse(document).Statement.some((st) => st.Effect === 'Allow'
-      && [].concat(st.Action).includes(action) && [].concat(st.Resource).some((r) => r === resource || r === '*'));
+    return (
+      document &&
+      JSON.parse(document).Statement.some(
+        (st) => st.Effect === 'Allow' && [].concat(st.Action).includes(action) && [].concat(st.Resource).some((r) => r === resource || r === '*'),
+      )
+    );
   });
 }
 

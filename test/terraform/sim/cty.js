@@ -20,11 +20,21 @@ function blockType(block) {
   for (const [name, b] of Object.entries(block.block_types || {})) {
     const inner = blockType(b.block);
     switch (b.nesting_mode) {
-      case 'single': case 'group': attrs[name] = inner; break;
-      case 'list': attrs[name] = ['list', inner]; break;
-      case 'set': attrs[name] = ['set', inner]; break;
-      case 'map': attrs[name] = ['map', inner]; break;
-      default: throw new Error(`unknown nesting mode ${b.nesting_mode}`);
+      case 'single':
+      case 'group':
+        attrs[name] = inner;
+        break;
+      case 'list':
+        attrs[name] = ['list', inner];
+        break;
+      case 'set':
+        attrs[name] = ['set', inner];
+        break;
+      case 'map':
+        attrs[name] = ['map', inner];
+        break;
+      default:
+        throw new Error(`unknown nesting mode ${b.nesting_mode}`);
     }
   }
   return ['object', attrs];
@@ -89,7 +99,8 @@ function equal(a, b) {
   if (a === b) return true;
   if (a === UNKNOWN || b === UNKNOWN || a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a); const kb = Object.keys(b);
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
   if (ka.length !== kb.length) return false;
   return ka.every((k) => equal(a[k], b[k]));
 }

@@ -18,7 +18,8 @@ if (!process.env.TF_PLUGIN_MAGIC_COOKIE) {
   process.exit(1);
 }
 const provider = new SimulatedProvider(cloudName, process.argv[3]);
-const load = (file) => grpc.loadPackageDefinition(protoLoader.loadSync(path.join(__dirname, file), { keepCase: true, longs: Number, enums: String, defaults: true, oneofs: true }));
+const load = (file) =>
+  grpc.loadPackageDefinition(protoLoader.loadSync(path.join(__dirname, file), { keepCase: true, longs: Number, enums: String, defaults: true, oneofs: true }));
 const tfplugin5 = load('plugin.proto').tfplugin5;
 const controller = load('controller.proto').plugin;
 
@@ -29,14 +30,31 @@ const errorDiag = (e) => diag(e.code ? `${e.code}` : 'simulated provider error',
 function toProtoSchema(s, version = 0) {
   const block = (b) => ({
     version: 0,
-    attributes: Object.entries(b.attributes ?? {}).sort(([x], [y]) => x.localeCompare(y)).map(([name, a]) => ({
-      name, type: Buffer.from(JSON.stringify(a.type)), description: a.description ?? '', required: !!a.required, optional: !!a.optional,
-      computed: !!a.computed, sensitive: !!a.sensitive, deprecated: !!a.deprecated, description_kind: 'PLAIN',
-    })),
-    block_types: Object.entries(b.block_types ?? {}).sort(([x], [y]) => x.localeCompare(y)).map(([name, nb]) => ({
-      type_name: name, block: block(nb.block), nesting: nb.nesting_mode.toUpperCase(), min_items: nb.min_items ?? 0, max_items: nb.max_items ?? 0,
-    })),
-    description: b.description ?? '', description_kind: 'PLAIN', deprecated: !!b.deprecated,
+    attributes: Object.entries(b.attributes ?? {})
+      .sort(([x], [y]) => x.localeCompare(y))
+      .map(([name, a]) => ({
+        name,
+        type: Buffer.from(JSON.stringify(a.type)),
+        description: a.description ?? '',
+        required: !!a.required,
+        optional: !!a.optional,
+        computed: !!a.computed,
+        sensitive: !!a.sensitive,
+        deprecated: !!a.deprecated,
+        description_kind: 'PLAIN',
+      })),
+    block_types: Object.entries(b.block_types ?? {})
+      .sort(([x], [y]) => x.localeCompare(y))
+      .map(([name, nb]) => ({
+        type_name: name,
+        block: block(nb.block),
+        nesting: nb.nesting_mode.toUpperCase(),
+        min_items: nb.min_items ?? 0,
+        max_items: nb.max_items ?? 0,
+      })),
+    description: b.description ?? '',
+    description_kind: 'PLAIN',
+    deprecated: !!b.deprecated,
   });
   return { version: s.version ?? version, block: block(s.block) };
 }
@@ -77,7 +95,10 @@ const handlers = {
   PrepareProviderConfig: rpc((req) => ({ prepared_config: req.config, diagnostics: [] })),
   ValidateResourceTypeConfig: rpc((req) => ({ diagnostics: provider.validate(req.type_name, decode(req.config, typeOf(req.type_name))) })),
   ValidateDataSourceConfig: rpc(() => ({ diagnostics: [] })),
-  Configure: rpc((req) => { provider.configure(decode(req.config, providerType)); return { diagnostics: [] }; }),
+  Configure: rpc((req) => {
+    provider.configure(decode(req.config, providerType));
+    return { diagnostics: [] };
+  }),
   UpgradeResourceState: rpc((req) => {
     const type = typeOf(req.type_name);
     const raw = req.raw_state?.json?.length ? JSON.parse(Buffer.from(req.raw_state.json).toString('utf8')) : null;
@@ -128,17 +149,27 @@ const handlers = {
 const server = new grpc.Server();
 server.addService(tfplugin5.Provider.service, handlers);
 server.addService(controller.GRPCController.service, {
-  Shutdown: (_call, callback) => { callback(null, {}); setImmediate(() => server.tryShutdown(() => process.exit(0))); },
+  Shutdown: (_call, callback) => {
+    callback(null, {});
+    setImmediate(() => server.tryShutdown(() => process.exit(0)));
+  },
 });
 
 const plaintext = process.env.TF_DISABLE_PLUGIN_TLS === '1' || !process.env.PLUGIN_CLIENT_CERT;
 const tls = plaintext ? null : serverCertificate();
 const credentials = plaintext
   ? grpc.ServerCredentials.createInsecure()
-  : grpc.ServerCredentials.createSsl(Buffer.from(process.env.PLUGIN_CLIENT_CERT), [{ private_key: Buffer.from(tls.keyPem), cert_chain: Buffer.from(tls.certPem) }], true);
+  : grpc.ServerCredentials.createSsl(
+      Buffer.from(process.env.PLUGIN_CLIENT_CERT),
+      [{ private_key: Buffer.from(tls.keyPem), cert_chain: Buffer.from(tls.certPem) }],
+      true,
+    );
 
 server.bindAsync('127.0.0.1:0', credentials, (err, port) => {
-  if (err) { process.stderr.write(`simulated provider: ${err.message}\n`); process.exit(1); }
+  if (err) {
+    process.stderr.write(`simulated provider: ${err.message}\n`);
+    process.exit(1);
+  }
   const cert = plaintext ? '' : `|${tls.certDer.toString('base64').replace(/=+$/, '')}`;
   process.stdout.write(`1|5|tcp|127.0.0.1:${port}|grpc${cert}\n`);
 });

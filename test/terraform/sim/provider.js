@@ -13,7 +13,11 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
 // hashicorp/aws 6.66.0 (pinned by @cdktn/provider-aws 25.7.0) the subset derived from them
 // (scripts/derive-aws-schema.js).
 const CLOUDS = {
-  aws: { address: 'registry.terraform.io/hashicorp/aws', schemaFile: (version) => (version === '6.66.0' ? 'schema/aws-6.66.0.json' : 'schema/aws.json'), model: () => require('./aws') },
+  aws: {
+    address: 'registry.terraform.io/hashicorp/aws',
+    schemaFile: (version) => (version === '6.66.0' ? 'schema/aws-6.66.0.json' : 'schema/aws.json'),
+    model: () => require('./aws'),
+  },
   alicloud: { address: 'registry.terraform.io/aliyun/alicloud', schemaFile: () => 'schema/alicloud.json', model: () => require('./alicloud') },
 };
 
@@ -49,13 +53,22 @@ class SimulatedProvider {
     const check = (b, value, where) => {
       if (!value || value === UNKNOWN) return;
       for (const [name, a] of Object.entries(b.attributes ?? {})) {
-        if (a.required && value[name] === null) diagnostics.push({ severity: 'ERROR', summary: 'Missing required argument', detail: `The argument "${name}" is required (${where}).` });
+        if (a.required && value[name] === null)
+          diagnostics.push({ severity: 'ERROR', summary: 'Missing required argument', detail: `The argument "${name}" is required (${where}).` });
       }
       for (const [name, nb] of Object.entries(b.block_types ?? {})) {
         const items = value[name];
-        const list = Array.isArray(items) ? items : items && typeof items === 'object' && nb.nesting_mode === 'map' ? Object.values(items) : items ? [items] : [];
-        if (nb.min_items && list.length < nb.min_items && items !== UNKNOWN) diagnostics.push({ severity: 'ERROR', summary: 'Insufficient blocks', detail: `At least ${nb.min_items} "${name}" blocks are required (${where}).` });
-        if (nb.max_items && list.length > nb.max_items) diagnostics.push({ severity: 'ERROR', summary: 'Too many blocks', detail: `No more than ${nb.max_items} "${name}" blocks are allowed (${where}).` });
+        const list = Array.isArray(items)
+          ? items
+          : items && typeof items === 'object' && nb.nesting_mode === 'map'
+            ? Object.values(items)
+            : items
+              ? [items]
+              : [];
+        if (nb.min_items && list.length < nb.min_items && items !== UNKNOWN)
+          diagnostics.push({ severity: 'ERROR', summary: 'Insufficient blocks', detail: `At least ${nb.min_items} "${name}" blocks are required (${where}).` });
+        if (nb.max_items && list.length > nb.max_items)
+          diagnostics.push({ severity: 'ERROR', summary: 'Too many blocks', detail: `No more than ${nb.max_items} "${name}" blocks are allowed (${where}).` });
         list.forEach((item) => check(nb.block, item, `${where}.${name}`));
       }
     };
@@ -89,13 +102,14 @@ class SimulatedProvider {
         ctx.journal('delete', { id: prior.id });
         return null;
       }
-      const computed = prior === null ? (model.create ? model.create(ctx, planned) : {}) : (model.update ? model.update(ctx, prior, planned) : {});
+      const computed = prior === null ? (model.create ? model.create(ctx, planned) : {}) : model.update ? model.update(ctx, prior, planned) : {};
       // A provider may only fill in what the plan left open: unknown values, and computed
       // attributes the plan left null. Known planned values stay as planned.
       const attributes = this.resourceSchemas[type].block.attributes ?? {};
       if (attributes.tags_all && planned.tags_all === UNKNOWN) computed.tags_all = { ...(this.defaultTags ?? {}), ...(planned.tags ?? {}) };
-      const open = Object.fromEntries(Object.entries(withoutUndefined(computed))
-        .filter(([k]) => planned[k] === UNKNOWN || (planned[k] === null && attributes[k]?.computed)));
+      const open = Object.fromEntries(
+        Object.entries(withoutUndefined(computed)).filter(([k]) => planned[k] === UNKNOWN || (planned[k] === null && attributes[k]?.computed)),
+      );
       const state = fill(this.resourceSchemas[type].block, { ...planned, ...open }, `${type}`, ctx);
       if (state.id === null || state.id === UNKNOWN) state.id = `${type}-${ctx.next(type)}`;
       ctx.journal(prior === null ? 'create' : 'update', { id: state.id });
@@ -127,7 +141,10 @@ class SimulatedProvider {
   context(cloud, type) {
     const { next } = require('./store');
     return {
-      cloud, region: this.region, providerVersion: this.version, stackDir: path.basename(process.cwd()),
+      cloud,
+      region: this.region,
+      providerVersion: this.version,
+      stackDir: path.basename(process.cwd()),
       next: (key) => next(cloud, key),
       journal: (op, detail) => this.store.journal({ provider: this.name, op, type, ...detail }),
     };
@@ -152,7 +169,11 @@ function markComputed(block, value, isNew) {
   for (const [name, nb] of Object.entries(block.block_types ?? {})) {
     const v = out[name];
     if (Array.isArray(v)) out[name] = v.map((e) => markComputed(nb.block, e, isNew));
-    else if (v && v !== UNKNOWN && typeof v === 'object') out[name] = nb.nesting_mode === 'map' ? Object.fromEntries(Object.entries(v).map(([k, e]) => [k, markComputed(nb.block, e, isNew)])) : markComputed(nb.block, v, isNew);
+    else if (v && v !== UNKNOWN && typeof v === 'object')
+      out[name] =
+        nb.nesting_mode === 'map'
+          ? Object.fromEntries(Object.entries(v).map(([k, e]) => [k, markComputed(nb.block, e, isNew)]))
+          : markComputed(nb.block, v, isNew);
   }
   return out;
 }
@@ -168,7 +189,11 @@ function fill(block, value, where, ctx) {
     const v = out[name];
     if (v === UNKNOWN) out[name] = nb.nesting_mode === 'single' || nb.nesting_mode === 'group' ? null : nb.nesting_mode === 'map' ? {} : [];
     else if (Array.isArray(v)) out[name] = v.map((e) => fill(nb.block, e, `${where}.${name}`, ctx));
-    else if (v && typeof v === 'object') out[name] = nb.nesting_mode === 'map' ? Object.fromEntries(Object.entries(v).map(([k, e]) => [k, fill(nb.block, e, `${where}.${name}`, ctx)])) : fill(nb.block, v, `${where}.${name}`, ctx);
+    else if (v && typeof v === 'object')
+      out[name] =
+        nb.nesting_mode === 'map'
+          ? Object.fromEntries(Object.entries(v).map(([k, e]) => [k, fill(nb.block, e, `${where}.${name}`, ctx)]))
+          : fill(nb.block, v, `${where}.${name}`, ctx);
   }
   return out;
 }

@@ -13,14 +13,23 @@ function generate() {
   cert.serialNumber = '01';
   cert.validity.notBefore = new Date(Date.now() - 3600_000);
   cert.validity.notAfter = new Date(Date.now() + 30 * 24 * 3600_000);
-  const name = [{ name: 'commonName', value: 'localhost' }, { name: 'organizationName', value: 'simulated provider' }];
+  const name = [
+    { name: 'commonName', value: 'localhost' },
+    { name: 'organizationName', value: 'simulated provider' },
+  ];
   cert.setSubject(name);
   cert.setIssuer(name);
   cert.setExtensions([
     { name: 'basicConstraints', cA: true },
     { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, keyCertSign: true },
     { name: 'extKeyUsage', serverAuth: true, clientAuth: true },
-    { name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }] },
+    {
+      name: 'subjectAltName',
+      altNames: [
+        { type: 2, value: 'localhost' },
+        { type: 7, ip: '127.0.0.1' },
+      ],
+    },
   ]);
   cert.sign(keys.privateKey, forge.md.sha256.create());
   return { certPem: forge.pki.certificateToPem(cert), keyPem: forge.pki.privateKeyToPem(keys.privateKey) };
