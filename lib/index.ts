@@ -2,17 +2,11 @@
 // Compute 3.0 (`alicloud`), and the cloud-neutral types both namespaces share.
 export * as aws from './aws';
 export * as alicloud from './alicloud';
-export type {
-  ArtifactBucketOptions,
-  CustomImageFunctionPropsBase,
-  FunctionAttributes,
-  GrantInvokeOptions,
-  TaggableProps,
-  HealthCheckBase,
-  LayeredFunctionPropsBase,
-  LayerPropsBase,
-  VpcOptionsBase,
-} from './core/types';
+export type { ArtifactBucketOptions } from './core/artifact-bucket';
+export type { FunctionAttributes, FunctionPropsBase, GrantInvokeOptions, LayeredFunctionPropsBase, VpcOptionsBase } from './core/function';
+export type { CustomImageFunctionPropsBase, HealthCheckBase } from './core/image';
+export type { LayerPropsBase } from './core/layers';
+export type { TaggableProps } from './core/tags';
 export type { AsyncPropsBase, BatchingOptions, BufferOptionsBase } from './core/async';
 export type { CanaryAliasPropsBase } from './core/canary';
 export { ValidationError } from './core/validation';

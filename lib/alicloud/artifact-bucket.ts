@@ -1,9 +1,8 @@
 import * as crypto from 'crypto';
 import { Fn, TerraformDataSource, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { checkArtifactBucketOptions } from '../core/checks';
+import { ArtifactBucketOptions, checkArtifactBucketOptions } from '../core/artifact-bucket';
 import { providerSuffix, useProvider } from '../core/private/provider';
-import { ArtifactBucketOptions } from '../core/types';
 import { fail, isToken } from '../core/validation';
 import { AlicloudProvider } from './provider/provider';
 import { OssBucket } from './provider/oss-bucket';

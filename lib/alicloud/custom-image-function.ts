@@ -1,8 +1,8 @@
 import { Construct } from 'constructs';
-import { checkImageFunctionBasics, warnUnpinnedImage } from '../core/checks';
-import { CustomImageFunctionPropsBase, HealthCheckBase } from '../core/types';
+import { checkImageFunctionBasics, CustomImageFunctionPropsBase, HealthCheckBase, warnUnpinnedImage } from '../core/image';
 import { checkPattern, checkRange, fail, isToken, warn } from '../core/validation';
 import { FunctionBase, FunctionCommonProps } from './function-base';
+import { HttpAuthType, HttpTriggerOptions } from './http-trigger-options';
 import { httpTrigger } from './private/http-trigger';
 import { Fcv3Function } from './provider/fcv3-function';
 import { Fcv3FunctionVersion } from './provider/fcv3-function-version';
@@ -20,26 +20,6 @@ export interface HealthCheck extends HealthCheckBase {
   readonly failureThreshold?: number;
   /** Passed checks before it counts as healthy, 1-120. @default 1 */
   readonly successThreshold?: number;
-}
-
-/** Who may call the HTTP trigger. */
-export enum HttpAuthType {
-  /** Requests signed with Alibaba Cloud credentials. */
-  FUNCTION = 'function',
-  /** Anyone. */
-  ANONYMOUS = 'anonymous',
-}
-
-/** An HTTP trigger for the function (`alicloud_fcv3_trigger` of type `http`). */
-export interface HttpTriggerOptions {
-  /** Who may call it. @default HttpAuthType.FUNCTION (signed requests) */
-  readonly authType?: HttpAuthType;
-  /** HTTP methods. @default ["GET", "POST", "PUT", "DELETE", "HEAD", "PATCH", "OPTIONS"] */
-  readonly methods?: string[];
-  /** Alias name or version the trigger invokes. @default "LATEST" */
-  readonly qualifier?: string;
-  /** Turn off the public URL (VPC only). @default false */
-  readonly disableUrlInternet?: boolean;
 }
 
 export interface CustomImageFunctionProps extends CustomImageFunctionPropsBase, FunctionCommonProps {

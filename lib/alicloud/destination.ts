@@ -1,5 +1,5 @@
 import { IQueueContract } from '../core/contracts';
-import type { IFunction } from './function-base';
+import type { IFunction } from './function';
 import { MessageServiceQueue } from './provider/message-service-queue';
 
 /** An MNS queue made elsewhere (FC names MNS queues by name; the ARNs are built from region and account). */

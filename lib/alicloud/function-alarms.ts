@@ -1,18 +1,16 @@
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { AlarmOptionsBase, checkAlarmOptions } from '../core/alarms';
+import { checkAlarmOptions } from '../core/alarms';
 import { IFunctionAlarmsContract } from '../core/contracts';
 import { attachToFunction } from '../core/private/trigger';
-import { TaggableProps } from '../core/types';
+import { TaggableProps } from '../core/tags';
 import { fail, isToken } from '../core/validation';
+import { AlarmOptions } from './alarm';
 import type { IQueue } from './destination';
-import { IFunction } from './function-base';
+import { IFunction } from './function';
 import { CmsAlarm } from './provider/cms-alarm';
 import { MessageServiceQueue } from './provider/message-service-queue';
 import { AlicloudProvider } from './provider/provider';
-
-/** When an alarm fires: FC3 function metrics have one period, 60 s, so a longer window is `evaluationPeriods`. */
-export interface AlarmOptions extends AlarmOptionsBase {}
 
 export interface FunctionAlarmsProps extends TaggableProps {
   /** The function watched (all its versions and aliases: FC 3.0 documents no alias dimension). */

@@ -1,47 +1,24 @@
 import { Fn, ITerraformDependable, Lazy, TerraformLocal, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { checkDescription, checkEnvironment, checkVpc } from '../core/checks';
-import { IFunctionContract } from '../core/contracts';
+import { checkDescription, checkEnvironment, checkVpc, FunctionAttributes, FunctionPropsBase, GrantInvokeOptions, VpcOptionsBase } from '../core/function';
 import { fingerprint } from '../core/private/fingerprint';
 import { uniqueName } from '../core/private/names';
 import { providerSuffix, useProvider } from '../core/private/provider';
 import { StackState } from '../core/private/stack-state';
-import { tagConstruct } from '../core/tags';
-import { FunctionAttributes, GrantInvokeOptions, TaggableProps, VpcOptionsBase } from '../core/types';
+import { tagConstruct, TaggableProps } from '../core/tags';
 import { checkPattern, fail, isToken } from '../core/validation';
 import { forgetInsteadOfDestroy } from './engine';
 import { checkFcCapacity, checkFcName, FC_RESERVED_ENVIRONMENT, FC_RESERVED_PREFIXES } from './limits';
 import { ImportedFunction } from './private/imported-function';
 import { grantInvoke } from './private/invoke';
-import { RamGrants } from './private/ram-grants';
+import { FcLocation, IFunction } from './function';
+import { RamGrants, RamStatement } from './policy';
 import { AlicloudProvider } from './provider/provider';
 import { Fcv3Function, Fcv3FunctionConfig } from './provider/fcv3-function';
 import { Fcv3FunctionVersion } from './provider/fcv3-function-version';
 import { RamPolicy } from './provider/ram-policy';
 import { RamRole } from './provider/ram-role';
 import { RamRolePolicyAttachment } from './provider/ram-role-policy-attachment';
-
-/** One RAM policy statement; resources are always concrete ARNs. */
-export interface RamStatement {
-  /** Actions, e.g. `mns:SendMessage`. */
-  readonly actions: string[];
-  /** Resource ARNs (`acs:…`). */
-  readonly resources: string[];
-}
-
-/** An FC3 function the other constructs can work with (its ARN is `acs:fc:<region>:<account>:functions/<name>`). */
-export interface IFunction extends IFunctionContract<'alicloud', RamStatement> {
-  /** The region and account the function's resources live in (FC3 only: RAM ARNs name them). */
-  readonly location: FcLocation;
-  /** The provider of the function's resources, when not the stack's default. */
-  readonly provider?: AlicloudProvider;
-}
-
-/** Where ARNs point: region and account, each a literal or a Terraform expression. */
-export interface FcLocation {
-  readonly region: string;
-  readonly account: string;
-}
 
 /** SLS logging for a function. */
 export interface LogConfig {
@@ -58,25 +35,13 @@ export interface VpcOptions extends VpcOptionsBase {
 }
 
 /** Props every function of this library takes on FC3. */
-export interface FunctionCommonProps extends TaggableProps {
+export interface FunctionCommonProps extends FunctionPropsBase, TaggableProps {
   /** Provider (region, account) of every resource the construct makes, and of the ARNs its grants name. @default the stack's default provider */
   readonly provider?: AlicloudProvider;
-  /** Function name (1-64 of letters, digits, "_", "-"). @default derived from the construct path */
-  readonly functionName?: string;
-  /** Description. @default none */
-  readonly description?: string;
-  /** Memory in MB, 128-32768, a multiple of 64. @default 512 */
-  readonly memorySize?: number;
-  /** Timeout in seconds, 1-86400. @default 3 */
-  readonly timeout?: number;
   /** vCPUs, 0.05-16 in steps of 0.05, with a vCPU : memory (GB) ratio between 1:1 and 1:4. @default chosen by FC from the memory */
   readonly cpu?: number;
-  /** Disk in MB: 512 or 10240. @default 512 */
-  readonly diskSize?: number;
   /** Requests one instance serves at once, 1-200. @default 1 */
   readonly instanceConcurrency?: number;
-  /** Environment variables. @default none */
-  readonly environment?: { [key: string]: string };
   /** Send logs to this SLS logstore (the role gets `log:PostLogStoreLogs` on it only). @default no logging */
   readonly logConfig?: LogConfig;
   /** VPC, vSwitches (`subnetIds`) and the one security group for reaching private resources. @default not in a VPC */

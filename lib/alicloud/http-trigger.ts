@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { uniqueName } from '../core/private/names';
 import { attachToFunction } from '../core/private/trigger';
-import { HttpAuthType } from './custom-image-function';
+import { HttpAuthType } from './http-trigger-options';
 import { TriggerTargetProps } from './trigger-target';
 import { httpTrigger } from './private/http-trigger';
 import { Fcv3Trigger } from './provider/fcv3-trigger';

@@ -2,7 +2,7 @@ import { TerraformAsset } from 'cdktf';
 import { Construct } from 'constructs';
 import { checkLayers, LayerOverlap, warnLayerOverlaps } from '../core/layers';
 import { PackagedFolder, packageFolder } from '../core/package';
-import { LayeredFunctionPropsBase } from '../core/types';
+import { LayeredFunctionPropsBase } from '../core/function';
 import { checkOneOf, checkPattern, fail } from '../core/validation';
 import { FunctionBase, FunctionCommonProps } from './function-base';
 import { ILayer } from './layer';

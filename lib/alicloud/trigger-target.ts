@@ -1,6 +1,6 @@
-import { TaggableProps } from '../core/types';
+import { TaggableProps } from '../core/tags';
 import type { CanaryAlias } from './canary-alias';
-import { IFunction } from './function-base';
+import { IFunction } from './function';
 import { AlicloudProvider } from './provider/provider';
 
 /** What a trigger invokes: a function, or one of its aliases so the canary split applies to what it sends. */

@@ -7,9 +7,8 @@ import { S3BucketOwnershipControls } from '@cdktf/provider-aws/lib/s3-bucket-own
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
-import { checkArtifactBucketOptions } from '../core/checks';
+import { ArtifactBucketOptions, checkArtifactBucketOptions } from '../core/artifact-bucket';
 import { providerSuffix, useProvider } from '../core/private/provider';
-import { ArtifactBucketOptions } from '../core/types';
 import { fail } from '../core/validation';
 
 const ID = 'ServerlessArtifacts';

@@ -11,7 +11,7 @@ import { tagConstruct } from '../core/tags';
 import { fail, isToken } from '../core/validation';
 import { CanaryAlias } from './canary-alias';
 import { destinationOf, IDestination, IQueue } from './destination';
-import { IFunction } from './function-base';
+import { IFunction } from './function';
 import { AWS_LIMITS } from './limits';
 import { queueSource } from './private/queue-source';
 

@@ -9,11 +9,11 @@ import { CanaryAliasPropsBase, resolveRouting } from '../core/canary';
 import { ICanaryAliasContract } from '../core/contracts';
 import { useProvider } from '../core/private/provider';
 import { tagConstruct } from '../core/tags';
-import { GrantInvokeOptions } from '../core/types';
+import { GrantInvokeOptions } from '../core/function';
 import { checkPattern, checkRange, fail, isToken } from '../core/validation';
-import { IFunction } from './function-base';
+import { IFunction } from './function';
 import { LayeredFunction } from './layered-function';
-import type { AlarmOptions } from './function-alarms';
+import type { AlarmOptions } from './alarm';
 import { metricAlarm } from './private/alarm';
 import { grantInvoke } from './private/invoke';
 

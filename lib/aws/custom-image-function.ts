@@ -2,31 +2,11 @@ import { Construct } from 'constructs';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { LambdaFunctionUrl } from '@cdktf/provider-aws/lib/lambda-function-url';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
-import { checkImageFunctionBasics, warnUnpinnedImage } from '../core/checks';
-import { CustomImageFunctionPropsBase } from '../core/types';
+import { checkImageFunctionBasics, CustomImageFunctionPropsBase, warnUnpinnedImage } from '../core/image';
 import { checkPattern, fail, isToken } from '../core/validation';
 import { FunctionBase, FunctionCommonProps } from './function-base';
+import { HttpAuthType, HttpTriggerOptions } from './http-trigger-options';
 import { functionUrl } from './private/function-url';
-
-/** Who may call the function URL. */
-export enum HttpAuthType {
-  /** Callers sign requests with SigV4 and need `lambda:InvokeFunctionUrl`. */
-  AWS_IAM = 'AWS_IAM',
-  /** Anyone on the internet. */
-  NONE = 'NONE',
-}
-
-/** An HTTPS endpoint for the function (`aws_lambda_function_url`). */
-export interface HttpTriggerOptions {
-  /** Who may call it. @default HttpAuthType.AWS_IAM */
-  readonly authType?: HttpAuthType;
-  /** Alias name or version the URL invokes (e.g. a CanaryAlias's name). @default the unqualified function */
-  readonly qualifier?: string;
-  /** Origins allowed by CORS. @default no CORS */
-  readonly allowOrigins?: string[];
-  /** Methods allowed by CORS. @default ["*"] when allowOrigins is set */
-  readonly allowMethods?: string[];
-}
 
 export interface CustomImageFunctionProps extends CustomImageFunctionPropsBase, FunctionCommonProps {
   /** Working directory of the start command. @default the image's WORKDIR */

@@ -1,6 +1,6 @@
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { IQueueContract } from '../core/contracts';
-import type { IFunction } from './function-base';
+import type { IFunction } from './function';
 
 /** An SQS queue made elsewhere. */
 export interface IQueue extends IQueueContract<'aws'> {

@@ -2,19 +2,13 @@ import { Construct } from 'constructs';
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
-import { AlarmOptionsBase } from '../core/alarms';
 import { IFunctionAlarmsContract } from '../core/contracts';
 import { attachToFunction } from '../core/private/trigger';
-import { TaggableProps } from '../core/types';
+import { TaggableProps } from '../core/tags';
+import { AlarmOptions } from './alarm';
 import type { CanaryAlias } from './canary-alias';
-import { IFunction } from './function-base';
+import { IFunction } from './function';
 import { metricAlarm } from './private/alarm';
-
-/** When an alarm fires (period 60-86400 s in whole minutes), and whom it tells. */
-export interface AlarmOptions extends AlarmOptionsBase {
-  /** ARNs notified when the alarm fires (e.g. an SNS topic). @default none */
-  readonly alarmActions?: string[];
-}
 
 export interface FunctionAlarmsProps extends TaggableProps {
   /** The function watched. */

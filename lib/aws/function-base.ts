@@ -6,46 +6,27 @@ import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { LambdaFunction, LambdaFunctionConfig } from '@cdktf/provider-aws/lib/lambda-function';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { checkDescription, checkEnvironment, checkVpc } from '../core/checks';
-import { IFunctionContract } from '../core/contracts';
+import { checkDescription, checkEnvironment, checkVpc, FunctionAttributes, FunctionPropsBase, GrantInvokeOptions, VpcOptionsBase } from '../core/function';
 import { uniqueName } from '../core/private/names';
 import { useProvider } from '../core/private/provider';
-import { tagConstruct } from '../core/tags';
-import { FunctionAttributes, GrantInvokeOptions, TaggableProps, VpcOptionsBase } from '../core/types';
+import { tagConstruct, TaggableProps } from '../core/tags';
 import { checkOneOf, checkPattern, checkRange, fail } from '../core/validation';
 import { Architecture, AWS_RESERVED_ENVIRONMENT, checkArchitecture, checkFunctionName, checkMemoryAndTimeout, LOG_RETENTION_DAYS } from './limits';
+import { IFunction } from './function';
 import { PolicyStatement, PolicyStatements } from './policy';
 import { ImportedFunction } from './private/imported-function';
 import { grantInvoke } from './private/invoke';
 
-/** A Lambda function the other constructs can work with: one of ours or an existing one. */
-export interface IFunction extends IFunctionContract<'aws', PolicyStatement> {
-  /** The provider of the function's resources, when not the stack's default. */
-  readonly provider?: AwsProvider;
-}
-
 /** Props every function of this library takes on AWS. */
-export interface FunctionCommonProps extends TaggableProps {
+export interface FunctionCommonProps extends FunctionPropsBase, TaggableProps {
   /** Provider (region, account) of every resource the construct makes, for several regions or accounts in one stack. @default the stack's default provider */
   readonly provider?: AwsProvider;
-  /** Function name. @default derived from the construct path */
-  readonly functionName?: string;
-  /** Description. @default none */
-  readonly description?: string;
-  /** Memory in MB (128-10240). @default 128 */
-  readonly memorySize?: number;
-  /** Timeout in seconds (1-900). @default 3 */
-  readonly timeout?: number;
-  /** Environment variables. @default none */
-  readonly environment?: { [key: string]: string };
   /** Instruction set. @default Architecture.X86_64 */
   readonly architecture?: Architecture;
   /** Reserved concurrent executions (0 stops the function). @default unreserved */
   readonly reservedConcurrency?: number;
   /** Days the function's log group keeps logs. @default 30 */
   readonly logRetentionDays?: number;
-  /** Size of /tmp in MB, 512-10240 (Lambda's ephemeral storage). @default 512 */
-  readonly diskSize?: number;
   /** Log format: structured JSON (with log levels) or plain text. @default LogFormat.TEXT */
   readonly logFormat?: LogFormat;
   /** Lowest level of the function's own logs Lambda keeps; JSON format only. @default Lambda's default (INFO) */

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { LambdaFunctionUrl } from '@cdktf/provider-aws/lib/lambda-function-url';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { attachToFunction } from '../core/private/trigger';
-import { HttpAuthType } from './custom-image-function';
+import { HttpAuthType } from './http-trigger-options';
 import { TriggerTargetProps } from './trigger-target';
 import { functionUrl } from './private/function-url';
 

@@ -5,7 +5,7 @@ import { S3Object } from '@cdktf/provider-aws/lib/s3-object';
 import { sharedCodeUpload } from '../core/private/asset';
 import { checkLayers, checkUnzippedSize, LayerOverlap, warnLayerOverlaps } from '../core/layers';
 import { PackagedFolder, packageFolder } from '../core/package';
-import { LayeredFunctionPropsBase } from '../core/types';
+import { LayeredFunctionPropsBase } from '../core/function';
 import { checkPattern, fail, isToken } from '../core/validation';
 import { ArtifactBucket } from './artifact-bucket';
 import { FunctionBase, FunctionCommonProps } from './function-base';

@@ -1,6 +1,6 @@
 import { Lazy } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { checkPolicyResources } from '../core/checks';
+import { checkPolicyResources } from '../core/policy';
 
 /**
  * Actions whose only resource type is "*" (Service Authorization Reference: X-Ray's trace and

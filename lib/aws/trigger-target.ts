@@ -1,7 +1,7 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
-import { TaggableProps } from '../core/types';
+import { TaggableProps } from '../core/tags';
 import type { CanaryAlias } from './canary-alias';
-import { IFunction } from './function-base';
+import { IFunction } from './function';
 
 /** What a trigger invokes: a function, or one of its aliases so the canary split applies to what it sends. */
 export interface TriggerTargetProps extends TaggableProps {

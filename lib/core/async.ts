@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
 import { checkRange, fail, isToken } from './validation';
-import { TaggableProps } from './types';
+import { TaggableProps } from './tags';
 
 /** Asynchronous invocation settings, in the same words on both clouds. */
 export interface AsyncPropsBase extends TaggableProps {

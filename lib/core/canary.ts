@@ -1,8 +1,8 @@
 import { Fn, Op, Precondition, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { checkVersionNumber, checkWeight, VERSION_NUMBER } from './checks';
-import { fail, isToken } from './validation';
-import { TaggableProps } from './types';
+
+import { checkRange, fail, isToken } from './validation';
+import { TaggableProps } from './tags';
 
 /** The traffic split of an alias, in the same words on both clouds. */
 export interface CanaryAliasPropsBase extends TaggableProps {
@@ -107,4 +107,20 @@ export function resolveRouting(scope: IConstruct, props: CanaryAliasPropsBase, l
     preconditions,
     conditional: { when: Op.neq(canary, stable), canaryVersion: canary, weight },
   };
+}
+
+/** A canary weight: the fraction of traffic sent to the canary version. */
+export function checkWeight(scope: IConstruct, prop: string, weight: number | undefined): void {
+  checkRange(scope, prop, weight, 0, 1, { integer: false });
+}
+
+/** What a version prop must be, in messages. */
+export const VERSION_NUMBER = 'a published version number such as "1" (not $LATEST)';
+
+/** A published version number, e.g. "3" (not `$LATEST`, not empty, not "v1"). */
+export function checkVersionNumber(scope: IConstruct, prop: string, version: string | undefined): void {
+  if (version === undefined || isToken(version)) return;
+  if (typeof version !== 'string' || !/^[1-9][0-9]*$/.test(version)) {
+    fail(scope, prop, VERSION_NUMBER, version);
+  }
 }

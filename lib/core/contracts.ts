@@ -1,6 +1,6 @@
 import { ITerraformDependable, TerraformProvider } from 'cdktf';
 import { LayerRef } from './layers';
-import { GrantInvokeOptions } from './types';
+import { GrantInvokeOptions } from './function';
 
 /**
  * The contracts both clouds implement: the same member names with the same meaning, so code (and a

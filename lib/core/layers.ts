@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
-import { MAX_LAYERS } from './checks';
+import { checkDescription } from './function';
 import { FolderListing } from './package';
+import { TaggableProps } from './tags';
 import { checkMaxItems, fail, isToken, warn } from './validation';
 
 /** A layer as a function sees it, on either cloud. */
@@ -129,4 +130,34 @@ export function checkUnzippedSize(scope: IConstruct, parts: readonly SizedPart[]
     .map((p) => `${p.label} ${p.bytes} bytes`)
     .join(', ');
   fail(scope, 'code plus layers', `at most ${limit} bytes unzipped`, total, { detail: `bytes (largest: ${largest})` });
+}
+
+/** The most layers one function may use, on both clouds. */
+export const MAX_LAYERS = 5;
+
+/** A layer built from a local folder. */
+export interface LayerPropsBase extends TaggableProps {
+  /** Local folder whose content is unpacked under /opt (e.g. it holds `nodejs/node_modules/lodash`). */
+  readonly path: string;
+  /** Runtimes the layer is for; a function whose runtime is not listed cannot use it. */
+  readonly compatibleRuntimes: string[];
+  /** Name of the layer. @default derived from the construct path */
+  readonly layerName?: string;
+  /** Description of the layer. @default none */
+  readonly description?: string;
+  /**
+   * Keep a layer version in the cloud when a new one replaces it (or the layer is removed): functions
+   * in other stacks, and the versions functions published earlier, still name it. `false` deletes it.
+   * @default true
+   */
+  readonly skipDestroy?: boolean;
+}
+
+/** A layer's runtime list (1 to `max` entries) and its description (at most 256 characters). */
+export function checkLayerBasics(scope: IConstruct, props: LayerPropsBase, maxRuntimes: number): void {
+  const runtimes = props.compatibleRuntimes;
+  if (!Array.isArray(runtimes) || runtimes.length === 0 || runtimes.length > maxRuntimes) {
+    fail(scope, 'compatibleRuntimes', `a list of 1 to ${maxRuntimes} runtimes`, runtimes);
+  }
+  checkDescription(scope, props.description);
 }

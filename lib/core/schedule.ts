@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { TaggableProps } from './types';
+import { TaggableProps } from './tags';
 import { checkPattern, checkRange, fail, isToken } from './validation';
 
 /** The fields of a cron schedule; each defaults to every value. Times are UTC on both clouds. */

@@ -2,6 +2,12 @@ import { Aspects, IAspect, TerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { fail } from './validation';
 
+/** Tags for every resource a construct creates that takes tags. */
+export interface TaggableProps {
+  /** Tags (keys 1-128 characters, values at most 256), added to the stack-wide ones of `Tags.of(stack)`. @default none */
+  readonly tags?: { [key: string]: string };
+}
+
 const REGISTRY = 'ServerlessTags';
 const EXPLICIT = Symbol.for('cdktf-serverless-constructs.explicitTags');
 

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { checkOneOf } from '../../core/validation';
-import type { HttpAuthType, HttpTriggerOptions } from '../custom-image-function';
+import type { HttpAuthType, HttpTriggerOptions } from '../http-trigger-options';
 import { Fcv3Trigger } from '../provider/fcv3-trigger';
 
 const ALL_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'HEAD', 'PATCH', 'OPTIONS'];

@@ -1,11 +1,12 @@
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
-import { FunctionAttributes, GrantInvokeOptions } from '../../core/types';
+import { FunctionAttributes, GrantInvokeOptions } from '../../core/function';
 import { checkPattern, checkRange, fail } from '../../core/validation';
-import type { FcLocation, IFunction, RamStatement } from '../function-base';
+import type { FcLocation, IFunction } from '../function';
+import type { RamStatement } from '../policy';
 import { FC_LIMITS } from '../limits';
 import { grantInvoke } from './invoke';
-import { RamGrants } from './ram-grants';
+import { RamGrants } from '../policy';
 
 // acs:fc:<region>:<account>:functions/<name>
 const FUNCTION_ARN = /^acs:fc:([a-z0-9-]+):(\d+):functions\/([A-Za-z_][A-Za-z0-9_-]{0,63})$/;

@@ -1,9 +1,9 @@
 import { Fn } from 'cdktf';
 import { Construct } from 'constructs';
-import { GrantInvokeOptions } from '../../core/types';
+import { GrantInvokeOptions } from '../../core/function';
 import { checkPattern, fail, isToken } from '../../core/validation';
-import type { FcLocation, IFunction } from '../function-base';
-import { RamGrants } from './ram-grants';
+import type { FcLocation, IFunction } from '../function';
+import { RamGrants } from '../policy';
 
 // acs:ram::<account>:role/<name>; the policy is attached to the role named as the ARN writes it.
 const RAM_ROLE_ARN = /^acs:ram::(\d+):role\/([A-Za-z0-9.-]{1,64})$/;

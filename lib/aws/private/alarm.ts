@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { checkAlarmOptions } from '../../core/alarms';
-import type { AlarmOptions } from '../function-alarms';
+import type { AlarmOptions } from '../alarm';
 
 /** What is measured: a CloudWatch metric with its dimensions and statistic. */
 export interface Metric {

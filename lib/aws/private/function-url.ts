@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { LambdaFunctionUrl } from '@cdktf/provider-aws/lib/lambda-function-url';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { checkOneOf } from '../../core/validation';
-import type { HttpAuthType, HttpTriggerOptions } from '../custom-image-function';
+import type { HttpAuthType, HttpTriggerOptions } from '../http-trigger-options';
 
 /**
  * A function URL (`aws_lambda_function_url`) on the function or a qualifier, with CORS when origins

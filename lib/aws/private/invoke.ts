@@ -1,9 +1,9 @@
 import { Construct } from 'constructs';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { uniqueName } from '../../core/private/names';
-import { GrantInvokeOptions } from '../../core/types';
+import { GrantInvokeOptions } from '../../core/function';
 import { checkPattern, fail, warn } from '../../core/validation';
-import type { IFunction } from '../function-base';
+import type { IFunction } from '../function';
 
 // Who may be given lambda:InvokeFunction: a service principal, an account, or an IAM identity. "*"
 // (anyone) is refused: a public function is a function URL with authType NONE.

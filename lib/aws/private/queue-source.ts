@@ -1,7 +1,7 @@
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { LambdaEventSourceMapping } from '@cdktf/provider-aws/lib/lambda-event-source-mapping';
-import type { IFunction } from '../function-base';
+import type { IFunction } from '../function';
 
 /** What a queue-driven invocation needs: the function's role may read the queue, then the mapping. */
 export interface QueueSource {
