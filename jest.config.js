@@ -4,6 +4,8 @@
  * `cdktf` and `@cdktf/provider-aws` map to the fork's packages and the Alibaba Cloud bindings to
  * the ones the fork's generator makes (test/cdktn/global-setup.js), as the cdktn package is built.
  */
+const { cdktnIgnorePatterns } = require('./test/suites');
+
 const transform = { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }] };
 
 const cdktf = {
@@ -20,27 +22,15 @@ const cdktn = {
   displayName: 'cdktn',
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
-  // The construct, parity and limit suites; the flavour comparison. Suites about the cdktf build
-  // itself (bindings check, package, load, API snapshot, README types) and Terraform runs stay in
-  // the cdktf project.
-  testMatch: [
-    '**/aws-*.test.ts',
-    '**/alicloud-*.test.ts',
-    '**/parity.test.ts',
-    '**/limits.test.ts',
-    '**/versions.test.ts',
-    '**/artifact-bucket.test.ts',
-    '**/core-package.test.ts',
-    '**/cloud-types.test.ts',
-    '**/cdktn/*.test.ts',
-  ],
-  testPathIgnorePatterns: ['alicloud-bindings\\.test\\.ts', 'aws-schema\\.test\\.ts'],
+  // Every suite but the few about the cdktf build itself, listed with their reasons in test/suites.js.
+  testMatch: ['**/*.test.ts'],
+  testPathIgnorePatterns: cdktnIgnorePatterns,
   transform,
   moduleNameMapper: {
     '^cdktf$': 'cdktn',
     '^cdktf/lib/testing/adapters/jest$': 'cdktn/lib/testing/adapters/jest',
     '^@cdktf/provider-aws/(.*)$': '@cdktn/provider-aws/$1',
-    '^\\.{1,2}/provider/(.*)$': '<rootDir>/build/cdktn/src/alicloud/provider/$1',
+    '^(?:\\.{1,2}/)+(?:lib/)?generated/alicloud/(.*)$': '<rootDir>/build/cdktn/src/generated/alicloud/$1',
   },
   globalSetup: '<rootDir>/test/cdktn/global-setup.js',
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],

@@ -174,7 +174,7 @@ function libraryAlicloud() {
       layers: [layer],
       timeout: 10,
     });
-    const live = new alicloud.CanaryAlias(stack, `live${i}`, { function: fn, stableVersion: '1', canaryWeight: 0.05 });
+    new alicloud.CanaryAlias(stack, `live${i}`, { function: fn, stableVersion: '1', canaryWeight: 0.05 });
     new alicloud.AsyncWithDeadLetter(stack, `async${i}`, { function: fn, retryAttempts: 3, maxEventAge: 3600 });
   }
 }
@@ -266,7 +266,7 @@ function handAlicloud() {
       dependsOn: [fn],
       lifecycle: { createBeforeDestroy: true, preventDestroy: true },
     });
-    const alias = new Fcv3Alias(stack, `live${i}`, {
+    new Fcv3Alias(stack, `live${i}`, {
       functionName: 'fn' + i,
       aliasName: 'live',
       versionId: '1',
@@ -284,7 +284,7 @@ function handAlicloud() {
 
 ({ library: { aws: libraryAws, alicloud: libraryAlicloud }, hand: { aws: handAws, alicloud: handAlicloud } })[variant][cloud]();
 if (process.env.BENCH_TRACE) {
-  global.gc && global.gc();
+  if (global.gc) global.gc();
   process.stderr.write(
     `built: rss ${(process.memoryUsage().rss / 1e6).toFixed(0)} heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} maxrss ${(process.resourceUsage().maxRSS / 1024).toFixed(0)}\n`,
   );

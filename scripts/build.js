@@ -17,7 +17,7 @@ const path = require('path');
 const root = path.resolve(__dirname, '..');
 const only = process.argv[2];
 const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-const env = { ...process.env, CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: process.env.TF_CLI_CONFIG_FILE ?? '/dev/null' };
+const env = { ...process.env, CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: '/dev/null' };
 
 /** The import renames of the fork's upgrade guide, applied to one source file. */
 function toCdktn(source) {
@@ -50,11 +50,11 @@ function prepareCdktnSource(name = 'src') {
   const src = path.join(root, 'build', 'cdktn', name);
   fs.rmSync(src, { recursive: true, force: true });
   fs.mkdirSync(src, { recursive: true });
-  const generated = path.join(root, 'lib', 'alicloud', 'provider');
+  const generated = path.join(root, 'lib', 'generated', 'alicloud');
   copyTree(path.join(root, 'lib'), src, toCdktn, (p) => p === generated);
   execFileSync(
     process.execPath,
-    [path.join(root, 'scripts', 'generate-alicloud.js'), '--framework', 'cdktn', '--out', path.join(src, 'alicloud', 'provider')],
+    [path.join(root, 'scripts', 'generate-alicloud.js'), '--framework', 'cdktn', '--out', path.join(src, 'generated', 'alicloud')],
     { stdio: 'inherit', env },
   );
   return src;

@@ -4,11 +4,14 @@
  * (`terraform providers schema -json` format), offline, with the framework's own generator: the
  * class `cdktf get` (or `cdktn get`) uses internally. No terraform binary, no registry.
  *
- *   npm run generate:alicloud            # regenerate lib/alicloud/provider/ (cdktf, committed)
+ *   npm run generate:alicloud            # regenerate lib/generated/alicloud/ (cdktf, committed)
  *   npm run generate:alicloud -- --check # fail if the committed bindings differ from a fresh run
  *   node scripts/generate-alicloud.js --framework cdktn --out DIR   # the CDK Terrain flavour's bindings (build output)
  */
 process.env.CHECKPOINT_DISABLE = '1';
+// The generator runs `terraform version`, which logs a red error block when the configured CLI config
+// file (often ~/.terraformrc) is missing; it needs no CLI config, so give it none.
+process.env.TF_CLI_CONFIG_FILE = '/dev/null';
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -26,7 +29,7 @@ const { CodeMaker } = require(require.resolve('codemaker', { paths: [path.dirnam
 const { ConstructsMakerProviderTarget, TerraformProviderConstraint, Language } = require(FRAMEWORK === 'cdktf' ? '@cdktf/commons' : '@cdktn/commons');
 
 const root = path.resolve(__dirname, '..');
-const target = argValue('--out') ? path.resolve(argValue('--out')) : path.join(root, 'lib', 'alicloud', 'provider');
+const target = argValue('--out') ? path.resolve(argValue('--out')) : path.join(root, 'lib', 'generated', 'alicloud');
 // 1.291.0 is the first release with the fix for failure-only async destinations: PR 10298 was merged
 // on 2026-08-26, the day after 1.290.0 was tagged (2026-08-25), and up to 1.290.0 the provider sends
 // an empty onSuccess that FC refuses (issue 10031). The resource schemas the library uses are those
@@ -54,8 +57,9 @@ async function generate(outDir) {
     for (const name of fs.readdirSync(dir).sort()) {
       const abs = path.join(dir, name);
       if (fs.statSync(abs).isDirectory()) walk(abs);
-      // The generated index files re-export every module; the library imports modules by path.
-      else if (name.endsWith('.ts') && !(dir === produced && (name === 'index.ts' || name === 'lazy-index.ts'))) files.push(path.relative(produced, abs));
+      // index.ts re-exports each binding as a namespace (the `alicloud-provider` subpath); the library
+      // itself imports modules by path. lazy-index.ts is the generator's getter variant: not needed.
+      else if (name.endsWith('.ts') && !(dir === produced && name === 'lazy-index.ts')) files.push(path.relative(produced, abs));
     }
   };
   walk(produced);
@@ -85,10 +89,10 @@ function header(file) {
       (f) => !rendered.has(f) || !existing.includes(f) || fs.readFileSync(path.join(target, f), 'utf8') !== rendered.get(f),
     );
     if (diff.length) {
-      console.error(`lib/alicloud/provider is out of date with schema/alicloud.json: ${diff.join(', ')}`);
+      console.error(`lib/generated/alicloud is out of date with schema/alicloud.json: ${diff.join(', ')}`);
       process.exit(1);
     }
-    console.log(`lib/alicloud/provider matches schema/alicloud.json (${rendered.size} files)`);
+    console.log(`lib/generated/alicloud matches schema/alicloud.json (${rendered.size} files)`);
     return;
   }
   fs.rmSync(target, { recursive: true, force: true });

@@ -25,6 +25,21 @@ describe('alicloud engine setting (context "cdktf-serverless:engine")', () => {
     expect(only(json, 'alicloud_fcv3_layer_version').lifecycle).toEqual({ create_before_destroy: true, destroy: false });
   });
 
+  test.each([
+    ['before', '>= 1.14, < 2.0.0', '>= 1.14, < 2.0.0, >= 1.16.1'],
+    ['after', '~> 1.16', '~> 1.16, >= 1.16.1'],
+    ['after', '>= 1.16.1', '>= 1.16.1'],
+  ])("the user's own required_version set %s the constructs (%s) is joined with the floor, not replaced", (when, constraint, expected) => {
+    const app = Testing.app();
+    const stack = new TerraformStack(app, 'test');
+    if (when === 'before') stack.addOverride('terraform.required_version', constraint);
+    new alicloud.AlicloudProvider(stack, 'alicloud', { region: 'cn-hangzhou' });
+    new alicloud.Layer(stack, 'lib', { path: lodash, compatibleRuntimes: ['nodejs20'] });
+    new alicloud.Layer(stack, 'other', { path: lodash, compatibleRuntimes: ['nodejs20'] });
+    if (when === 'after') stack.addOverride('terraform.required_version', constraint);
+    expect(JSON.parse(Testing.synth(stack, true)).terraform.required_version).toBe(expected);
+  });
+
   test('legacy engine: no destroy = false and no floor; a pinned stable version is protected instead', () => {
     const json = withEngine('legacy');
     expect(json.terraform.required_version).toBeUndefined();

@@ -23,7 +23,7 @@ function members(symbol: ts.Symbol): string[] {
   const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
   if (!(target.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Interface))) return [];
   // Generated provider bindings follow the provider schema, not this library's vocabulary.
-  if (target.declarations?.some((d) => d.getSourceFile().fileName.includes('/alicloud/provider/'))) return ['(generated binding)'];
+  if (target.declarations?.some((d) => d.getSourceFile().fileName.includes('/generated/alicloud/'))) return ['(generated binding)'];
   const type = checker.getDeclaredTypeOfSymbol(target);
   const statics =
     target.flags & ts.SymbolFlags.Class

@@ -19,7 +19,7 @@ test('npm pack the cdktn flavour, install it into a scratch cdktn app, synthesiz
   expect(packed.name).toBe('cdktn-serverless-constructs');
   const files: string[] = packed.files.map((f: { path: string }) => f.path);
   expect(files).toEqual(
-    expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'dist/alicloud/provider/fcv3-function/index.js', 'README.md', 'package.json']),
+    expect.arrayContaining(['dist/index.js', 'dist/index.d.ts', 'dist/generated/alicloud/fcv3-function/index.js', 'README.md', 'package.json']),
   );
   // Nothing of the cdktf flavour inside: every import names the fork.
   const js = files

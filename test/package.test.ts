@@ -65,4 +65,43 @@ console.log(JSON.stringify({ resolved: require.resolve('cdktf-serverless-constru
   // The zip was written into the stack's assets folder, relative to the stack.
   const obj = Object.values<any>(json.resource.aws_s3_object)[0];
   expect(fs.existsSync(path.join(app, 'cdktf.out', 'stacks', 'consumer', obj.source))).toBe(true);
+
+  // The generated Alibaba Cloud bindings, the escape hatch, from their subpath: each module by path
+  // and all of them as namespaces, at run time and for TypeScript under both module resolutions.
+  fs.writeFileSync(
+    path.join(app, 'bindings.js'),
+    `
+const { App, TerraformStack } = require('cdktf');
+const { OssBucket } = require('cdktf-serverless-constructs/alicloud-provider/oss-bucket');
+const bindings = require('cdktf-serverless-constructs/alicloud-provider');
+const app = new App({ stackTraces: false, outdir: 'bindings.out' });
+const stack = new TerraformStack(app, 'raw');
+new bindings.provider.AlicloudProvider(stack, 'alicloud', { region: 'cn-hangzhou' });
+new OssBucket(stack, 'b', { bucket: 'raw-bucket' });
+app.synth();
+console.log(JSON.stringify({ same: bindings.ossBucket.OssBucket === OssBucket, modules: Object.keys(bindings).sort() }));
+`,
+  );
+  const bindings = JSON.parse(exec('node', ['bindings.js'], app).trim().split('\n').pop()!);
+  expect(bindings.same).toBe(true);
+  expect(bindings.modules).toEqual(expect.arrayContaining(['fcv3Function', 'fcv3Trigger', 'ossBucket', 'provider', 'ramRole']));
+  const raw = JSON.parse(fs.readFileSync(path.join(app, 'bindings.out', 'stacks', 'raw', 'cdk.tf.json'), 'utf8'));
+  expect(raw.resource.alicloud_oss_bucket.b.bucket).toBe('raw-bucket');
+  expect(raw.terraform.required_providers.alicloud.source).toBe('aliyun/alicloud');
+  fs.writeFileSync(
+    path.join(app, 'check.ts'),
+    `import { Fcv3Function } from 'cdktf-serverless-constructs/alicloud-provider/fcv3-function';
+import { fcv3Function, provider } from 'cdktf-serverless-constructs/alicloud-provider';
+const same: typeof fcv3Function.Fcv3Function = Fcv3Function;
+const config: provider.AlicloudProviderConfig = { region: 'cn-hangzhou' };
+export { same, config };
+`,
+  );
+  const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  for (const resolution of [
+    ['--module', 'node16', '--moduleResolution', 'node16'],
+    ['--module', 'commonjs', '--moduleResolution', 'node10'],
+  ]) {
+    exec('node', [tsc, '--noEmit', '--strict', '--skipLibCheck', ...resolution, 'check.ts'], app);
+  }
 });

@@ -2,7 +2,7 @@ import { TerraformStack, Testing } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { alicloud, aws } from '../lib';
-import { MessageServiceQueue } from '../lib/alicloud/provider/message-service-queue';
+import { MessageServiceQueue } from '../lib/generated/alicloud/message-service-queue';
 import { conformanceErrors, loadSchema } from './conformance';
 import { makeFolder, only, resources, statements, synth } from './helpers';
 

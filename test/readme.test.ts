@@ -87,7 +87,12 @@ test('every TypeScript block of the README compiles', () => {
     skipLibCheck: true,
     esModuleInterop: true,
     baseUrl: root,
-    paths: { 'cdktf-serverless-constructs': ['lib/index.ts'], '*': ['node_modules/*'] },
+    paths: {
+      'cdktf-serverless-constructs': ['lib/index.ts'],
+      'cdktf-serverless-constructs/alicloud-provider': ['lib/generated/alicloud/index.ts'],
+      'cdktf-serverless-constructs/alicloud-provider/*': ['lib/generated/alicloud/*/index.ts'],
+      '*': ['node_modules/*'],
+    },
     typeRoots: [path.join(root, 'node_modules', '@types')],
     types: ['node'],
   });

@@ -2,7 +2,7 @@ import * as path from 'path';
 import { LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { alicloud, Schedule, Tags } from '../../lib';
-import { MessageServiceQueue } from '../../lib/alicloud/provider/message-service-queue';
+import { MessageServiceQueue } from '../../lib/generated/alicloud/message-service-queue';
 
 const assets = path.join(__dirname, '..', 'assets');
 

@@ -4,8 +4,8 @@ import { Construct, IConstruct } from 'constructs';
 import { ArtifactBucketOptions, checkArtifactBucketOptions } from '../core/artifact-bucket';
 import { providerSuffix, useProvider } from '../core/private/provider';
 import { fail, isToken } from '../core/validation';
-import { AlicloudProvider } from './provider/provider';
-import { OssBucket } from './provider/oss-bucket';
+import { AlicloudProvider } from '../generated/alicloud/provider';
+import { OssBucket } from '../generated/alicloud/oss-bucket';
 
 const ID = 'ServerlessArtifacts';
 

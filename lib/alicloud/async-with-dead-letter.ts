@@ -12,11 +12,11 @@ import { destinationOf, IDestination, IQueue } from './destination';
 import { regionOf } from './function-base';
 import { IFunction } from './function';
 import { FC_LIMITS } from './limits';
-import { Fcv3AsyncInvokeConfig } from './provider/fcv3-async-invoke-config';
+import { Fcv3AsyncInvokeConfig } from '../generated/alicloud/fcv3-async-invoke-config';
 import { queueSource } from './private/queue-source';
-import { Fcv3Trigger } from './provider/fcv3-trigger';
-import { MessageServiceQueue } from './provider/message-service-queue';
-import { AlicloudProvider } from './provider/provider';
+import { Fcv3Trigger } from '../generated/alicloud/fcv3-trigger';
+import { MessageServiceQueue } from '../generated/alicloud/message-service-queue';
+import { AlicloudProvider } from '../generated/alicloud/provider';
 
 /** A queue in front of the function: producers send to it, EventBridge feeds the function. */
 export interface BufferOptions extends BufferOptionsBase {

@@ -8,8 +8,8 @@ import { checkFcName } from './limits';
 import { FunctionBase } from './function-base';
 import { IFunction } from './function';
 import { grantInvoke } from './private/invoke';
-import { Fcv3Alias } from './provider/fcv3-alias';
-import { AlicloudProvider } from './provider/provider';
+import { Fcv3Alias } from '../generated/alicloud/fcv3-alias';
+import { AlicloudProvider } from '../generated/alicloud/provider';
 
 export interface CanaryAliasProps extends CanaryAliasPropsBase {
   /** Provider (region, account) of every resource the construct makes. @default the function's provider */

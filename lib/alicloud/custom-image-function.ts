@@ -4,9 +4,9 @@ import { checkPattern, checkRange, fail, isToken, warn } from '../core/validatio
 import { FunctionBase, FunctionCommonProps } from './function-base';
 import { HttpAuthType, HttpTriggerOptions } from './http-trigger-options';
 import { httpTrigger } from './private/http-trigger';
-import { Fcv3Function } from './provider/fcv3-function';
-import { Fcv3FunctionVersion } from './provider/fcv3-function-version';
-import { Fcv3Trigger } from './provider/fcv3-trigger';
+import { Fcv3Function } from '../generated/alicloud/fcv3-function';
+import { Fcv3FunctionVersion } from '../generated/alicloud/fcv3-function-version';
+import { Fcv3Trigger } from '../generated/alicloud/fcv3-trigger';
 
 /** The readiness check FC runs against the container before it routes requests to it. */
 export interface HealthCheck extends HealthCheckBase {

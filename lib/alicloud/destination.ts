@@ -1,6 +1,6 @@
 import { IQueueContract } from '../core/contracts';
 import type { IFunction } from './function';
-import { MessageServiceQueue } from './provider/message-service-queue';
+import { MessageServiceQueue } from '../generated/alicloud/message-service-queue';
 
 /** An MNS queue made elsewhere (FC names MNS queues by name; the ARNs are built from region and account). */
 export interface IQueue extends IQueueContract<'alicloud'> {

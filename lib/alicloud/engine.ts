@@ -1,4 +1,4 @@
-import { TerraformResource, TerraformStack } from 'cdktf';
+import { Aspects, TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { fail } from '../core/validation';
 
@@ -41,6 +41,41 @@ export function forgetInsteadOfDestroy(resource: TerraformResource): boolean {
   const floor = FLOORS[engineOf(resource)];
   if (!floor) return false;
   resource.addOverride('lifecycle.destroy', false);
-  TerraformStack.of(resource).addOverride('terraform.required_version', floor);
+  requireEngine(TerraformStack.of(resource), floor);
   return true;
+}
+
+const REQUIRING = new WeakSet<TerraformStack>();
+
+/**
+ * Adds `floor` to the stack's `terraform.required_version`, at synth, after the user's own code has
+ * run: a constraint the user set with `stack.addOverride('terraform.required_version', …)`, before
+ * or after the constructs, is kept and joined with the floor (Terraform reads a comma-separated list
+ * as "all of these"), never replaced.
+ */
+function requireEngine(stack: TerraformStack, floor: string): void {
+  if (REQUIRING.has(stack)) return;
+  REQUIRING.add(stack);
+  Aspects.of(stack).add({
+    visit(node: IConstruct) {
+      if (node !== stack) return;
+      const user = userRequiredVersion(stack);
+      const parts = (user ?? '')
+        .split(',')
+        .map((p) => p.trim())
+        .filter((p) => p.length > 0);
+      if (!parts.includes(floor)) parts.push(floor);
+      stack.addOverride('terraform.required_version', parts.join(', '));
+    },
+  });
+}
+
+/**
+ * The stack's `terraform.required_version` override, if any. cdktf has no getter for overrides; both
+ * cdktf 0.21 and cdktn 0.24 keep them in `rawOverrides` (terraform-stack.ts), read here and only here.
+ */
+function userRequiredVersion(stack: TerraformStack): string | undefined {
+  const raw = (stack as unknown as { rawOverrides?: { terraform?: { required_version?: unknown } } }).rawOverrides;
+  const value = raw?.terraform?.required_version;
+  return typeof value === 'string' ? value : undefined;
 }

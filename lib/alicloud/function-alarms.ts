@@ -8,9 +8,9 @@ import { fail, isToken } from '../core/validation';
 import { AlarmOptions } from './alarm';
 import type { IQueue } from './destination';
 import { IFunction } from './function';
-import { CmsAlarm } from './provider/cms-alarm';
-import { MessageServiceQueue } from './provider/message-service-queue';
-import { AlicloudProvider } from './provider/provider';
+import { CmsAlarm } from '../generated/alicloud/cms-alarm';
+import { MessageServiceQueue } from '../generated/alicloud/message-service-queue';
+import { AlicloudProvider } from '../generated/alicloud/provider';
 
 export interface FunctionAlarmsProps extends TaggableProps {
   /** The function watched (all its versions and aliases: FC 3.0 documents no alias dimension). */

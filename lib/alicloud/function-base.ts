@@ -13,12 +13,12 @@ import { ImportedFunction } from './private/imported-function';
 import { grantInvoke } from './private/invoke';
 import { FcLocation, IFunction } from './function';
 import { RamGrants, RamStatement } from './policy';
-import { AlicloudProvider } from './provider/provider';
-import { Fcv3Function, Fcv3FunctionConfig } from './provider/fcv3-function';
-import { Fcv3FunctionVersion } from './provider/fcv3-function-version';
-import { RamPolicy } from './provider/ram-policy';
-import { RamRole } from './provider/ram-role';
-import { RamRolePolicyAttachment } from './provider/ram-role-policy-attachment';
+import { AlicloudProvider } from '../generated/alicloud/provider';
+import { Fcv3Function, Fcv3FunctionConfig } from '../generated/alicloud/fcv3-function';
+import { Fcv3FunctionVersion } from '../generated/alicloud/fcv3-function-version';
+import { RamPolicy } from '../generated/alicloud/ram-policy';
+import { RamRole } from '../generated/alicloud/ram-role';
+import { RamRolePolicyAttachment } from '../generated/alicloud/ram-role-policy-attachment';
 
 /** SLS logging for a function. */
 export interface LogConfig {

@@ -1,6 +1,6 @@
 import { IFunctionContract } from '../core/contracts';
 import type { RamStatement } from './policy';
-import { AlicloudProvider } from './provider/provider';
+import { AlicloudProvider } from '../generated/alicloud/provider';
 
 /** An FC3 function the other constructs can work with (its ARN is `acs:fc:<region>:<account>:functions/<name>`). */
 export interface IFunction extends IFunctionContract<'alicloud', RamStatement> {

@@ -4,7 +4,7 @@ import { attachToFunction } from '../core/private/trigger';
 import { HttpAuthType } from './http-trigger-options';
 import { TriggerTargetProps } from './trigger-target';
 import { httpTrigger } from './private/http-trigger';
-import { Fcv3Trigger } from './provider/fcv3-trigger';
+import { Fcv3Trigger } from '../generated/alicloud/fcv3-trigger';
 
 export interface HttpTriggerProps extends TriggerTargetProps {
   /** Who may call it. @default HttpAuthType.FUNCTION (signed requests) */

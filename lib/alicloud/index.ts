@@ -1,6 +1,6 @@
 // The public API of the Alibaba Cloud constructs: named exports only; checks and helpers stay internal.
-export { AlicloudProvider } from './provider/provider';
-export type { AlicloudProviderConfig } from './provider/provider';
+export { AlicloudProvider } from '../generated/alicloud/provider';
+export type { AlicloudProviderConfig } from '../generated/alicloud/provider';
 export { ArtifactBucket } from './artifact-bucket';
 export type { ArtifactBucketProps } from './artifact-bucket';
 export { AsyncWithDeadLetter } from './async-with-dead-letter';

@@ -9,9 +9,9 @@ import { tagConstruct } from '../core/tags';
 import { checkPattern } from '../core/validation';
 import { forgetInsteadOfDestroy } from './engine';
 import { checkFcName } from './limits';
-import { Fcv3LayerVersion } from './provider/fcv3-layer-version';
-import { OssBucketObject } from './provider/oss-bucket-object';
-import { AlicloudProvider } from './provider/provider';
+import { Fcv3LayerVersion } from '../generated/alicloud/fcv3-layer-version';
+import { OssBucketObject } from '../generated/alicloud/oss-bucket-object';
+import { AlicloudProvider } from '../generated/alicloud/provider';
 import { uploadToOss } from './private/upload';
 
 /** A layer a function can use: built here, or an existing layer version ARN. */

@@ -7,9 +7,9 @@ import { checkOneOf, checkPattern, fail } from '../core/validation';
 import { FunctionBase, FunctionCommonProps } from './function-base';
 import { ILayer } from './layer';
 import { FC_RUNTIMES } from './limits';
-import { Fcv3Function } from './provider/fcv3-function';
-import { Fcv3FunctionVersion } from './provider/fcv3-function-version';
-import { OssBucketObject } from './provider/oss-bucket-object';
+import { Fcv3Function } from '../generated/alicloud/fcv3-function';
+import { Fcv3FunctionVersion } from '../generated/alicloud/fcv3-function-version';
+import { OssBucketObject } from '../generated/alicloud/oss-bucket-object';
 import { uploadCodeToOss } from './private/upload';
 
 /** FC3 takes code packages up to 500 MB through OSS. */

@@ -2,8 +2,8 @@ import { Lazy } from 'cdktf';
 import { Construct } from 'constructs';
 import { checkPolicyResources } from '../core/policy';
 import { uniqueName } from '../core/private/names';
-import { RamPolicy } from './provider/ram-policy';
-import { RamRolePolicyAttachment } from './provider/ram-role-policy-attachment';
+import { RamPolicy } from '../generated/alicloud/ram-policy';
+import { RamRolePolicyAttachment } from '../generated/alicloud/ram-role-policy-attachment';
 
 /**
  * RAM actions authorized against "*" only: Container Registry's GetAuthorizationToken (ACR "RAM

@@ -5,8 +5,8 @@ import { attachToFunction } from '../core/private/trigger';
 import { IQueue } from './destination';
 import { TriggerTargetProps } from './trigger-target';
 import { queueSource } from './private/queue-source';
-import { Fcv3Trigger } from './provider/fcv3-trigger';
-import { MessageServiceQueue } from './provider/message-service-queue';
+import { Fcv3Trigger } from '../generated/alicloud/fcv3-trigger';
+import { MessageServiceQueue } from '../generated/alicloud/message-service-queue';
 
 export interface QueueTriggerProps extends BatchingOptions, TriggerTargetProps {
   /** The MNS queue: an `alicloud_message_service_queue` of this program, or an existing one by name (`{ queueName }`). */

@@ -3,7 +3,7 @@ import { uniqueName } from '../core/private/names';
 import { attachToFunction } from '../core/private/trigger';
 import { ScheduleTriggerPropsBase } from '../core/schedule';
 import { TriggerTargetProps } from './trigger-target';
-import { Fcv3Trigger } from './provider/fcv3-trigger';
+import { Fcv3Trigger } from '../generated/alicloud/fcv3-trigger';
 
 export interface ScheduleTriggerProps extends ScheduleTriggerPropsBase, TriggerTargetProps {}
 

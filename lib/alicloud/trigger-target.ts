@@ -1,7 +1,7 @@
 import { TaggableProps } from '../core/tags';
 import type { CanaryAlias } from './canary-alias';
 import { IFunction } from './function';
-import { AlicloudProvider } from './provider/provider';
+import { AlicloudProvider } from '../generated/alicloud/provider';
 
 /** What a trigger invokes: a function, or one of its aliases so the canary split applies to what it sends. */
 export interface TriggerTargetProps extends TaggableProps {

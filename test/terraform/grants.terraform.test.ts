@@ -4,7 +4,7 @@ import * as path from 'path';
 import { LocalBackend, TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { alicloud, aws } from '../../lib';
-import { RamRole } from '../../lib/alicloud/provider/ram-role';
+import { RamRole } from '../../lib/generated/alicloud/ram-role';
 import { withHarness } from './harness';
 
 // grantInvoke under Terraform: permissions and role statements name what they grant by reference,

@@ -114,7 +114,7 @@ export class Harness {
       `provider_installation {\n  filesystem_mirror {\n    path    = "${mirror}"\n    include = ["registry.terraform.io/*/*"]\n  }\n  direct {\n    exclude = ["registry.terraform.io/*/*"]\n  }\n}\n`,
     );
     const tlsDir = path.join(this.root, 'tls');
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- plain JavaScript, loaded at run time
     require(path.join(SIM, 'tls')).writeCertificate(tlsDir);
     this.env = {
       ...process.env,

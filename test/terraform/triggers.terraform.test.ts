@@ -5,7 +5,7 @@ import { App, LocalBackend, TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { alicloud, aws, Schedule } from '../../lib';
-import { MessageServiceQueue } from '../../lib/alicloud/provider/message-service-queue';
+import { MessageServiceQueue } from '../../lib/generated/alicloud/message-service-queue';
 import { withHarness } from './harness';
 
 // Triggers on an alias under Terraform: what they name exists first, the grants they need are in

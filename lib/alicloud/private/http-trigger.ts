@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { checkOneOf } from '../../core/validation';
 import type { HttpAuthType, HttpTriggerOptions } from '../http-trigger-options';
-import { Fcv3Trigger } from '../provider/fcv3-trigger';
+import { Fcv3Trigger } from '../../generated/alicloud/fcv3-trigger';
 
 const ALL_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'HEAD', 'PATCH', 'OPTIONS'];
 

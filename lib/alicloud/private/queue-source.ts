@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { Fcv3Trigger } from '../provider/fcv3-trigger';
+import { Fcv3Trigger } from '../../generated/alicloud/fcv3-trigger';
 
 /** What an MNS queue driving a function needs. */
 export interface QueueSource {

@@ -3,8 +3,8 @@ import { Construct } from 'constructs';
 import { artifactKey, sharedCodeUpload, zipAsset } from '../../core/private/asset';
 import { PackagedFolder } from '../../core/package';
 import { ArtifactBucket } from '../artifact-bucket';
-import { OssBucketObject } from '../provider/oss-bucket-object';
-import { AlicloudProvider } from '../provider/provider';
+import { OssBucketObject } from '../../generated/alicloud/oss-bucket-object';
+import { AlicloudProvider } from '../../generated/alicloud/provider';
 
 /** A packaged zip uploaded to OSS: the asset and the `alicloud_oss_bucket_object`. */
 export interface OssUpload {

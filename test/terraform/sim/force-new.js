@@ -64,7 +64,6 @@ const AWS = {
   aws_s3_object: { source: 'internal/service/s3/object.go', paths: ['bucket', 'key'] },
   aws_sqs_queue: { source: 'internal/service/sqs/queue.go', paths: ['fifo_queue', 'name', 'name_prefix'] },
   aws_sqs_queue_policy: { source: 'internal/service/sqs/queue_policy.go', paths: ['queue_url'] },
-  aws_scheduler_schedule: { source: 'internal/service/scheduler/schedule.go', paths: ['name', 'name_prefix'] },
 };
 
 const ALICLOUD = {
