@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { checkImageFunctionBasics, CustomImageFunctionPropsBase, HealthCheckBase, warnUnpinnedImage } from '../core/image';
-import { checkPattern, checkRange, fail, isToken, warn } from '../core/validation';
+import { checkPattern, checkRange, fail, isToken } from '../core/validation';
+import { warn } from '../core/warnings';
 import { FunctionBase, FunctionCommonProps } from './function-base';
 import { HttpAuthType, HttpTriggerOptions } from './http-trigger-options';
 import { httpTrigger } from './private/http-trigger';
