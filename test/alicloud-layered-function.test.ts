@@ -125,6 +125,43 @@ describe('alicloud.Layer and LayeredFunction', () => {
     conforms(json);
   });
 
+  test('httpTrigger: true adds an HTTP trigger (signed requests, every method) on LATEST; its public URL is `url`', () => {
+    const stack = fcStack();
+    const f = fn(stack, { httpTrigger: true });
+    const json = synth(stack);
+    const trigger = only(json, 'alicloud_fcv3_trigger');
+    expect(trigger).toEqual(
+      expect.objectContaining({
+        function_name: '${alicloud_fcv3_function.orders.function_name}',
+        trigger_type: 'http',
+        trigger_name: 'http',
+        qualifier: 'LATEST',
+      }),
+    );
+    expect(JSON.parse(trigger.trigger_config)).toEqual({
+      authType: 'function',
+      methods: ['GET', 'POST', 'PUT', 'DELETE', 'HEAD', 'PATCH', 'OPTIONS'],
+      disableURLInternet: false,
+    });
+    expect(expressionOf(stack, f.url)).toMatch(/^\$\{alicloud_fcv3_trigger\.orders_HttpTrigger_[0-9A-F]+\.http_trigger\[0\]\.url_internet\}$/);
+    conforms(json);
+  });
+
+  test('httpTrigger options as on CustomImageFunction: anonymous, methods, qualifier, no public URL; bad values refused', () => {
+    const stack = fcStack();
+    fn(stack, { httpTrigger: { authType: alicloud.HttpAuthType.ANONYMOUS, methods: ['GET'], qualifier: 'live', disableUrlInternet: true } });
+    const trigger = only(synth(stack), 'alicloud_fcv3_trigger');
+    expect(trigger.qualifier).toBe('live');
+    expect(JSON.parse(trigger.trigger_config)).toEqual({ authType: 'anonymous', methods: ['GET'], disableURLInternet: true });
+    expect(fn(fcStack()).url).toBeUndefined();
+    expect(() => fn(fcStack(), { httpTrigger: { methods: ['FETCH'] } })).toThrow(
+      '[test/orders] httpTrigger.methods must be one of "GET", "POST", "PUT", "DELETE", "HEAD", "PATCH", "OPTIONS", got "FETCH"',
+    );
+    expect(() => fn(fcStack(), { httpTrigger: { authType: 'public' as alicloud.HttpAuthType } })).toThrow(
+      '[test/orders] httpTrigger.authType must be one of "function", "anonymous", got "public"',
+    );
+  });
+
   test('versions: the config fingerprint is in the ForceNew description; create_before_destroy then forget; a change of code or layer publishes anew', () => {
     const description = (folder: string, layerFolder = lodash) => {
       const stack = fcStack();

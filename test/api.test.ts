@@ -110,7 +110,7 @@ const CLOUD_ONLY: { [cloud in 'aws' | 'alicloud']: { [name: string]: string[] } 
       'workingDirectory',
     ],
     FunctionAlarmsProps: ['qualifier'],
-    FunctionBase: ['logGroup', 'qualifiedArn'],
+    FunctionBase: ['logGroup', 'publicUrlPermission', 'qualifiedArn'],
     FunctionCommonProps: [
       'applicationLogLevel',
       'architecture',
@@ -125,7 +125,7 @@ const CLOUD_ONLY: { [cloud in 'aws' | 'alicloud']: { [name: string]: string[] } 
     ILayer: ['compatibleArchitectures'],
     IQueue: ['arn'],
     Layer: ['compatibleArchitectures'],
-    LayeredFunction: ['logGroup', 'qualifiedArn'],
+    LayeredFunction: ['logGroup', 'publicUrlPermission', 'qualifiedArn'],
     LayeredFunctionProps: [
       'applicationLogLevel',
       'architecture',

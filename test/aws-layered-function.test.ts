@@ -518,6 +518,51 @@ describe('aws runtimes and architectures', () => {
     });
   });
 
+  test('httpTrigger: true adds a function URL with IAM auth on the function, and no permission', () => {
+    const { stack } = awsStack();
+    const f = new aws.LayeredFunction(stack, 'api', { functionName: 'api', runtime: 'nodejs22.x', handler: 'index.handler', code, httpTrigger: true });
+    const json = synth(stack);
+    expect(only(json, 'aws_lambda_function_url')).toEqual({ authorization_type: 'AWS_IAM', function_name: '${aws_lambda_function.api.function_name}' });
+    expect(resources(json, 'aws_lambda_permission')).toEqual({});
+    expect(f.httpTrigger).toBeDefined();
+    expect(f.publicUrlPermission).toBeUndefined();
+    expect(expressionOf(stack, f.url)).toMatch(/^\$\{aws_lambda_function_url\.api_FunctionUrl_[0-9A-F]+\.function_url\}$/);
+  });
+
+  test('httpTrigger options as on CustomImageFunction: NONE on an alias with CORS gets the InvokeFunctionUrl permission only', () => {
+    const { stack } = awsStack();
+    const f = new aws.LayeredFunction(stack, 'api', {
+      runtime: 'nodejs22.x',
+      handler: 'index.handler',
+      code,
+      httpTrigger: { authType: aws.HttpAuthType.NONE, qualifier: 'live', allowOrigins: ['https://example.com'], allowMethods: ['GET'] },
+    });
+    const json = synth(stack);
+    expect(only(json, 'aws_lambda_function_url')).toEqual(
+      expect.objectContaining({ authorization_type: 'NONE', qualifier: 'live', cors: { allow_origins: ['https://example.com'], allow_methods: ['GET'] } }),
+    );
+    expect(only(json, 'aws_lambda_permission')).toEqual(
+      expect.objectContaining({ action: 'lambda:InvokeFunctionUrl', principal: '*', function_url_auth_type: 'NONE', qualifier: 'live' }),
+    );
+    expect(f.publicUrlPermission).toBeDefined();
+  });
+
+  test('without httpTrigger there is no URL; a bad authType is refused with the prop path', () => {
+    const { stack } = awsStack();
+    const f = new aws.LayeredFunction(stack, 'plain', { runtime: 'nodejs22.x', handler: 'index.handler', code });
+    expect(resources(synth(stack), 'aws_lambda_function_url')).toEqual({});
+    expect(f.url).toBeUndefined();
+    expect(
+      () =>
+        new aws.LayeredFunction(stack, 'bad', {
+          runtime: 'nodejs22.x',
+          handler: 'index.handler',
+          code,
+          httpTrigger: { authType: 'PUBLIC' as aws.HttpAuthType },
+        }),
+    ).toThrow('[test/bad] httpTrigger.authType must be one of "AWS_IAM", "NONE", got "PUBLIC"');
+  });
+
   test('a layer for a runtime Lambda no longer accepts is refused', () => {
     const { stack } = awsStack();
     expect(() => new aws.Layer(stack, 'old', { path: lodash, compatibleRuntimes: ['nodejs22.x', 'nodejs16.x'] })).toThrow(

@@ -141,6 +141,8 @@ const CLOUDS: { [name: string]: Cloud } = {
 };
 
 const synth = (stack: TerraformStack) => JSON.parse(Testing.synth(stack, true));
+const AWS_IMAGE = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/web@sha256:' + 'a'.repeat(64);
+const ALICLOUD_IMAGE = 'registry.cn-hangzhou.aliyuncs.com/team/web@sha256:' + 'a'.repeat(64);
 
 describe.each(Object.entries(CLOUDS))('%s', (_name, cloud) => {
   // The namespaces are structurally alike; `any` lets one test body drive either of them.
@@ -195,6 +197,16 @@ describe.each(Object.entries(CLOUDS))('%s', (_name, cloud) => {
     expect(schedule.expression).toBe(cloud.ns === aws ? 'rate(5 minutes)' : '@every 5m');
     for (const target of [schedule.target, cloud.http(json).target, cloud.queue(json).target]) expect(target.startsWith(cloud.aliasRef)).toBe(true);
     expect(cloud.queue(json).batchSize).toBe(7);
+  });
+
+  test('httpTrigger on a LayeredFunction, as on CustomImageFunction: one HTTP endpoint on the given qualifier; `url` only when set', () => {
+    const stack = cloud.stack();
+    const f = fn(stack, { httpTrigger: { qualifier: 'live' } });
+    expect(cloud.http(synth(stack)).target).toBe('live');
+    expect(typeof f.url).toBe('string');
+    const image = new ns.CustomImageFunction(stack, 'web', { image: cloud.ns === aws ? AWS_IMAGE : ALICLOUD_IMAGE, httpTrigger: { qualifier: 'live' } });
+    expect(Object.keys(image.httpTrigger.toTerraform().resource)).toEqual(Object.keys(f.httpTrigger.toTerraform().resource));
+    expect(fn(cloud.stack()).url).toBeUndefined();
   });
 
   test('alarms: errors, throttles and p99 duration of the function, at or above the threshold for N periods', () => {

@@ -1,12 +1,10 @@
 import { Construct } from 'constructs';
 import { checkImageFunctionBasics, CustomImageFunctionPropsBase, HealthCheckBase, warnUnpinnedImage } from '../core/image';
-import { checkPattern, checkRange, fail, isToken, warn } from '../core/validation';
+import { checkPattern, checkRange, fail, isToken } from '../core/validation';
+import { warn } from '../core/warnings';
 import { FunctionBase, FunctionCommonProps } from './function-base';
-import { HttpAuthType, HttpTriggerOptions } from './http-trigger-options';
-import { httpTrigger } from './private/http-trigger';
 import { Fcv3Function } from '../generated/alicloud/fcv3-function';
 import { Fcv3FunctionVersion } from '../generated/alicloud/fcv3-function-version';
-import { Fcv3Trigger } from '../generated/alicloud/fcv3-trigger';
 
 /** The readiness check FC runs against the container before it routes requests to it. */
 export interface HealthCheck extends HealthCheckBase {
@@ -27,8 +25,6 @@ export interface CustomImageFunctionProps extends CustomImageFunctionPropsBase, 
   readonly acrInstanceId?: string;
   /** Readiness check with FC's timings. @default none */
   readonly healthCheck?: HealthCheck;
-  /** Adds an HTTP trigger: `true` for the defaults (signed requests). @default no trigger */
-  readonly httpTrigger?: boolean | HttpTriggerOptions;
 }
 
 // registry[-vpc].<region>.aliyuncs.com/<ns>/<repo> (Personal Edition) or
@@ -52,8 +48,6 @@ interface AcrImage {
 export class CustomImageFunction extends FunctionBase {
   public readonly function: Fcv3Function;
   public readonly functionVersion: Fcv3FunctionVersion;
-  /** The HTTP trigger, when `httpTrigger` is set. */
-  public readonly httpTrigger?: Fcv3Trigger;
 
   constructor(scope: Construct, id: string, props: CustomImageFunctionProps) {
     super(scope, id, props);
@@ -107,14 +101,7 @@ export class CustomImageFunction extends FunctionBase {
       dependsOn: this.rolePolicyAttachment ? [this.rolePolicyAttachment] : undefined,
     });
     this.functionVersion = this.publishVersion({});
-
-    if (props.httpTrigger) {
-      const trigger: HttpTriggerOptions = props.httpTrigger === true ? {} : props.httpTrigger;
-      this.httpTrigger = httpTrigger(this, 'HttpTrigger', 'httpTrigger.', this.function.functionName, trigger.qualifier ?? 'LATEST', 'http', trigger, {
-        signed: HttpAuthType.FUNCTION,
-        anonymous: HttpAuthType.ANONYMOUS,
-      });
-    }
+    this.addHttpTrigger(props.httpTrigger);
   }
 
   /**
@@ -152,11 +139,6 @@ export class CustomImageFunction extends FunctionBase {
       actions: ['cr:PullRepository'],
       resources: [`acs:cr:${region}:${account}:repository/${instance}${image.namespace}/${image.repository}`],
     });
-  }
-
-  /** Public URL of the HTTP trigger, when `httpTrigger` is set. */
-  public get url(): string | undefined {
-    return this.httpTrigger?.httpTrigger.get(0).urlInternet;
   }
 }
 

@@ -9,6 +9,8 @@ import { tagConstruct, TaggableProps } from '../core/tags';
 import { checkPattern, fail, isToken } from '../core/validation';
 import { forgetInsteadOfDestroy } from './engine';
 import { checkFcCapacity, checkFcName, FC_RESERVED_ENVIRONMENT, FC_RESERVED_PREFIXES } from './limits';
+import { HttpAuthType, HttpTriggerOptions } from './http-trigger-options';
+import { httpTrigger } from './private/http-trigger';
 import { ImportedFunction } from './private/imported-function';
 import { grantInvoke } from './private/invoke';
 import { FcLocation, IFunction } from './function';
@@ -16,6 +18,7 @@ import { RamGrants, RamStatement } from './policy';
 import { AlicloudProvider } from '../generated/alicloud/provider';
 import { Fcv3Function, Fcv3FunctionConfig } from '../generated/alicloud/fcv3-function';
 import { Fcv3FunctionVersion } from '../generated/alicloud/fcv3-function-version';
+import { Fcv3Trigger } from '../generated/alicloud/fcv3-trigger';
 import { RamPolicy } from '../generated/alicloud/ram-policy';
 import { RamRole } from '../generated/alicloud/ram-role';
 import { RamRolePolicyAttachment } from '../generated/alicloud/ram-role-policy-attachment';
@@ -46,6 +49,8 @@ export interface FunctionCommonProps extends FunctionPropsBase, TaggableProps {
   readonly logConfig?: LogConfig;
   /** VPC, vSwitches (`subnetIds`) and the one security group for reaching private resources. @default not in a VPC */
   readonly vpc?: VpcOptions;
+  /** Adds an HTTP trigger: `true` for the defaults (signed requests). @default no trigger */
+  readonly httpTrigger?: boolean | HttpTriggerOptions;
 }
 
 const DEFAULT_TIMEOUT = 3;
@@ -136,6 +141,7 @@ export abstract class FunctionBase extends Construct implements IFunction {
   private readonly grants = new RamGrants(this, `Least-privilege grants of ${this.node.path}`);
   private nameReference?: string;
   private versionForgotten = false;
+  private httpTriggerResource?: Fcv3Trigger;
 
   protected constructor(scope: Construct, id: string, props: FunctionCommonProps) {
     super(scope, id);
@@ -212,6 +218,16 @@ export abstract class FunctionBase extends Construct implements IFunction {
     grantInvoke(this, { functionName: this.functionName, location: this.location }, grantee, options);
   }
 
+  /** The HTTP trigger, when `httpTrigger` is set. */
+  public get httpTrigger(): Fcv3Trigger | undefined {
+    return this.httpTriggerResource;
+  }
+
+  /** Public URL of the HTTP trigger, when `httpTrigger` is set. */
+  public get url(): string | undefined {
+    return this.httpTriggerResource?.httpTrigger.get(0).urlInternet;
+  }
+
   /** The attachment: depend on it when a grant must exist before something is created. */
   public get policyDependency(): ITerraformDependable | undefined {
     return this.rolePolicyAttachment;
@@ -225,6 +241,16 @@ export abstract class FunctionBase extends Construct implements IFunction {
    */
   public protectPublishedVersion(): void {
     if (!this.versionForgotten) this.functionVersion.addOverride('lifecycle.prevent_destroy', true);
+  }
+
+  /** Adds the HTTP trigger the `httpTrigger` prop asks for; the subclass calls it once `function` exists. */
+  protected addHttpTrigger(option: boolean | HttpTriggerOptions | undefined): void {
+    if (!option) return;
+    const trigger: HttpTriggerOptions = option === true ? {} : option;
+    this.httpTriggerResource = httpTrigger(this, 'HttpTrigger', 'httpTrigger.', this.function.functionName, trigger.qualifier ?? 'LATEST', 'http', trigger, {
+      signed: HttpAuthType.FUNCTION,
+      anonymous: HttpAuthType.ANONYMOUS,
+    });
   }
 
   /** The settings every function shares. */

@@ -28,6 +28,7 @@ export interface LayeredFunctionProps extends LayeredFunctionPropsBase, Function
 /**
  * An FC3 function from a local code folder with ordered layers: code zipped deterministically and
  * uploaded to OSS, a RAM role only FC can assume, and a version published for every change.
+ * `httpTrigger` adds an HTTP trigger, as on CustomImageFunction.
  */
 export class LayeredFunction extends FunctionBase {
   public readonly function: Fcv3Function;
@@ -66,5 +67,6 @@ export class LayeredFunction extends FunctionBase {
     });
     // The code key and local layer ARNs are references: their content hashes stand in for them.
     this.functionVersion = this.publishVersion({ code: this.packaged.contentHash, layers: this.layers.map((l) => l.contentHash ?? l.arn).join(',') });
+    this.addHttpTrigger(props.httpTrigger);
   }
 }

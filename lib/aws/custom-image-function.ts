@@ -1,18 +1,12 @@
 import { Construct } from 'constructs';
 import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
-import { LambdaFunctionUrl } from '@cdktf/provider-aws/lib/lambda-function-url';
-import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { checkImageFunctionBasics, CustomImageFunctionPropsBase, warnUnpinnedImage } from '../core/image';
 import { checkPattern, fail, isToken } from '../core/validation';
 import { FunctionBase, FunctionCommonProps } from './function-base';
-import { HttpAuthType, HttpTriggerOptions } from './http-trigger-options';
-import { functionUrl } from './private/function-url';
 
 export interface CustomImageFunctionProps extends CustomImageFunctionPropsBase, FunctionCommonProps {
   /** Working directory of the start command. @default the image's WORKDIR */
   readonly workingDirectory?: string;
-  /** Adds a function URL: `true` for the defaults (IAM auth). @default no URL */
-  readonly httpTrigger?: boolean | HttpTriggerOptions;
 }
 
 // <account>.dkr.ecr.<region>.amazonaws.com[.cn]/<repository>[:<tag>|@sha256:<digest>]
@@ -27,10 +21,6 @@ const ECR_IMAGE =
  */
 export class CustomImageFunction extends FunctionBase {
   public readonly function: LambdaFunction;
-  /** The function URL, when `httpTrigger` is set. */
-  public readonly httpTrigger?: LambdaFunctionUrl;
-  /** The public-invoke permission, when the URL's auth type is NONE. */
-  public readonly publicUrlPermission?: LambdaPermission;
 
   constructor(scope: Construct, id: string, props: CustomImageFunctionProps) {
     super(scope, id, props);
@@ -64,21 +54,7 @@ export class CustomImageFunction extends FunctionBase {
       imageUri: props.image,
       imageConfig,
     });
-
-    if (props.httpTrigger) {
-      const trigger: HttpTriggerOptions = props.httpTrigger === true ? {} : props.httpTrigger;
-      const made = functionUrl(this, 'httpTrigger.', this.function.functionName, trigger.qualifier, trigger, {
-        iam: HttpAuthType.AWS_IAM,
-        none: HttpAuthType.NONE,
-      });
-      this.httpTrigger = made.url;
-      this.publicUrlPermission = made.publicPermission;
-    }
-  }
-
-  /** The HTTPS URL, when `httpTrigger` is set. */
-  public get url(): string | undefined {
-    return this.httpTrigger?.functionUrl;
+    this.addHttpTrigger(props.httpTrigger);
   }
 }
 

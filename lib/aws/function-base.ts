@@ -4,6 +4,7 @@ import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { LambdaFunction, LambdaFunctionConfig } from '@cdktf/provider-aws/lib/lambda-function';
+import { LambdaFunctionUrl } from '@cdktf/provider-aws/lib/lambda-function-url';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { checkDescription, checkEnvironment, checkVpc, FunctionAttributes, FunctionPropsBase, GrantInvokeOptions, VpcOptionsBase } from '../core/function';
@@ -13,7 +14,9 @@ import { tagConstruct, TaggableProps } from '../core/tags';
 import { checkOneOf, checkPattern, checkRange, fail } from '../core/validation';
 import { Architecture, AWS_RESERVED_ENVIRONMENT, checkArchitecture, checkFunctionName, checkMemoryAndTimeout, LOG_RETENTION_DAYS } from './limits';
 import { IFunction } from './function';
+import { HttpAuthType, HttpTriggerOptions } from './http-trigger-options';
 import { PolicyStatement, PolicyStatements } from './policy';
+import { functionUrl } from './private/function-url';
 import { ImportedFunction } from './private/imported-function';
 import { grantInvoke } from './private/invoke';
 
@@ -39,6 +42,8 @@ export interface FunctionCommonProps extends FunctionPropsBase, TaggableProps {
   readonly tracing?: Tracing;
   /** ARN of the customer managed KMS key (or key alias) that encrypts the environment variables at rest. @default the AWS managed key aws/lambda */
   readonly environmentEncryption?: string;
+  /** Adds a function URL: `true` for the defaults (IAM auth). @default no URL */
+  readonly httpTrigger?: boolean | HttpTriggerOptions;
 }
 
 /** Where a Lambda function's network interfaces go (Lambda's `VpcConfig`). */
@@ -120,6 +125,7 @@ export abstract class FunctionBase extends Construct implements IFunction {
   /** The literal name, for what must be known at synth (log group name, validation). */
   private readonly name: string;
   private readonly statements = new PolicyStatements(this);
+  private functionUrlParts?: { readonly url: LambdaFunctionUrl; readonly publicPermission?: LambdaPermission };
 
   protected constructor(scope: Construct, id: string, props: FunctionCommonProps) {
     super(scope, id);
@@ -230,9 +236,34 @@ export abstract class FunctionBase extends Construct implements IFunction {
     return grantInvoke(this, { functionName: this.functionName, arns: [this.arn, `${this.arn}:*`] }, grantee, options);
   }
 
+  /** The function URL, when `httpTrigger` is set. */
+  public get httpTrigger(): LambdaFunctionUrl | undefined {
+    return this.functionUrlParts?.url;
+  }
+
+  /** The public-invoke permission, when the URL's auth type is NONE. */
+  public get publicUrlPermission(): LambdaPermission | undefined {
+    return this.functionUrlParts?.publicPermission;
+  }
+
+  /** The HTTPS URL, when `httpTrigger` is set. */
+  public get url(): string | undefined {
+    return this.functionUrlParts?.url.functionUrl;
+  }
+
   /** The inline policy resource: depend on it when a grant must exist before something is created. */
   public get policyDependency(): ITerraformDependable {
     return this.rolePolicy;
+  }
+
+  /** Adds the function URL the `httpTrigger` prop asks for; the subclass calls it once `function` exists. */
+  protected addHttpTrigger(option: boolean | HttpTriggerOptions | undefined): void {
+    if (!option) return;
+    const trigger: HttpTriggerOptions = option === true ? {} : option;
+    this.functionUrlParts = functionUrl(this, 'httpTrigger.', this.function.functionName, trigger.qualifier, trigger, {
+      iam: HttpAuthType.AWS_IAM,
+      none: HttpAuthType.NONE,
+    });
   }
 
   /** The settings every function shares, for the subclass's `aws_lambda_function`. */

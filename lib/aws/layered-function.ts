@@ -31,7 +31,7 @@ export interface LayeredFunctionProps extends LayeredFunctionPropsBase, Function
 /**
  * A Lambda function from a local code folder with ordered layers: the code is zipped
  * deterministically and uploaded to S3, the function publishes a version on every change, and
- * its role may only write its own logs.
+ * its role may only write its own logs. `httpTrigger` adds a function URL, as on CustomImageFunction.
  */
 export class LayeredFunction extends FunctionBase {
   public readonly function: LambdaFunction;
@@ -127,5 +127,6 @@ export class LayeredFunction extends FunctionBase {
       // Lambda takes the snapshot when it publishes a version; every version here is published.
       snapStart: props.snapStart ? { applyOn: 'PublishedVersions' } : undefined,
     });
+    this.addHttpTrigger(props.httpTrigger);
   }
 }

@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
 import { FunctionPropsBase } from './function';
-import { checkPattern, checkRange, fail, isToken, warn } from './validation';
+import { checkPattern, checkRange, fail, isToken } from './validation';
+import { warn } from './warnings';
 
 // A container image function on either cloud: its props and the checks both clouds share.
 

@@ -2,7 +2,8 @@ import { IConstruct } from 'constructs';
 import { checkDescription } from './function';
 import { FolderListing } from './package';
 import { TaggableProps } from './tags';
-import { checkMaxItems, fail, isToken, warn } from './validation';
+import { checkMaxItems, fail, isToken } from './validation';
+import { warn } from './warnings';
 
 /** A layer as a function sees it, on either cloud. */
 export interface LayerRef {

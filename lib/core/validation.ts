@@ -1,4 +1,4 @@
-import { Annotations, Token } from 'cdktf';
+import { Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 
 /**
@@ -24,11 +24,6 @@ export interface ValidationErrorOptions {
 /** Throws the library's validation error. */
 export function fail(scope: IConstruct, prop: string, allowed: string, value: unknown, options?: ValidationErrorOptions): never {
   throw new ValidationError(scope, prop, allowed, value, options);
-}
-
-/** Adds a warning annotation in the same `[path] prop …` style (shown by `cdktf synth`). */
-export function warn(scope: IConstruct, message: string): void {
-  Annotations.of(scope).addWarning(message);
 }
 
 /** How a value is quoted in messages: strings in quotes, everything else as JSON. */

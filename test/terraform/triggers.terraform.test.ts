@@ -116,3 +116,31 @@ test('HTTP on both clouds: a public function URL and an FC HTTP trigger on the a
     expect(harness.journal().filter((e) => ['aws_lambda_function_url', 'alicloud_fcv3_trigger'].includes(e.type) && e.op === 'create')).toHaveLength(2);
   });
 });
+
+test('httpTrigger on LayeredFunction on both clouds: a public function URL (and its permission) and an FC HTTP trigger deploy; a second plan is empty', () => {
+  withHarness('triggers-http-prop', (harness) => {
+    harness.synth((app) => {
+      const awsStack = new TerraformStack(app, 'aws-app');
+      new AwsProvider(awsStack, 'aws', { region: 'eu-west-1' });
+      new LocalBackend(awsStack, { path: '../aws-app/terraform.aws-app.tfstate' });
+      new aws.LayeredFunction(awsStack, 'api', {
+        functionName: 'api',
+        runtime: 'nodejs22.x',
+        handler: 'index.handler',
+        code,
+        httpTrigger: { authType: aws.HttpAuthType.NONE, allowOrigins: ['https://example.com'] },
+      });
+      const fcStack = new TerraformStack(app, 'fc-app');
+      new alicloud.AlicloudProvider(fcStack, 'alicloud', { region: 'cn-hangzhou' });
+      new LocalBackend(fcStack, { path: '../fc-app/terraform.fc-app.tfstate' });
+      new alicloud.LayeredFunction(fcStack, 'api', { functionName: 'api', runtime: 'nodejs20', handler: 'index.handler', code, httpTrigger: true });
+    });
+    harness.deploy('aws-app', 'deploy aws');
+    harness.deploy('fc-app', 'deploy fc');
+    const created = (type: string) => harness.journal().filter((e) => e.type === type && e.op === 'create');
+    expect(created('aws_lambda_function_url')).toHaveLength(1);
+    expect(created('aws_lambda_permission')).toHaveLength(1);
+    expect(created('alicloud_fcv3_trigger')).toHaveLength(1);
+    expect(Object.keys(harness.cloud().fcFunctions.api.triggers)).toHaveLength(1);
+  });
+});

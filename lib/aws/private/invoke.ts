@@ -2,7 +2,8 @@ import { Construct } from 'constructs';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { uniqueName } from '../../core/private/names';
 import { GrantInvokeOptions } from '../../core/function';
-import { checkPattern, fail, warn } from '../../core/validation';
+import { checkPattern, fail } from '../../core/validation';
+import { warn } from '../../core/warnings';
 import type { IFunction } from '../function';
 
 // Who may be given lambda:InvokeFunction: a service principal, an account, or an IAM identity. "*"

@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
-import { fail, isToken, warn } from '../../core/validation';
+import { fail, isToken } from '../../core/validation';
+import { warn } from '../../core/warnings';
 
 /**
  * Lambda's managed runtimes for .zip functions and layers, as of 2026-11-27: the identifiers the
