@@ -292,6 +292,7 @@ const resources = {
         throw new CloudError('InvalidParameterValueException', `The role defined for the function cannot be assumed by Lambda. (${s.role})`);
       checkCode(c, s);
       checkVpcAccess(c, s);
+      checkEnvironmentKey(s);
       const arn = `arn:aws:lambda:${c.region}:${ACCOUNT}:function:${name}`;
       table(c.cloud, 'functions')[name] = { arn, role: s.role, timeout: lit(s.timeout) ?? 3, versions: {}, aliases: {}, invokeConfigs: {}, published: null };
       return { ...publish(c, name, s, null), ...functionComputed(c, arn, s) };
@@ -301,6 +302,7 @@ const resources = {
       if (!fn) throw new CloudError('ResourceNotFoundException', `Function not found: ${s.function_name}`);
       checkCode(c, s);
       checkVpcAccess(c, s);
+      checkEnvironmentKey(s);
       fn.role = s.role;
       fn.timeout = lit(s.timeout) ?? 3;
       return { ...publish(c, s.function_name, s, prior), ...functionComputed(c, fn.arn, s) };
@@ -524,6 +526,20 @@ function publish(c, name, s, prior) {
 }
 
 /**
+ * Lambda sets up a function's environment key with KMS CreateGrant, which takes a key ID or key ARN
+ * only: an alias ARN fails the create or update (Lambda's answer quoted in hashicorp/terraform issue
+ * 20813; the KMS API reference of CreateGrant names a key ID or key ARN as KeyId).
+ */
+function checkEnvironmentKey(s) {
+  if (/^arn:[^:]+:kms:[^:]*:\d*:alias\//.test(lit(s.kms_key_arn) ?? '')) {
+    throw new CloudError(
+      'InvalidParameterValueException',
+      'Lambda was unable to configure access to your environment variables because the KMS key is invalid for CreateGrant. Please check your KMS key settings. KMS Exception: InvalidArnException KMS Message: Key Aliases are not supported for this operation.',
+    );
+  }
+}
+
+/**
  * CreateFunction / UpdateFunctionConfiguration of a VPC function check that the execution role may
  * manage network interfaces ("The provided execution role does not have permissions to call
  * CreateNetworkInterface on EC2", InvalidParameterValueException).
@@ -556,4 +572,31 @@ function readAlias(s, fn) {
   return { ...s, function_version: stored.version, routing_config: Object.keys(weights).length > 0 ? [{ additional_version_weights: weights }] : [] };
 }
 
-module.exports = { ACCOUNT, resources, providerBlock: require('./aws-provider-block') };
+/**
+ * The account's KMS aliases are outside the model: every alias name resolves to a key whose ID is
+ * derived from it, except names under "alias/missing", which do not exist.
+ */
+function findKmsAlias(region, name) {
+  if (name.startsWith('alias/missing')) return null;
+  const h = hash(`kms-${name}`, 32);
+  const keyId = `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  return { aliasArn: `arn:aws:kms:${region}:${ACCOUNT}:${name}`, keyId, keyArn: `arn:aws:kms:${region}:${ACCOUNT}:key/${keyId}` };
+}
+
+const dataSources = {
+  // internal/service/kms/alias_data_source.go: `name` must be "alias/…" (validNameForDataSource); the
+  // read finds the alias in the provider's (or `region`'s) account and region, then DescribeKey gives
+  // target_key_arn / target_key_id; id and arn are the alias ARN.
+  aws_kms_alias: {
+    read(c, config) {
+      if (!/^alias\/[0-9A-Za-z_/-]+$/.test(config.name ?? ''))
+        throw new Error(`"name" must begin with 'alias/' and be comprised of only [0-9A-Za-z_/-] (${config.name})`);
+      const region = lit(config.region) ?? c.region;
+      const alias = findKmsAlias(region, config.name);
+      if (!alias) throw new CloudError('NotFoundException', `reading KMS Alias (${config.name}): couldn't find resource`);
+      return { ...config, id: alias.aliasArn, arn: alias.aliasArn, region, target_key_arn: alias.keyArn, target_key_id: alias.keyId };
+    },
+  },
+};
+
+module.exports = { ACCOUNT, resources, dataSources, providerBlock: require('./aws-provider-block') };
