@@ -29,8 +29,10 @@ export class CustomImageFunction extends FunctionBase {
   public readonly function: LambdaFunction;
   /** The function URL, when `httpTrigger` is set. */
   public readonly httpTrigger?: LambdaFunctionUrl;
-  /** The public-invoke permission, when the URL's auth type is NONE. */
+  /** The permission to call the URL (`lambda:InvokeFunctionUrl` for anyone), when the URL's auth type is NONE. */
   public readonly publicUrlPermission?: LambdaPermission;
+  /** The permission to invoke through the URL only (`lambda:InvokeFunction` with `invoked_via_function_url`), when the URL's auth type is NONE. */
+  public readonly publicInvokePermission?: LambdaPermission;
 
   constructor(scope: Construct, id: string, props: CustomImageFunctionProps) {
     super(scope, id, props);
@@ -73,6 +75,7 @@ export class CustomImageFunction extends FunctionBase {
       });
       this.httpTrigger = made.url;
       this.publicUrlPermission = made.publicPermission;
+      this.publicInvokePermission = made.publicInvokePermission;
     }
   }
 

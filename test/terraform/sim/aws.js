@@ -423,6 +423,19 @@ const resources = {
     create(c, s) {
       const fn = findFunction(c.cloud, s.function_name, { region: c.region, action: 'CreateFunctionUrlConfig' });
       if (s.qualifier) checkQualifier(fn, s.qualifier, { action: 'CreateFunctionUrlConfig' });
+      (fn.urls ??= {})[s.qualifier || ''] = { authType: s.authorization_type };
+      // function_url.go (resourceFunctionURLCreate): with NONE the provider itself adds the statement
+      // FunctionURLAllowPublicAccess (lambda:InvokeFunctionUrl for "*", FunctionUrlAuthType NONE) and
+      // tolerates it existing; nothing else.
+      if (s.authorization_type === 'NONE') {
+        addStatement(
+          fn,
+          s.qualifier,
+          'FunctionURLAllowPublicAccess',
+          { action: 'lambda:InvokeFunctionUrl', principal: '*', function_url_auth_type: 'NONE' },
+          true,
+        );
+      }
       const id = hash(`${fn.arn}:${s.qualifier ?? ''}`, 32);
       return {
         id: s.qualifier ? `${s.function_name}/${s.qualifier}` : s.function_name,
@@ -437,7 +450,20 @@ const resources = {
       const fn = findFunction(c.cloud, s.function_name, { region: c.region, action: 'AddPermission' });
       if (s.qualifier) checkQualifier(fn, s.qualifier, { action: 'AddPermission' });
       const sid = lit(s.statement_id) ?? `terraform-${next(c.cloud, 'sid')}`;
+      addStatement(fn, s.qualifier, sid, {
+        action: s.action,
+        principal: s.principal,
+        function_url_auth_type: lit(s.function_url_auth_type),
+        // Only hashicorp/aws ≥ 6.66 (of the versions served) has the argument (schema/aws-6.66.0.json).
+        invoked_via_function_url: s.invoked_via_function_url === true ? true : undefined,
+        source_arn: lit(s.source_arn),
+        source_account: lit(s.source_account),
+      });
       return { id: sid, statement_id: sid };
+    },
+    delete(c, s) {
+      const fn = table(c.cloud, 'functions')[parseFunction(s.function_name).name];
+      if (fn?.policy?.[s.qualifier || '']) delete fn.policy[s.qualifier || ''][s.statement_id];
     },
   },
   // EventBridge Scheduler checks at CreateSchedule that it may assume the role (its ValidationException,
@@ -505,6 +531,37 @@ function checkCode(c, s) {
       throw new CloudError('InvalidParameterValueException', `Layer version ${arn} is not compatible with architecture ${arch}.`);
     }
   }
+}
+
+/** AddPermission: one statement per id in the resource policy of the function or its qualifier. */
+function addStatement(fn, qualifier, sid, statement, tolerateExisting = false) {
+  const policy = ((fn.policy ??= {})[qualifier || ''] ??= {});
+  if (policy[sid] && !tolerateExisting)
+    throw new CloudError(
+      'ResourceConflictException',
+      `The statement id (${sid}) provided already exists. Please provide a new statement id, or remove the existing statement.`,
+    );
+  policy[sid] = Object.fromEntries(Object.entries(statement).filter(([, v]) => v !== undefined));
+}
+
+/**
+ * What an anonymous request to a function URL gets, from the resource policy of the URL's
+ * qualifier. Since October 2025 a new function URL needs both lambda:InvokeFunctionUrl and
+ * lambda:InvokeFunction (AWS Lambda developer guide, "Control access to Lambda function URLs"); for
+ * auth type NONE: InvokeFunctionUrl for "*" with FunctionUrlAuthType NONE, and InvokeFunction for
+ * "*" (the guide's statement limits it with lambda:InvokedViaFunctionUrl, which the provider's
+ * invoked_via_function_url sets). Without both the URL answers 403 Forbidden. IAM-signed requests
+ * are outside the model.
+ */
+function functionUrlAnswer(cloud, functionName, qualifier) {
+  const fn = table(cloud, 'functions')[functionName];
+  const url = fn?.urls?.[qualifier || ''];
+  if (!url) return 404;
+  if (url.authType !== 'NONE') return 403;
+  const statements = Object.values(fn.policy?.[qualifier || ''] ?? {}).filter((st) => st.principal === '*' && !st.source_arn && !st.source_account);
+  const urlAllowed = statements.some((st) => st.action === 'lambda:InvokeFunctionUrl' && st.function_url_auth_type === 'NONE');
+  const invokeAllowed = statements.some((st) => st.action === 'lambda:InvokeFunction');
+  return urlAllowed && invokeAllowed ? 200 : 403;
 }
 
 /** Publishes a version when the function publishes and something that counts changed. */
@@ -599,4 +656,4 @@ const dataSources = {
   },
 };
 
-module.exports = { ACCOUNT, resources, dataSources, providerBlock: require('./aws-provider-block') };
+module.exports = { ACCOUNT, resources, dataSources, functionUrlAnswer, providerBlock: require('./aws-provider-block') };
