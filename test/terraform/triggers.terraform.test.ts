@@ -80,6 +80,27 @@ test('AWS: an EventBridge Scheduler schedule invokes the alias through a role it
     });
     harness.deploy('app', 'deploy');
     expect(harness.journal().filter((e) => e.type === 'aws_scheduler_schedule' && e.op === 'create')).toHaveLength(1);
+    // The trust names the deploying account (aws:SourceAccount), read at plan from data.aws_caller_identity.
+    const role = Object.values<any>(harness.cloud().roles).find((r) => String(r.trust).includes('scheduler.amazonaws.com'));
+    expect(JSON.parse(role.trust).Statement[0].Condition).toEqual({ StringEquals: { 'aws:SourceAccount': '123456789012' } });
+  });
+});
+
+test('AWS: Scheduler cannot assume a role whose trust is conditioned on another account', () => {
+  withHarness('triggers-aws-schedule-account', (harness) => {
+    harness.synth((app) => {
+      const stack = new TerraformStack(app, 'app');
+      new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+      new LocalBackend(stack, { path: '../app/terraform.app.tfstate' });
+      const fn = new aws.LayeredFunction(stack, 'report', { functionName: 'report', runtime: 'nodejs22.x', handler: 'index.handler', code });
+      new aws.ScheduleTrigger(stack, 'nightly', { function: fn, schedule: Schedule.rate(5) });
+    });
+    const file = path.join(harness.outdir, 'stacks', 'app', 'cdk.tf.json');
+    const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+    for (const role of Object.values<any>(json.resource.aws_iam_role))
+      role.assume_role_policy = role.assume_role_policy.replace(/\$\{data\.aws_caller_identity\.[^}]+\}/, '210987654321');
+    fs.writeFileSync(file, JSON.stringify(json, null, 2));
+    expect(() => harness.deploy('app', 'deploy')).toThrow(/The execution role you provide must allow AWS\s+EventBridge Scheduler to assume the role/);
   });
 });
 

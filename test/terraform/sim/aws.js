@@ -479,7 +479,7 @@ const resources = {
         .split('/')
         .pop();
       const role = table(c.cloud, 'roles')[roleName];
-      if (!role || !String(role.trust ?? '').includes('scheduler.amazonaws.com'))
+      if (!role || !schedulerMayAssume(role.trust))
         throw new CloudError(
           'ValidationException',
           `The execution role you provide must allow AWS EventBridge Scheduler to assume the role. (${target?.role_arn})`,
@@ -531,6 +531,26 @@ function checkCode(c, s) {
       throw new CloudError('InvalidParameterValueException', `Layer version ${arn} is not compatible with architecture ${arch}.`);
     }
   }
+}
+
+/**
+ * Whether EventBridge Scheduler may assume a role of this account: a trust statement allowing
+ * sts:AssumeRole to scheduler.amazonaws.com whose conditions, if any, hold for a schedule of this
+ * account (aws:SourceAccount; the Scheduler user guide, "Set up the execution role", conditions the
+ * trust on it against the confused deputy).
+ */
+function schedulerMayAssume(trust) {
+  let doc;
+  try {
+    doc = JSON.parse(trust ?? '');
+  } catch {
+    return false;
+  }
+  return [].concat(doc.Statement ?? []).some((st) => {
+    if (st.Effect !== 'Allow' || ![].concat(st.Principal?.Service ?? []).includes('scheduler.amazonaws.com')) return false;
+    const account = st.Condition?.StringEquals?.['aws:SourceAccount'];
+    return account === undefined || [].concat(account).includes(ACCOUNT);
+  });
 }
 
 /** AddPermission: one statement per id in the resource policy of the function or its qualifier. */
@@ -641,6 +661,10 @@ function findKmsAlias(region, name) {
 }
 
 const dataSources = {
+  // internal/service/sts/caller_identity_data_source.go: the account, ARN and user ID of the credentials.
+  aws_caller_identity: {
+    read: (_c, config) => ({ ...config, id: ACCOUNT, account_id: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/deployer`, user_id: 'AIDASIMULATED' }),
+  },
   // internal/service/kms/alias_data_source.go: `name` must be "alias/…" (validNameForDataSource); the
   // read finds the alias in the provider's (or `region`'s) account and region, then DescribeKey gives
   // target_key_arn / target_key_id; id and arn are the alias ARN.
