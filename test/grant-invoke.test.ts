@@ -74,17 +74,25 @@ describe('aws grantInvoke', () => {
     conformsAws(json);
   });
 
-  test('two principals get two permissions with distinct statement ids; a service principal without conditions warns', () => {
+  test('two principals get two permissions with distinct statement ids; a service principal without conditions only with allowAnySource', () => {
     const { stack, target } = awsSetup();
     target.grantInvoke('123456789012');
-    target.grantInvoke('s3.amazonaws.com');
+    target.grantInvoke('s3.amazonaws.com', { allowAnySource: true });
     const permissions = Object.values<any>(resources(synth(stack), 'aws_lambda_permission'));
     expect(permissions.map((p) => p.principal).sort()).toEqual(['123456789012', 's3.amazonaws.com']);
     expect(new Set(permissions.map((p) => p.statement_id)).size).toBe(2);
-    expect(permissions.every((p) => p.qualifier === undefined)).toBe(true);
-    expect(warnings(target)).toEqual([
-      'grantInvoke: any s3.amazonaws.com resource of any account may invoke the function: give sourceArn or sourceAccount (the confused-deputy protection AWS recommends)',
-    ]);
+    expect(permissions.every((p) => p.qualifier === undefined && p.source_arn === undefined && p.source_account === undefined)).toBe(true);
+    expect(warnings(target)).toEqual([]);
+  });
+
+  test('a service principal without sourceArn or sourceAccount is refused, naming the opt-in; with sourceAccount it passes', () => {
+    const { stack, target } = awsSetup();
+    expect(() => target.grantInvoke('s3.amazonaws.com')).toThrow(
+      '[test/orders] grantInvoke options must name sourceArn or sourceAccount for service principal "s3.amazonaws.com" (without them any s3.amazonaws.com resource of any account may invoke the function), or allowAnySource: true to accept that, got {}',
+    );
+    expect(() => target.grantInvoke('s3.amazonaws.com', { allowAnySource: false })).toThrow('got {"allowAnySource":false}');
+    target.grantInvoke('s3.amazonaws.com', { sourceAccount: '123456789012' });
+    expect(only(synth(stack), 'aws_lambda_permission')).toEqual(expect.objectContaining({ principal: 's3.amazonaws.com', source_account: '123456789012' }));
   });
 
   test.each([
@@ -96,6 +104,17 @@ describe('aws grantInvoke', () => {
     ['acs:ram::1234567890123456:role/x', undefined, 'grantInvoke principal must be a service principal'],
     ['events.amazonaws.com', { sourceAccount: '1234' }, 'grantInvoke sourceAccount must be a 12-digit account ID, got "1234"'],
     ['events.amazonaws.com', { sourceArn: 'rule/nightly' }, 'grantInvoke sourceArn must be an ARN ("arn:aws:<service>:…"), got "rule/nightly"'],
+    [
+      'events.amazonaws.com',
+      { sourceAccount: '123456789012', allowAnySource: true },
+      'grantInvoke allowAnySource must be left out with sourceArn or sourceAccount, or for a principal that is not a service, got true',
+    ],
+    [
+      '123456789012',
+      { allowAnySource: true },
+      'grantInvoke allowAnySource must be left out with sourceArn or sourceAccount, or for a principal that is not a service, got true',
+    ],
+    ['events.amazonaws.com', { allowAnySource: 'yes' as unknown as boolean }, 'grantInvoke allowAnySource must be one of true, false, got "yes"'],
   ])('%s %j is refused', (principal, options, message) => {
     const { target } = awsSetup();
     expect(() => target.grantInvoke(principal, options)).toThrow(`[test/orders] ${message}`);
@@ -160,6 +179,11 @@ describe('alicloud grantInvoke', () => {
       'acs:ram::1234567890123456:role/reporting',
       { sourceAccount: '1234567890123456' },
       'grantInvoke options must be left out on FC3 (conditions on the caller are AWS resource-permission settings; FC3 authorizes the caller\'s RAM identity), got {"sourceAccount":"1234567890123456"}',
+    ],
+    [
+      'acs:ram::1234567890123456:role/reporting',
+      { allowAnySource: true },
+      'grantInvoke options must be left out on FC3 (conditions on the caller are AWS resource-permission settings; FC3 authorizes the caller\'s RAM identity), got {"allowAnySource":true}',
     ],
   ])('%s %j is refused', (principal, options, message) => {
     const { target } = fcSetup();
