@@ -128,6 +128,41 @@ describe('aws grantInvoke', () => {
   });
 });
 
+describe('one statement per grant (role policies on both clouds)', () => {
+  test('AWS: the same actions on the same resources from two constructs (two references, actions in another order) are one statement', () => {
+    const { stack, target, caller } = awsSetup();
+    target.grantInvoke(caller);
+    target.grantInvoke(caller);
+    const queue = new TerraformVariable(stack, 'queue', { type: 'string' });
+    caller.addToRolePolicy({ sid: 'Send', actions: ['sqs:SendMessage', 'sqs:GetQueueUrl'], resources: [queue.stringValue] });
+    caller.addToRolePolicy({ sid: 'Send', actions: ['sqs:GetQueueUrl', 'sqs:SendMessage'], resources: [queue.stringValue] });
+    const policy = Object.entries<any>(resources(synth(stack), 'aws_iam_role_policy')).find(([id]) => id.startsWith('caller'))![1];
+    expect(statements(policy.policy).filter((st: any) => st.Sid !== 'WriteLogs')).toEqual([
+      {
+        Sid: 'InvokeFunction',
+        Effect: 'Allow',
+        Action: 'lambda:InvokeFunction',
+        Resource: ['${aws_lambda_function.orders.arn}', '${aws_lambda_function.orders.arn}:*'],
+      },
+      { Sid: 'Send', Effect: 'Allow', Action: ['sqs:SendMessage', 'sqs:GetQueueUrl'], Resource: '${var.queue}' },
+    ]);
+  });
+
+  test('Alibaba Cloud: the same actions on the same resources from two constructs are one statement; another resource is another', () => {
+    const { stack, target } = fcSetup();
+    const queue = new TerraformVariable(stack, 'queue', { type: 'string' });
+    const other = new TerraformVariable(stack, 'other', { type: 'string' });
+    target.addToRolePolicy({ actions: ['mns:SendMessage', 'mns:GetQueueAttributes'], resources: [queue.stringValue] });
+    target.addToRolePolicy({ actions: ['mns:GetQueueAttributes', 'mns:SendMessage'], resources: [queue.stringValue] });
+    target.addToRolePolicy({ actions: ['mns:SendMessage'], resources: [other.stringValue] });
+    const policy = Object.entries<any>(resources(synth(stack), 'alicloud_ram_policy')).find(([id]) => id.startsWith('orders'))![1];
+    expect(JSON.parse(policy.policy_document).Statement).toEqual([
+      { Effect: 'Allow', Action: ['mns:SendMessage', 'mns:GetQueueAttributes'], Resource: ['${var.queue}'] },
+      { Effect: 'Allow', Action: ['mns:SendMessage'], Resource: ['${var.other}'] },
+    ]);
+  });
+});
+
 describe('alicloud grantInvoke', () => {
   test('to another function, on the function or through an alias: its role gets fc:InvokeFunction on the function', () => {
     const { stack, target, caller } = fcSetup();
