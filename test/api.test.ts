@@ -97,7 +97,7 @@ const CLOUD_ONLY: { [cloud in 'aws' | 'alicloud']: { [name: string]: string[] } 
     AsyncWithDeadLetter: ['bufferQueueUrl'],
     CanaryAlias: ['alarm', 'arn', 'invokeArn', 'provisionedConcurrencyConfig'],
     CanaryAliasProps: ['alarm', 'provisionedConcurrency'],
-    CustomImageFunction: ['logGroup', 'publicUrlPermission', 'qualifiedArn'],
+    CustomImageFunction: ['logGroup', 'publicInvokePermission', 'publicUrlPermission', 'qualifiedArn'],
     CustomImageFunctionProps: [
       'applicationLogLevel',
       'architecture',
@@ -110,7 +110,7 @@ const CLOUD_ONLY: { [cloud in 'aws' | 'alicloud']: { [name: string]: string[] } 
       'workingDirectory',
     ],
     FunctionAlarmsProps: ['qualifier'],
-    FunctionBase: ['logGroup', 'publicUrlPermission', 'qualifiedArn'],
+    FunctionBase: ['logGroup', 'publicInvokePermission', 'publicUrlPermission', 'qualifiedArn'],
     FunctionCommonProps: [
       'applicationLogLevel',
       'architecture',
@@ -125,7 +125,7 @@ const CLOUD_ONLY: { [cloud in 'aws' | 'alicloud']: { [name: string]: string[] } 
     ILayer: ['compatibleArchitectures'],
     IQueue: ['arn'],
     Layer: ['compatibleArchitectures'],
-    LayeredFunction: ['logGroup', 'publicUrlPermission', 'qualifiedArn'],
+    LayeredFunction: ['logGroup', 'publicInvokePermission', 'publicUrlPermission', 'qualifiedArn'],
     LayeredFunctionProps: [
       'applicationLogLevel',
       'architecture',
@@ -138,7 +138,7 @@ const CLOUD_ONLY: { [cloud in 'aws' | 'alicloud']: { [name: string]: string[] } 
       'tracing',
     ],
     LayerProps: ['compatibleArchitectures'],
-    HttpTrigger: ['functionUrl', 'publicUrlPermission'],
+    HttpTrigger: ['functionUrl', 'publicInvokePermission', 'publicUrlPermission'],
     HttpTriggerProps: ['allowMethods', 'allowOrigins'],
     QueueTrigger: ['eventSourceMapping'],
     ScheduleTrigger: ['role', 'rolePolicy', 'schedule'],

@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { TerraformVariable } from 'cdktf';
 import { aws } from '../lib';
-import { awsStack, expressionOf, makeFolder, only, resources, synth } from './helpers';
+import { awsStack, expressionOf, makeFolder, only, resources, synth, warnings } from './helpers';
 
 const code = makeFolder({ 'index.js': 'exports.handler = async () => "ok";' }, 'code');
 
@@ -167,6 +167,21 @@ describe('aws.CanaryAlias', () => {
       provisioned_concurrent_executions: 10,
     });
     expect(live.provisionedConcurrencyConfig).toBeDefined();
+    // hashicorp/aws 6.25.0 (cdktf) predates the alias waiter of PR 48116; 6.66.0 (cdktn) has it.
+    const version = live.alias.terraformGeneratorMetadata!.providerVersion;
+    expect(warnings(live)).toEqual(
+      version === '6.25.0'
+        ? [
+            'provisionedConcurrency: hashicorp/aws 6.25.0 does not wait for the transient weights Lambda puts on an alias with provisioned concurrency while it moves to another version (hashicorp/terraform-provider-aws PR 48116, in 6.66.0): after repointing stableVersion, wait until the alias has no routing before the next plan (a plan that only drops routing_config from this alias is that transition), and change provisionedConcurrency in an apply of its own; or use the cdktn flavour (hashicorp/aws 6.66.0)',
+          ]
+        : [],
+    );
+    expect(['6.25.0', '6.66.0']).toContain(version);
+  });
+
+  test('no provisioned concurrency, no transient-weights warning', () => {
+    const { stack, fn } = setup();
+    expect(warnings(new aws.CanaryAlias(stack, 'live', { function: fn, stableVersion: '7' }))).toEqual([]);
   });
 
   test('provisioned concurrency with a weight known only at plan time gets a precondition: the weight must be 0', () => {

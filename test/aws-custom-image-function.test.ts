@@ -1,5 +1,7 @@
+import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { aws } from '../lib';
 import { awsStack, expressionOf, only, resources, synth, warnings } from './helpers';
+import { conformanceErrors, loadSchema } from './conformance';
 
 const DIGEST = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/web@sha256:' + 'a'.repeat(64);
 
@@ -49,9 +51,13 @@ describe('aws.CustomImageFunction', () => {
     expect(warnings(fn)).toEqual([]);
   });
 
-  test('a public URL (auth NONE) gets the InvokeFunctionUrl permission only, and CORS', () => {
+  // The binding decides: @cdktn/provider-aws (hashicorp/aws 6.66.0) has invoked_via_function_url,
+  // @cdktf/provider-aws (6.25.0) does not. This suite runs on both.
+  const viaUrl = 'invokedViaFunctionUrl' in LambdaPermission.prototype;
+
+  (viaUrl ? test : test.skip)('cdktn: a public URL (auth NONE) gets exactly InvokeFunctionUrl for anyone and InvokeFunction through the URL only', () => {
     const { stack } = awsStack();
-    new aws.CustomImageFunction(stack, 'web', {
+    const fn = new aws.CustomImageFunction(stack, 'web', {
       image: DIGEST,
       httpTrigger: { authType: aws.HttpAuthType.NONE, allowOrigins: ['https://example.com'], qualifier: 'live' },
     });
@@ -63,14 +69,43 @@ describe('aws.CustomImageFunction', () => {
         cors: { allow_origins: ['https://example.com'], allow_methods: ['*'] },
       }),
     );
-    expect(only(json, 'aws_lambda_permission')).toEqual(
-      expect.objectContaining({
-        action: 'lambda:InvokeFunctionUrl',
+    const name = '${aws_lambda_function.web.function_name}';
+    expect(Object.values<any>(resources(json, 'aws_lambda_permission')).sort((a, b) => a.action.localeCompare(b.action))).toEqual([
+      {
+        action: 'lambda:InvokeFunction',
+        function_name: name,
+        invoked_via_function_url: true,
         principal: '*',
-        function_url_auth_type: 'NONE',
         qualifier: 'live',
-      }),
+        statement_id: 'FunctionUrlAllowInvokeViaUrl',
+      },
+      {
+        action: 'lambda:InvokeFunctionUrl',
+        function_name: name,
+        function_url_auth_type: 'NONE',
+        principal: '*',
+        qualifier: 'live',
+        statement_id: 'FunctionUrlAllowPublicAccess',
+      },
+    ]);
+    expect(fn.publicInvokePermission).toBeDefined();
+    expect(warnings(fn)).toEqual([]);
+    expect(conformanceErrors(json, loadSchema('aws-6.66.0.json'), 'aws_')).toEqual([]);
+  });
+
+  (viaUrl ? test : test.skip)('cdktn: a public URL with CORS origin "*" warns', () => {
+    const { stack } = awsStack();
+    const fn = new aws.CustomImageFunction(stack, 'web', { image: DIGEST, httpTrigger: { authType: aws.HttpAuthType.NONE, allowOrigins: ['*'] } });
+    expect(warnings(fn)).toEqual(['httpTrigger.allowOrigins: a public URL (authType NONE) that any origin\'s scripts may call (CORS "*"): name the origins']);
+  });
+
+  (viaUrl ? test.skip : test)('cdktf: a public URL (auth NONE) is refused, naming the way out; AWS_IAM passes', () => {
+    const { stack } = awsStack();
+    expect(() => new aws.CustomImageFunction(stack, 'web', { image: DIGEST, httpTrigger: { authType: aws.HttpAuthType.NONE } })).toThrow(
+      '[test/web] httpTrigger.authType must be HttpAuthType.AWS_IAM with @cdktf/provider-aws (hashicorp/aws 6.25.0): a public function URL also needs lambda:InvokeFunction limited to calls through the URL (aws_lambda_permission.invoked_via_function_url), which that provider version cannot express, and without it the URL answers 403; sign requests (AWS_IAM) or use the cdktn flavour (cdktn-serverless-constructs, hashicorp/aws 6.66.0), got "NONE"',
     );
+    new aws.CustomImageFunction(stack, 'signed', { image: DIGEST, httpTrigger: { authType: aws.HttpAuthType.AWS_IAM } });
+    expect(resources(synth(stack), 'aws_lambda_permission')).toEqual({});
   });
 
   test('without port or health check the adapter defaults apply and no image_config is emitted', () => {

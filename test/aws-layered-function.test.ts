@@ -1,3 +1,4 @@
+import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -7,6 +8,7 @@ import { LambdaLayerVersion } from '@cdktf/provider-aws/lib/lambda-layer-version
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { aws } from '../lib';
 import { awsStack, expressionOf, makeFolder, only, resources, statements, synth, warnings } from './helpers';
+import { conformanceErrors, loadSchema } from './conformance';
 
 const lodash = makeFolder(
   {
@@ -356,6 +358,37 @@ describe('aws.LayeredFunction', () => {
       expect(statements(only(json, 'aws_iam_role_policy').policy).map((st: any) => st.Sid)).toEqual(['WriteLogs']);
     });
 
+    test('environmentEncryption: a multi-Region key ARN (key/mrk-…) is a key ARN', () => {
+      const { stack } = awsStack();
+      const key = 'arn:aws:kms:eu-west-1:123456789012:key/mrk-1234abcd12ab34cd56ef1234567890ab';
+      new aws.LayeredFunction(stack, 'fn', { ...base, environmentEncryption: key });
+      const json = synth(stack);
+      expect(only(json, 'aws_lambda_function').kms_key_arn).toBe(key);
+      expect(json.data).toBeUndefined();
+    });
+
+    test('environmentEncryption: an alias ARN is resolved to its key through data.aws_kms_alias (KMS CreateGrant refuses aliases)', () => {
+      const { stack } = awsStack();
+      const alias = 'arn:aws:kms:eu-west-1:123456789012:alias/jobs-env';
+      new aws.LayeredFunction(stack, 'fn', { ...base, environment: { SECRET_NAME: 'db' }, environmentEncryption: alias });
+      const json = synth(stack);
+      expect(only(json, 'aws_lambda_function').kms_key_arn).toBe('${data.aws_kms_alias.fn_EnvironmentKeyAlias_3E8E5DE3.target_key_arn}');
+      expect(json.data.aws_kms_alias).toEqual({
+        fn_EnvironmentKeyAlias_3E8E5DE3: {
+          name: 'alias/jobs-env',
+          lifecycle: {
+            postcondition: [
+              {
+                condition: `\${self.arn == "${alias}"}`,
+                error_message: `[test/fn] environmentEncryption names alias ${alias}, but the provider resolves alias/jobs-env in its own account and region: give the alias of the function's account and region, or the key ARN`,
+              },
+            ],
+          },
+        },
+      });
+      expect(conformanceErrors(json, loadSchema('aws.json'), 'aws_')).toEqual([]);
+    });
+
     test('without vpc or tracing there is neither block nor grant', () => {
       const { stack } = awsStack();
       new aws.LayeredFunction(stack, 'fn', { ...base });
@@ -387,11 +420,15 @@ describe('aws.LayeredFunction', () => {
       [{ tracing: 'On' as aws.Tracing }, 'tracing must be one of "Active", "PassThrough", got "On"'],
       [
         { environmentEncryption: '1234abcd-12ab-34cd-56ef-1234567890ab' },
-        'environmentEncryption must be a KMS key or alias ARN ("arn:aws:kms:<region>:<account>:key/<id>"), got "1234abcd-12ab-34cd-56ef-1234567890ab"',
+        'environmentEncryption must be a KMS key ARN ("arn:aws:kms:<region>:<account>:key/<key id or mrk-…>") or alias ARN ("arn:aws:kms:<region>:<account>:alias/<name>"), got "1234abcd-12ab-34cd-56ef-1234567890ab"',
+      ],
+      [
+        { environmentEncryption: 'arn:aws:kms:eu-west-1:123456789012:key/mrk-123' },
+        `environmentEncryption must be a KMS key ARN ("arn:aws:kms:<region>:<account>:key/<key id or mrk-…>") or alias ARN ("arn:aws:kms:<region>:<account>:alias/<name>"), got "arn:aws:kms:eu-west-1:123456789012:key/mrk-123"`,
       ],
       [
         { environmentEncryption: 'arn:aws:s3:::bucket' },
-        'environmentEncryption must be a KMS key or alias ARN ("arn:aws:kms:<region>:<account>:key/<id>"), got "arn:aws:s3:::bucket"',
+        'environmentEncryption must be a KMS key ARN ("arn:aws:kms:<region>:<account>:key/<key id or mrk-…>") or alias ARN ("arn:aws:kms:<region>:<account>:alias/<name>"), got "arn:aws:s3:::bucket"',
       ],
     ])('%j is refused', (override, message) => {
       const { stack } = awsStack();
@@ -529,22 +566,40 @@ describe('aws runtimes and architectures', () => {
     expect(expressionOf(stack, f.url)).toMatch(/^\$\{aws_lambda_function_url\.api_FunctionUrl_[0-9A-F]+\.function_url\}$/);
   });
 
-  test('httpTrigger options as on CustomImageFunction: NONE on an alias with CORS gets the InvokeFunctionUrl permission only', () => {
+  test('httpTrigger options as on CustomImageFunction: NONE on an alias with CORS (both permissions on cdktn, refused on cdktf)', () => {
     const { stack } = awsStack();
-    const f = new aws.LayeredFunction(stack, 'api', {
+    const props = {
       runtime: 'nodejs22.x',
       handler: 'index.handler',
       code,
       httpTrigger: { authType: aws.HttpAuthType.NONE, qualifier: 'live', allowOrigins: ['https://example.com'], allowMethods: ['GET'] },
-    });
+    };
+    // @cdktn/provider-aws (hashicorp/aws 6.66.0) has invoked_via_function_url; @cdktf/provider-aws (6.25.0) does not.
+    if (!('invokedViaFunctionUrl' in LambdaPermission.prototype)) {
+      expect(() => new aws.LayeredFunction(stack, 'api', props)).toThrow(
+        /^\[test\/api\] httpTrigger\.authType must be HttpAuthType\.AWS_IAM with @cdktf\/provider-aws/,
+      );
+      return;
+    }
+    const f = new aws.LayeredFunction(stack, 'api', props);
     const json = synth(stack);
     expect(only(json, 'aws_lambda_function_url')).toEqual(
       expect.objectContaining({ authorization_type: 'NONE', qualifier: 'live', cors: { allow_origins: ['https://example.com'], allow_methods: ['GET'] } }),
     );
-    expect(only(json, 'aws_lambda_permission')).toEqual(
-      expect.objectContaining({ action: 'lambda:InvokeFunctionUrl', principal: '*', function_url_auth_type: 'NONE', qualifier: 'live' }),
-    );
+    expect(
+      Object.values(resources(json, 'aws_lambda_permission')).map((p: any) => [
+        p.action,
+        p.principal,
+        p.qualifier,
+        p.function_url_auth_type,
+        p.invoked_via_function_url,
+      ]),
+    ).toEqual([
+      ['lambda:InvokeFunction', '*', 'live', undefined, true],
+      ['lambda:InvokeFunctionUrl', '*', 'live', 'NONE', undefined],
+    ]);
     expect(f.publicUrlPermission).toBeDefined();
+    expect(f.publicInvokePermission).toBeDefined();
   });
 
   test('without httpTrigger there is no URL; a bad authType is refused with the prop path', () => {

@@ -53,6 +53,14 @@ test.each(awsStacks)('%s conforms to the AWS provider schema (6.25.0)', (name) =
   expect(conformanceErrors(stack(name), loadSchema('aws.json'), 'aws_')).toEqual([]);
 });
 
+test('aws-production: the environment key alias reaches kms_key_arn as its key (data.aws_kms_alias.target_key_arn), not as the alias', () => {
+  const json = stack('aws-production');
+  const worker = Object.values<any>(json.resource.aws_lambda_function).find((f) => f.function_name === 'jobs-worker');
+  const [id, alias] = Object.entries<any>(json.data.aws_kms_alias)[0];
+  expect(alias.name).toBe('alias/jobs-env');
+  expect(worker.kms_key_arn).toBe(`\${data.aws_kms_alias.${id}.target_key_arn}`);
+});
+
 test('alicloud-orders conforms to the Alibaba Cloud provider schema (1.289.0) and requires aliyun/alicloud ~> 1.291', () => {
   const json = stack('alicloud-orders');
   expect(conformanceErrors(json, loadSchema('alicloud.json'), 'alicloud_')).toEqual([]);

@@ -74,17 +74,25 @@ describe('aws grantInvoke', () => {
     conformsAws(json);
   });
 
-  test('two principals get two permissions with distinct statement ids; a service principal without conditions warns', () => {
+  test('two principals get two permissions with distinct statement ids; a service principal without conditions only with allowAnySource', () => {
     const { stack, target } = awsSetup();
     target.grantInvoke('123456789012');
-    target.grantInvoke('s3.amazonaws.com');
+    target.grantInvoke('s3.amazonaws.com', { allowAnySource: true });
     const permissions = Object.values<any>(resources(synth(stack), 'aws_lambda_permission'));
     expect(permissions.map((p) => p.principal).sort()).toEqual(['123456789012', 's3.amazonaws.com']);
     expect(new Set(permissions.map((p) => p.statement_id)).size).toBe(2);
-    expect(permissions.every((p) => p.qualifier === undefined)).toBe(true);
-    expect(warnings(target)).toEqual([
-      'grantInvoke: any s3.amazonaws.com resource of any account may invoke the function: give sourceArn or sourceAccount (the confused-deputy protection AWS recommends)',
-    ]);
+    expect(permissions.every((p) => p.qualifier === undefined && p.source_arn === undefined && p.source_account === undefined)).toBe(true);
+    expect(warnings(target)).toEqual([]);
+  });
+
+  test('a service principal without sourceArn or sourceAccount is refused, naming the opt-in; with sourceAccount it passes', () => {
+    const { stack, target } = awsSetup();
+    expect(() => target.grantInvoke('s3.amazonaws.com')).toThrow(
+      '[test/orders] grantInvoke options must name sourceArn or sourceAccount for service principal "s3.amazonaws.com" (without them any s3.amazonaws.com resource of any account may invoke the function), or allowAnySource: true to accept that, got {}',
+    );
+    expect(() => target.grantInvoke('s3.amazonaws.com', { allowAnySource: false })).toThrow('got {"allowAnySource":false}');
+    target.grantInvoke('s3.amazonaws.com', { sourceAccount: '123456789012' });
+    expect(only(synth(stack), 'aws_lambda_permission')).toEqual(expect.objectContaining({ principal: 's3.amazonaws.com', source_account: '123456789012' }));
   });
 
   test.each([
@@ -96,6 +104,17 @@ describe('aws grantInvoke', () => {
     ['acs:ram::1234567890123456:role/x', undefined, 'grantInvoke principal must be a service principal'],
     ['events.amazonaws.com', { sourceAccount: '1234' }, 'grantInvoke sourceAccount must be a 12-digit account ID, got "1234"'],
     ['events.amazonaws.com', { sourceArn: 'rule/nightly' }, 'grantInvoke sourceArn must be an ARN ("arn:aws:<service>:…"), got "rule/nightly"'],
+    [
+      'events.amazonaws.com',
+      { sourceAccount: '123456789012', allowAnySource: true },
+      'grantInvoke allowAnySource must be left out with sourceArn or sourceAccount, or for a principal that is not a service, got true',
+    ],
+    [
+      '123456789012',
+      { allowAnySource: true },
+      'grantInvoke allowAnySource must be left out with sourceArn or sourceAccount, or for a principal that is not a service, got true',
+    ],
+    ['events.amazonaws.com', { allowAnySource: 'yes' as unknown as boolean }, 'grantInvoke allowAnySource must be one of true, false, got "yes"'],
   ])('%s %j is refused', (principal, options, message) => {
     const { target } = awsSetup();
     expect(() => target.grantInvoke(principal, options)).toThrow(`[test/orders] ${message}`);
@@ -106,6 +125,41 @@ describe('aws grantInvoke', () => {
     expect(() => target.grantInvoke(caller, { sourceAccount: '123456789012' })).toThrow(
       '[test/orders] grantInvoke options must be left out when the grantee is a function (its role is granted; conditions apply to principals), got {"sourceAccount":"123456789012"}',
     );
+  });
+});
+
+describe('one statement per grant (role policies on both clouds)', () => {
+  test('AWS: the same actions on the same resources from two constructs (two references, actions in another order) are one statement', () => {
+    const { stack, target, caller } = awsSetup();
+    target.grantInvoke(caller);
+    target.grantInvoke(caller);
+    const queue = new TerraformVariable(stack, 'queue', { type: 'string' });
+    caller.addToRolePolicy({ sid: 'Send', actions: ['sqs:SendMessage', 'sqs:GetQueueUrl'], resources: [queue.stringValue] });
+    caller.addToRolePolicy({ sid: 'Send', actions: ['sqs:GetQueueUrl', 'sqs:SendMessage'], resources: [queue.stringValue] });
+    const policy = Object.entries<any>(resources(synth(stack), 'aws_iam_role_policy')).find(([id]) => id.startsWith('caller'))![1];
+    expect(statements(policy.policy).filter((st: any) => st.Sid !== 'WriteLogs')).toEqual([
+      {
+        Sid: 'InvokeFunction',
+        Effect: 'Allow',
+        Action: 'lambda:InvokeFunction',
+        Resource: ['${aws_lambda_function.orders.arn}', '${aws_lambda_function.orders.arn}:*'],
+      },
+      { Sid: 'Send', Effect: 'Allow', Action: ['sqs:SendMessage', 'sqs:GetQueueUrl'], Resource: '${var.queue}' },
+    ]);
+  });
+
+  test('Alibaba Cloud: the same actions on the same resources from two constructs are one statement; another resource is another', () => {
+    const { stack, target } = fcSetup();
+    const queue = new TerraformVariable(stack, 'queue', { type: 'string' });
+    const other = new TerraformVariable(stack, 'other', { type: 'string' });
+    target.addToRolePolicy({ actions: ['mns:SendMessage', 'mns:GetQueueAttributes'], resources: [queue.stringValue] });
+    target.addToRolePolicy({ actions: ['mns:GetQueueAttributes', 'mns:SendMessage'], resources: [queue.stringValue] });
+    target.addToRolePolicy({ actions: ['mns:SendMessage'], resources: [other.stringValue] });
+    const policy = Object.entries<any>(resources(synth(stack), 'alicloud_ram_policy')).find(([id]) => id.startsWith('orders'))![1];
+    expect(JSON.parse(policy.policy_document).Statement).toEqual([
+      { Effect: 'Allow', Action: ['mns:SendMessage', 'mns:GetQueueAttributes'], Resource: ['${var.queue}'] },
+      { Effect: 'Allow', Action: ['mns:SendMessage'], Resource: ['${var.other}'] },
+    ]);
   });
 });
 
@@ -160,6 +214,11 @@ describe('alicloud grantInvoke', () => {
       'acs:ram::1234567890123456:role/reporting',
       { sourceAccount: '1234567890123456' },
       'grantInvoke options must be left out on FC3 (conditions on the caller are AWS resource-permission settings; FC3 authorizes the caller\'s RAM identity), got {"sourceAccount":"1234567890123456"}',
+    ],
+    [
+      'acs:ram::1234567890123456:role/reporting',
+      { allowAnySource: true },
+      'grantInvoke options must be left out on FC3 (conditions on the caller are AWS resource-permission settings; FC3 authorizes the caller\'s RAM identity), got {"allowAnySource":true}',
     ],
   ])('%s %j is refused', (principal, options, message) => {
     const { target } = fcSetup();

@@ -9,24 +9,31 @@ import { expressionOf, makeFolder, only, resources, synth } from './helpers';
 
 const code = makeFolder({ 'index.js': 'exports.handler = async () => 1;' }, 'http-code');
 
-test('aws.HttpTrigger: a function URL on the alias; NONE adds the URL-only public permission', () => {
+test('aws.HttpTrigger: a function URL on the alias, IAM-signed, with CORS', () => {
   const stack = new TerraformStack(Testing.app(), 'test');
   new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
   const fn = new aws.LayeredFunction(stack, 'api', { functionName: 'api', runtime: 'nodejs22.x', handler: 'index.handler', code });
   const live = new aws.CanaryAlias(stack, 'live', { function: fn });
-  const http = new aws.HttpTrigger(stack, 'http', { function: fn, qualifier: live, authType: aws.HttpAuthType.NONE, allowOrigins: ['https://example.com'] });
+  const http = new aws.HttpTrigger(stack, 'http', { function: fn, qualifier: live, authType: aws.HttpAuthType.AWS_IAM, allowOrigins: ['https://example.com'] });
   const json = synth(stack);
   expect(only(json, 'aws_lambda_function_url')).toEqual({
     function_name: '${aws_lambda_function.api.function_name}',
     qualifier: '${aws_lambda_alias.live.name}',
-    authorization_type: 'NONE',
+    authorization_type: 'AWS_IAM',
     cors: { allow_origins: ['https://example.com'], allow_methods: ['*'] },
   });
-  expect(only(json, 'aws_lambda_permission')).toEqual(
-    expect.objectContaining({ action: 'lambda:InvokeFunctionUrl', principal: '*', function_url_auth_type: 'NONE', qualifier: '${aws_lambda_alias.live.name}' }),
-  );
+  expect(resources(json, 'aws_lambda_permission')).toEqual({});
   expect(expressionOf(stack, http.url)).toMatch(/^\$\{aws_lambda_function_url\.http_FunctionUrl_[0-9A-F]{8}\.function_url\}$/);
   expect(conformanceErrors(json, loadSchema('aws.json'), 'aws_')).toEqual([]);
+});
+
+test('aws.HttpTrigger on @cdktf/provider-aws (hashicorp/aws 6.25.0): authType NONE is refused, naming AWS_IAM and the cdktn flavour', () => {
+  const stack = new TerraformStack(Testing.app(), 'test');
+  new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
+  const fn = new aws.LayeredFunction(stack, 'api', { functionName: 'api', runtime: 'nodejs22.x', handler: 'index.handler', code });
+  expect(() => new aws.HttpTrigger(stack, 'http', { function: fn, authType: aws.HttpAuthType.NONE })).toThrow(
+    '[test/http] authType must be HttpAuthType.AWS_IAM with @cdktf/provider-aws (hashicorp/aws 6.25.0): a public function URL also needs lambda:InvokeFunction limited to calls through the URL (aws_lambda_permission.invoked_via_function_url), which that provider version cannot express, and without it the URL answers 403; sign requests (AWS_IAM) or use the cdktn flavour (cdktn-serverless-constructs, hashicorp/aws 6.66.0), got "NONE"',
+  );
 });
 
 test('aws.HttpTrigger: IAM auth by default, no permission; a wrong auth type is refused', () => {

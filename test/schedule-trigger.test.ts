@@ -54,9 +54,21 @@ describe('aws.ScheduleTrigger', () => {
       }),
     );
     const roles = Object.entries<any>(json.resource.aws_iam_role).find(([id]) => id.startsWith('nightly'))![1];
-    expect(JSON.parse(roles.assume_role_policy).Statement).toEqual([
-      { Effect: 'Allow', Principal: { Service: 'scheduler.amazonaws.com' }, Action: 'sts:AssumeRole' },
-    ]);
+    // Only schedules of the deploying account may use the role (confused deputy).
+    expect(JSON.parse(roles.assume_role_policy)).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Service: 'scheduler.amazonaws.com' },
+          Action: 'sts:AssumeRole',
+          Condition: {
+            StringEquals: { 'aws:SourceAccount': expect.stringMatching(/^\$\{data\.aws_caller_identity\.nightly_Account_[0-9A-F]{8}\.account_id\}$/) },
+          },
+        },
+      ],
+    });
+    expect(Object.values(json.data.aws_caller_identity)).toEqual([{}]);
     const policy = Object.entries<any>(json.resource.aws_iam_role_policy).find(([id]) => id.startsWith('nightly'))![1];
     expect(statements(policy.policy)).toEqual([
       { Sid: 'InvokeTarget', Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: '${aws_lambda_alias.live.arn}' },

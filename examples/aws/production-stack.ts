@@ -33,6 +33,7 @@ export class ProductionStack extends TerraformStack {
       vpc: { subnetIds: ['subnet-0a1b2c3d4e5f60718', 'subnet-0b1c2d3e4f5a60718'], securityGroupIds: ['sg-0a1b2c3d4e5f60718'] },
       tracing: aws.Tracing.ACTIVE,
       environment: { QUEUE_URL: jobs.url },
+      // An alias ARN is resolved to its key (data.aws_kms_alias): Lambda's CreateGrant refuses aliases.
       environmentEncryption: 'arn:aws:kms:eu-west-1:123456789012:alias/jobs-env',
       logFormat: aws.LogFormat.JSON,
       applicationLogLevel: aws.ApplicationLogLevel.INFO,

@@ -38,18 +38,27 @@ export class RamGrants {
   /** Adds a statement; `roleName` is the role the policy is attached to on the first grant. */
   public add(statement: RamStatement, roleName: string): void {
     checkPolicyResources(this.scope, `policy resources for ${statement.actions.join(', ')}`, statement.actions, statement.resources, WILDCARD_ONLY_ACTIONS);
-    const same = (s: RamStatement) => JSON.stringify([s.actions, s.resources]) === JSON.stringify([statement.actions, statement.resources]);
-    if (!this.statements.some(same)) this.statements.push(statement); // the same grant twice is one statement
+    this.statements.push(statement);
     if (this.made) return;
     const policy = new RamPolicy(this.scope, 'RolePolicy', {
       policyName: uniqueName(this.scope, 128),
       description: this.description,
+      // Compared as resolved (two references to one queue are two tokens until then), actions and
+      // resources as sets: the same grant from two constructs is one statement, the first one's.
       policyDocument: Lazy.stringValue({
-        produce: () =>
-          JSON.stringify({
-            Version: '1',
-            Statement: this.statements.map((s) => ({ Effect: 'Allow', Action: s.actions, Resource: s.resources })),
-          }),
+        produce: (context) => {
+          const seen = new Set<string>();
+          const rendered: object[] = [];
+          for (const s of this.statements) {
+            const actions: string[] = context.resolve(s.actions);
+            const resources: string[] = context.resolve(s.resources);
+            const key = JSON.stringify([[...new Set(actions)].sort(), [...new Set(resources)].sort()]);
+            if (seen.has(key)) continue;
+            seen.add(key);
+            rendered.push({ Effect: 'Allow', Action: actions, Resource: resources });
+          }
+          return JSON.stringify({ Version: '1', Statement: rendered });
+        },
       }),
     });
     const attachment = new RamRolePolicyAttachment(this.scope, 'RolePolicyAttachment', { policyName: policy.policyName, policyType: 'Custom', roleName });

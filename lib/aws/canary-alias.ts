@@ -11,11 +11,23 @@ import { useProvider } from '../core/private/provider';
 import { tagConstruct } from '../core/tags';
 import { GrantInvokeOptions } from '../core/function';
 import { checkPattern, checkRange, fail, isToken } from '../core/validation';
+import { warn } from '../core/warnings';
 import { IFunction } from './function';
 import { LayeredFunction } from './layered-function';
 import type { AlarmOptions } from './alarm';
 import { metricAlarm } from './private/alarm';
 import { grantInvoke } from './private/invoke';
+
+/** The first provider release this library knows to wait for an alias's transient weights (see CanaryAlias.warnTransientWeights). */
+const WAITS_FOR_ALIAS_WEIGHTS = '6.66.0';
+
+/** Whether a version "a.b.c" is below another (numeric parts, pre-release suffixes ignored). */
+function versionBelow(version: string, floor: string): boolean {
+  const a = version.split('-')[0].split('.').map(Number);
+  const b = floor.split('.').map(Number);
+  for (let i = 0; i < 3; i++) if ((a[i] ?? 0) !== b[i]) return (a[i] ?? 0) < b[i];
+  return false;
+}
 
 /** An alarm on the canary version's errors (threshold: errors per period): when it fires, roll back. */
 export interface CanaryAlarmOptions extends AlarmOptions {}
@@ -127,6 +139,7 @@ export class CanaryAlias extends Construct implements ICanaryAliasContract<'aws'
     if (props.function instanceof LayeredFunction && props.function.snapStartEnabled) {
       fail(this, 'provisionedConcurrency', 'left out for a function with snapStart (SnapStart does not support provisioned concurrency)', executions);
     }
+    this.warnTransientWeights();
     return new LambdaProvisionedConcurrencyConfig(this, 'ProvisionedConcurrency', {
       functionName: props.function.functionName,
       // The alias's name as a reference: the configuration waits for the alias.
@@ -144,6 +157,29 @@ export class CanaryAlias extends Construct implements ICanaryAliasContract<'aws'
           }
         : undefined,
     });
+  }
+
+  /**
+   * When an alias with provisioned concurrency moves to another version (a promotion or a roll back:
+   * repointing `stableVersion`), Lambda routes through transient weights until the new version's
+   * environments are ready. hashicorp/terraform-provider-aws PR 48116 (merged 2026-05-29;
+   * .changelog/48116.txt: "resource/aws_lambda_alias: Fix plan drift caused by transient routing
+   * weights appearing in state after updating `function_version`", and the provisioned concurrency
+   * update's "Alias with weights can not be used with Provisioned Concurrency") added
+   * waitAliasRoutingWeightsCleared to the alias's update (internal/service/lambda/alias.go). Releases
+   * before it record the transient weights, so a plan right after the release shows a change, and
+   * changing provisionedConcurrency in the same apply can fail. hashicorp/aws 6.25.0 (the cdktf
+   * flavour's binding, generated before December 2025) predates it; 6.66.0 (the cdktn flavour's)
+   * is 20 weekly releases after 6.46.0 (released 2026-05-13) and has it. The binding's provider
+   * version is read from the alias resource the binding made.
+   */
+  private warnTransientWeights(): void {
+    const version = this.alias.terraformGeneratorMetadata?.providerVersion;
+    if (version === undefined || !versionBelow(version, WAITS_FOR_ALIAS_WEIGHTS)) return;
+    warn(
+      this,
+      `provisionedConcurrency: hashicorp/aws ${version} does not wait for the transient weights Lambda puts on an alias with provisioned concurrency while it moves to another version (hashicorp/terraform-provider-aws PR 48116, in ${WAITS_FOR_ALIAS_WEIGHTS}): after repointing stableVersion, wait until the alias has no routing before the next plan (a plan that only drops routing_config from this alias is that transition), and change provisionedConcurrency in an apply of its own; or use the cdktn flavour (hashicorp/aws ${WAITS_FOR_ALIAS_WEIGHTS})`,
+    );
   }
 
   /**

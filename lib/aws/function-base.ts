@@ -1,6 +1,7 @@
 import { ITerraformDependable } from 'cdktf';
 import { Construct } from 'constructs';
 import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
+import { DataAwsKmsAlias } from '@cdktf/provider-aws/lib/data-aws-kms-alias';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { LambdaFunction, LambdaFunctionConfig } from '@cdktf/provider-aws/lib/lambda-function';
@@ -11,7 +12,7 @@ import { checkDescription, checkEnvironment, checkVpc, FunctionAttributes, Funct
 import { uniqueName } from '../core/private/names';
 import { useProvider } from '../core/private/provider';
 import { tagConstruct, TaggableProps } from '../core/tags';
-import { checkOneOf, checkPattern, checkRange, fail } from '../core/validation';
+import { checkOneOf, checkPattern, checkRange, fail, isToken } from '../core/validation';
 import { Architecture, AWS_RESERVED_ENVIRONMENT, checkArchitecture, checkFunctionName, checkMemoryAndTimeout, LOG_RETENTION_DAYS } from './limits';
 import { IFunction } from './function';
 import { HttpAuthType, HttpTriggerOptions } from './http-trigger-options';
@@ -40,7 +41,12 @@ export interface FunctionCommonProps extends FunctionPropsBase, TaggableProps {
   readonly vpc?: VpcOptions;
   /** X-Ray tracing; the role gets `xray:PutTraceSegments` and `xray:PutTelemetryRecords`. @default no tracing */
   readonly tracing?: Tracing;
-  /** ARN of the customer managed KMS key (or key alias) that encrypts the environment variables at rest. @default the AWS managed key aws/lambda */
+  /**
+   * ARN of the customer managed KMS key that encrypts the environment variables at rest: a key ARN
+   * (`…:key/<id>`, multi-Region `…:key/mrk-…` included) or an alias ARN (`…:alias/<name>`, of the
+   * function's account and region), which is resolved to its key at plan through `data.aws_kms_alias`.
+   * @default the AWS managed key aws/lambda
+   */
   readonly environmentEncryption?: string;
   /** Adds a function URL: `true` for the defaults (IAM auth). @default no URL */
   readonly httpTrigger?: boolean | HttpTriggerOptions;
@@ -100,6 +106,11 @@ export enum SystemLogLevel {
 
 const DEFAULT_TIMEOUT = 3;
 
+/** A KMS key ARN: key ID a UUID or, for a multi-Region key, "mrk-" and 32 hex digits (internal/service/kms/validate.go, keyIDRegex). */
+const KMS_KEY_ARN = /^arn:aws(-cn|-us-gov)?:kms:[a-z0-9-]+:\d{12}:key\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
+/** A KMS alias ARN (alias names: "alias/" and [0-9A-Za-z_/-], internal/service/kms/validate.go, aliasNameRegex). */
+const KMS_ALIAS_ARN = /^arn:aws(-cn|-us-gov)?:kms:([a-z0-9-]+):(\d{12}):(alias\/[0-9A-Za-z_/-]+)$/;
+
 /**
  * What every function of the library has: an execution role that may only write to the function's
  * own log group (retention set), one inline policy that other constructs add least-privilege
@@ -125,7 +136,13 @@ export abstract class FunctionBase extends Construct implements IFunction {
   /** The literal name, for what must be known at synth (log group name, validation). */
   private readonly name: string;
   private readonly statements = new PolicyStatements(this);
-  private functionUrlParts?: { readonly url: LambdaFunctionUrl; readonly publicPermission?: LambdaPermission };
+  private functionUrlParts?: {
+    readonly url: LambdaFunctionUrl;
+    readonly publicPermission?: LambdaPermission;
+    readonly publicInvokePermission?: LambdaPermission;
+  };
+  /** The key ARN `kms_key_arn` gets: the given key ARN, or the target of the given alias. */
+  private readonly environmentKeyArn?: string;
 
   protected constructor(scope: Construct, id: string, props: FunctionCommonProps) {
     super(scope, id);
@@ -166,10 +183,11 @@ export abstract class FunctionBase extends Construct implements IFunction {
       this,
       'environmentEncryption',
       props.environmentEncryption,
-      /^arn:aws(-cn|-us-gov)?:kms:[a-z0-9-]+:\d{12}:(key\/[0-9a-f-]+|alias\/[A-Za-z0-9/_-]+)$/,
-      'a KMS key or alias ARN ("arn:aws:kms:<region>:<account>:key/<id>")',
+      new RegExp(`^(${KMS_KEY_ARN.source.slice(1, -1)}|${KMS_ALIAS_ARN.source.slice(1, -1)})$`),
+      'a KMS key ARN ("arn:aws:kms:<region>:<account>:key/<key id or mrk-…>") or alias ARN ("arn:aws:kms:<region>:<account>:alias/<name>")',
     );
     this.timeoutSeconds = props.timeout ?? DEFAULT_TIMEOUT;
+    this.environmentKeyArn = this.resolveEnvironmentKey(props.environmentEncryption);
 
     this.logGroup = new CloudwatchLogGroup(this, 'LogGroup', {
       name: `/aws/lambda/${this.name}`,
@@ -246,6 +264,11 @@ export abstract class FunctionBase extends Construct implements IFunction {
     return this.functionUrlParts?.publicPermission;
   }
 
+  /** The permission to invoke through the URL only (`lambda:InvokeFunction` with `invoked_via_function_url`), when the URL's auth type is NONE. */
+  public get publicInvokePermission(): LambdaPermission | undefined {
+    return this.functionUrlParts?.publicInvokePermission;
+  }
+
   /** The HTTPS URL, when `httpTrigger` is set. */
   public get url(): string | undefined {
     return this.functionUrlParts?.url.functionUrl;
@@ -264,6 +287,33 @@ export abstract class FunctionBase extends Construct implements IFunction {
       iam: HttpAuthType.AWS_IAM,
       none: HttpAuthType.NONE,
     });
+  }
+
+  /**
+   * Lambda sets up the environment key with KMS CreateGrant, which refuses aliases ("Key Aliases are
+   * not supported for this operation", InvalidArnException; hashicorp/terraform issue 20813): an alias
+   * ARN is resolved to its key with `data.aws_kms_alias` (internal/service/kms/alias_data_source.go:
+   * `name` is "alias/…", looked up in the provider's account and region; `target_key_arn` from
+   * DescribeKey). The postcondition refuses an alias of another account or region, which the data
+   * source would otherwise resolve in the wrong place. Re-pointing the alias changes the function's
+   * key at the next plan (and publishes a version).
+   */
+  private resolveEnvironmentKey(arn: string | undefined): string | undefined {
+    if (arn === undefined || isToken(arn)) return arn;
+    const alias = KMS_ALIAS_ARN.exec(arn);
+    if (!alias) return arn;
+    const data = new DataAwsKmsAlias(this, 'EnvironmentKeyAlias', {
+      name: alias[4],
+      lifecycle: {
+        postcondition: [
+          {
+            condition: `\${self.arn == "${arn}"}`,
+            errorMessage: `[${this.node.path}] environmentEncryption names alias ${arn}, but the provider resolves ${alias[4]} in its own account and region: give the alias of the function's account and region, or the key ARN`,
+          },
+        ],
+      },
+    });
+    return data.targetKeyArn;
   }
 
   /** The settings every function shares, for the subclass's `aws_lambda_function`. */
@@ -291,7 +341,7 @@ export abstract class FunctionBase extends Construct implements IFunction {
       // Lambda decrypts with a KMS grant it creates for the role when the function is created or
       // updated, with the deployer's permissions; the role itself needs no KMS statement (AWS
       // knowledge center, "lambda-kmsaccessdeniedexception-errors").
-      kmsKeyArn: props.environmentEncryption,
+      kmsKeyArn: this.environmentKeyArn,
       publish: true,
       // The role must be able to write logs before the first invocation.
       dependsOn: [this.logGroup, this.rolePolicy],

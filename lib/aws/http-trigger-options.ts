@@ -2,7 +2,11 @@
 export enum HttpAuthType {
   /** Callers sign requests with SigV4 and need `lambda:InvokeFunctionUrl`. */
   AWS_IAM = 'AWS_IAM',
-  /** Anyone on the internet. */
+  /**
+   * Anyone on the internet, through the URL only. Needs a provider that has
+   * `aws_lambda_permission.invoked_via_function_url` (the cdktn flavour, hashicorp/aws 6.66.0); refused
+   * on the cdktf flavour (hashicorp/aws 6.25.0).
+   */
   NONE = 'NONE',
 }
 

@@ -18,15 +18,18 @@ export interface HttpTriggerProps extends TriggerTargetProps {
 /**
  * The HTTP path to a function or its alias on AWS: a Lambda function URL (`aws_lambda_function_url`,
  * the alias as qualifier, so the canary split applies to its requests), IAM-signed by default.
- * With `authType: NONE` anyone may call the URL (and only the URL). API Gateway routes are not
- * built by this library.
+ * With `authType: NONE` anyone may call the URL (and only the URL): on the cdktn flavour (hashicorp/aws
+ * 6.66.0), which can limit the needed `lambda:InvokeFunction` to calls through the URL; the cdktf
+ * flavour (hashicorp/aws 6.25.0) refuses NONE. API Gateway routes are not built by this library.
  */
 export class HttpTrigger extends Construct {
   public readonly cloud = 'aws' as const;
   /** The function URL. */
   public readonly functionUrl: LambdaFunctionUrl;
-  /** The public-invoke permission, when `authType` is NONE. */
+  /** The permission to call the URL (`lambda:InvokeFunctionUrl` for anyone), when `authType` is NONE. */
   public readonly publicUrlPermission?: LambdaPermission;
+  /** The permission to invoke through the URL only (`lambda:InvokeFunction` with `invoked_via_function_url`), when `authType` is NONE. */
+  public readonly publicInvokePermission?: LambdaPermission;
 
   constructor(scope: Construct, id: string, props: HttpTriggerProps) {
     super(scope, id);
@@ -41,6 +44,7 @@ export class HttpTrigger extends Construct {
     );
     this.functionUrl = made.url;
     this.publicUrlPermission = made.publicPermission;
+    this.publicInvokePermission = made.publicInvokePermission;
   }
 
   /** The HTTPS URL. */

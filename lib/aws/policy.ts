@@ -45,27 +45,40 @@ export class PolicyStatements {
   /** Adds a statement; refuses empty resources, and "*" unless every action accepts only "*". */
   public add(statement: PolicyStatement): void {
     checkPolicyResources(this.owner, `policy statement ${statement.sid} resources`, statement.actions, statement.resources, WILDCARD_ONLY_ACTIONS);
-    const same = (s: PolicyStatement) => JSON.stringify([s.actions, s.resources]) === JSON.stringify([statement.actions, statement.resources]);
-    if (this.statements.some((s) => same(s))) return; // already granted
-    // Two grants of one kind (e.g. two async configurations, one per qualifier) get numbered ids.
-    let sid = statement.sid;
-    for (let n = 2; this.statements.some((s) => s.sid === sid); n++) sid = `${statement.sid}${n}`;
-    this.statements.push({ ...statement, sid });
+    this.statements.push(statement);
   }
 
-  /** The policy JSON, produced at synth time with every statement added by then. */
+  /**
+   * The policy JSON, produced at synth time with every statement added by then. Statements are
+   * compared as resolved (two references to one queue are two tokens until then), their actions and
+   * resources as sets: the same grant from two constructs is one statement, the first one's. Two
+   * grants of one kind (e.g. two async configurations, one per qualifier) get numbered ids, in the
+   * order they were added.
+   */
   public render(): string {
     return Lazy.stringValue({
-      produce: () =>
-        JSON.stringify({
-          Version: '2012-10-17',
-          Statement: this.statements.map((s) => ({
-            Sid: s.sid,
+      produce: (context) => {
+        const seen = new Set<string>();
+        const sids = new Set<string>();
+        const rendered: object[] = [];
+        for (const s of this.statements) {
+          const actions: string[] = context.resolve(s.actions);
+          const resources: string[] = context.resolve(s.resources);
+          const key = JSON.stringify([[...new Set(actions)].sort(), [...new Set(resources)].sort()]);
+          if (seen.has(key)) continue; // already granted
+          seen.add(key);
+          let sid = s.sid;
+          for (let n = 2; sids.has(sid); n++) sid = `${s.sid}${n}`;
+          sids.add(sid);
+          rendered.push({
+            Sid: sid,
             Effect: 'Allow',
-            Action: s.actions.length === 1 ? s.actions[0] : s.actions,
-            Resource: s.resources.length === 1 ? s.resources[0] : s.resources,
-          })),
-        }),
+            Action: actions.length === 1 ? actions[0] : actions,
+            Resource: resources.length === 1 ? resources[0] : resources,
+          });
+        }
+        return JSON.stringify({ Version: '2012-10-17', Statement: rendered });
+      },
     });
   }
 }

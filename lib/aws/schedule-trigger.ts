@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { SchedulerSchedule } from '@cdktf/provider-aws/lib/scheduler-schedule';
@@ -30,10 +31,24 @@ export class ScheduleTrigger extends Construct {
     props.schedule.check(this);
     const target = props.qualifier ? props.qualifier.arn : props.function.arn;
 
+    // Only schedules of this account may use the role (the confused-deputy condition of the Scheduler
+    // user guide, "Set up the execution role", https://docs.aws.amazon.com/scheduler/latest/UserGuide/setting-up.html).
+    // The account is the caller's of the provider the role and schedule are made with
+    // (data.aws_caller_identity, under this construct so it gets the same provider): it names nothing
+    // of the stack, so no cycle. The target's ARN holds the function's account instead, which is not
+    // the schedule's for a function imported from another account.
+    const account = new DataAwsCallerIdentity(this, 'Account', {}).accountId;
     this.role = new IamRole(this, 'Role', {
       assumeRolePolicy: JSON.stringify({
         Version: '2012-10-17',
-        Statement: [{ Effect: 'Allow', Principal: { Service: 'scheduler.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { Service: 'scheduler.amazonaws.com' },
+            Action: 'sts:AssumeRole',
+            Condition: { StringEquals: { 'aws:SourceAccount': account } },
+          },
+        ],
       }),
       description: `EventBridge Scheduler role of ${this.node.path}`,
     });

@@ -56,6 +56,12 @@ export interface GrantInvokeOptions {
   readonly sourceArn?: string;
   /** Only calls on behalf of resources of this account (`source_account`). @default any */
   readonly sourceAccount?: string;
+  /**
+   * Lets a service principal invoke on behalf of any resource of any account (no `sourceArn` nor
+   * `sourceAccount`: the confused deputy, checkov CKV_AWS_364). Without it such a grant is refused.
+   * AWS only: FC3 has no resource-based permission and refuses every condition. @default false
+   */
+  readonly allowAnySource?: boolean;
 }
 
 /** Environment keys: a shell-style name, not one the platform reserves. */

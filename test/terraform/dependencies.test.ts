@@ -83,8 +83,10 @@ const AWS: Variant[] = [
       const w = new aws.CustomImageFunction(s, 'web', {
         functionName: 'web',
         image: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:1.0.0',
-        httpTrigger: { authType: aws.HttpAuthType.NONE },
+        // NONE is refused on hashicorp/aws 6.25.0 (the cdktf flavour); the grant names the function.
+        httpTrigger: { authType: aws.HttpAuthType.AWS_IAM },
       });
+      w.grantInvoke('123456789012');
       new aws.CanaryAlias(s, 'live', { function: w, stableVersion: '1', canaryWeight: 0.1 });
     },
   },

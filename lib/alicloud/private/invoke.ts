@@ -22,7 +22,7 @@ export interface InvokeTarget {
  * RAM role ARN: a custom policy with the statement is attached to that role.
  */
 export function grantInvoke(scope: Construct, target: InvokeTarget, grantee: IFunction | string, options: GrantInvokeOptions = {}): void {
-  if (options.sourceArn !== undefined || options.sourceAccount !== undefined) {
+  if (options.sourceArn !== undefined || options.sourceAccount !== undefined || options.allowAnySource !== undefined) {
     fail(
       scope,
       'grantInvoke options',

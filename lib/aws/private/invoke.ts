@@ -2,8 +2,7 @@ import { Construct } from 'constructs';
 import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { uniqueName } from '../../core/private/names';
 import { GrantInvokeOptions } from '../../core/function';
-import { checkPattern, fail } from '../../core/validation';
-import { warn } from '../../core/warnings';
+import { checkOneOf, checkPattern, fail } from '../../core/validation';
 import type { IFunction } from '../function';
 
 // Who may be given lambda:InvokeFunction: a service principal, an account, or an IAM identity. "*"
@@ -32,7 +31,7 @@ export function grantInvoke(
   options: GrantInvokeOptions = {},
 ): LambdaPermission | undefined {
   if (typeof grantee !== 'string') {
-    if (options.sourceArn !== undefined || options.sourceAccount !== undefined) {
+    if (options.sourceArn !== undefined || options.sourceAccount !== undefined || options.allowAnySource !== undefined) {
       fail(scope, 'grantInvoke options', 'left out when the grantee is a function (its role is granted; conditions apply to principals)', options);
     }
     grantee.addToRolePolicy({ sid: 'InvokeFunction', actions: ['lambda:InvokeFunction'], resources: target.arns });
@@ -49,11 +48,22 @@ export function grantInvoke(
   }
   checkPattern(scope, 'grantInvoke sourceAccount', options.sourceAccount, /^\d{12}$/, 'a 12-digit account ID');
   checkPattern(scope, 'grantInvoke sourceArn', options.sourceArn, /^arn:aws(-cn|-us-gov)?:[a-z0-9-]+:/, 'an ARN ("arn:aws:<service>:…")');
-  if (SERVICE.test(grantee) && options.sourceArn === undefined && options.sourceAccount === undefined) {
-    warn(
+  checkOneOf(scope, 'grantInvoke allowAnySource', options.allowAnySource, [true, false]);
+  const conditioned = options.sourceArn !== undefined || options.sourceAccount !== undefined;
+  // A service principal without a source condition lets that service invoke on behalf of anyone's
+  // resources (the confused deputy; Lambda developer guide, "Granting function access to other
+  // services", recommends SourceArn/SourceAccount; checkov CKV_AWS_364): refused unless opted into by name.
+  if (SERVICE.test(grantee) && !conditioned && options.allowAnySource !== true) {
+    fail(
       scope,
-      `grantInvoke: any ${grantee} resource of any account may invoke the function: give sourceArn or sourceAccount (the confused-deputy protection AWS recommends)`,
+      'grantInvoke options',
+      `sourceArn or sourceAccount for service principal ${JSON.stringify(grantee)} (without them any ${grantee} resource of any account may invoke the function), or allowAnySource: true to accept that`,
+      options,
+      { verb: 'name' },
     );
+  }
+  if (options.allowAnySource === true && (conditioned || !SERVICE.test(grantee))) {
+    fail(scope, 'grantInvoke allowAnySource', 'left out with sourceArn or sourceAccount, or for a principal that is not a service', options.allowAnySource);
   }
   const count = scope.node.children.filter((c) => c.node.id.startsWith('InvokePermission')).length;
   const id = `InvokePermission${count === 0 ? '' : count + 1}`;

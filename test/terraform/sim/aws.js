@@ -292,6 +292,7 @@ const resources = {
         throw new CloudError('InvalidParameterValueException', `The role defined for the function cannot be assumed by Lambda. (${s.role})`);
       checkCode(c, s);
       checkVpcAccess(c, s);
+      checkEnvironmentKey(s);
       const arn = `arn:aws:lambda:${c.region}:${ACCOUNT}:function:${name}`;
       table(c.cloud, 'functions')[name] = { arn, role: s.role, timeout: lit(s.timeout) ?? 3, versions: {}, aliases: {}, invokeConfigs: {}, published: null };
       return { ...publish(c, name, s, null), ...functionComputed(c, arn, s) };
@@ -301,6 +302,7 @@ const resources = {
       if (!fn) throw new CloudError('ResourceNotFoundException', `Function not found: ${s.function_name}`);
       checkCode(c, s);
       checkVpcAccess(c, s);
+      checkEnvironmentKey(s);
       fn.role = s.role;
       fn.timeout = lit(s.timeout) ?? 3;
       return { ...publish(c, s.function_name, s, prior), ...functionComputed(c, fn.arn, s) };
@@ -421,6 +423,19 @@ const resources = {
     create(c, s) {
       const fn = findFunction(c.cloud, s.function_name, { region: c.region, action: 'CreateFunctionUrlConfig' });
       if (s.qualifier) checkQualifier(fn, s.qualifier, { action: 'CreateFunctionUrlConfig' });
+      (fn.urls ??= {})[s.qualifier || ''] = { authType: s.authorization_type };
+      // function_url.go (resourceFunctionURLCreate): with NONE the provider itself adds the statement
+      // FunctionURLAllowPublicAccess (lambda:InvokeFunctionUrl for "*", FunctionUrlAuthType NONE) and
+      // tolerates it existing; nothing else.
+      if (s.authorization_type === 'NONE') {
+        addStatement(
+          fn,
+          s.qualifier,
+          'FunctionURLAllowPublicAccess',
+          { action: 'lambda:InvokeFunctionUrl', principal: '*', function_url_auth_type: 'NONE' },
+          true,
+        );
+      }
       const id = hash(`${fn.arn}:${s.qualifier ?? ''}`, 32);
       return {
         id: s.qualifier ? `${s.function_name}/${s.qualifier}` : s.function_name,
@@ -435,7 +450,20 @@ const resources = {
       const fn = findFunction(c.cloud, s.function_name, { region: c.region, action: 'AddPermission' });
       if (s.qualifier) checkQualifier(fn, s.qualifier, { action: 'AddPermission' });
       const sid = lit(s.statement_id) ?? `terraform-${next(c.cloud, 'sid')}`;
+      addStatement(fn, s.qualifier, sid, {
+        action: s.action,
+        principal: s.principal,
+        function_url_auth_type: lit(s.function_url_auth_type),
+        // Only hashicorp/aws ≥ 6.66 (of the versions served) has the argument (schema/aws-6.66.0.json).
+        invoked_via_function_url: s.invoked_via_function_url === true ? true : undefined,
+        source_arn: lit(s.source_arn),
+        source_account: lit(s.source_account),
+      });
       return { id: sid, statement_id: sid };
+    },
+    delete(c, s) {
+      const fn = table(c.cloud, 'functions')[parseFunction(s.function_name).name];
+      if (fn?.policy?.[s.qualifier || '']) delete fn.policy[s.qualifier || ''][s.statement_id];
     },
   },
   // EventBridge Scheduler checks at CreateSchedule that it may assume the role (its ValidationException,
@@ -451,7 +479,7 @@ const resources = {
         .split('/')
         .pop();
       const role = table(c.cloud, 'roles')[roleName];
-      if (!role || !String(role.trust ?? '').includes('scheduler.amazonaws.com'))
+      if (!role || !schedulerMayAssume(role.trust))
         throw new CloudError(
           'ValidationException',
           `The execution role you provide must allow AWS EventBridge Scheduler to assume the role. (${target?.role_arn})`,
@@ -505,6 +533,57 @@ function checkCode(c, s) {
   }
 }
 
+/**
+ * Whether EventBridge Scheduler may assume a role of this account: a trust statement allowing
+ * sts:AssumeRole to scheduler.amazonaws.com whose conditions, if any, hold for a schedule of this
+ * account (aws:SourceAccount; the Scheduler user guide, "Set up the execution role", conditions the
+ * trust on it against the confused deputy).
+ */
+function schedulerMayAssume(trust) {
+  let doc;
+  try {
+    doc = JSON.parse(trust ?? '');
+  } catch {
+    return false;
+  }
+  return [].concat(doc.Statement ?? []).some((st) => {
+    if (st.Effect !== 'Allow' || ![].concat(st.Principal?.Service ?? []).includes('scheduler.amazonaws.com')) return false;
+    const account = st.Condition?.StringEquals?.['aws:SourceAccount'];
+    return account === undefined || [].concat(account).includes(ACCOUNT);
+  });
+}
+
+/** AddPermission: one statement per id in the resource policy of the function or its qualifier. */
+function addStatement(fn, qualifier, sid, statement, tolerateExisting = false) {
+  const policy = ((fn.policy ??= {})[qualifier || ''] ??= {});
+  if (policy[sid] && !tolerateExisting)
+    throw new CloudError(
+      'ResourceConflictException',
+      `The statement id (${sid}) provided already exists. Please provide a new statement id, or remove the existing statement.`,
+    );
+  policy[sid] = Object.fromEntries(Object.entries(statement).filter(([, v]) => v !== undefined));
+}
+
+/**
+ * What an anonymous request to a function URL gets, from the resource policy of the URL's
+ * qualifier. Since October 2025 a new function URL needs both lambda:InvokeFunctionUrl and
+ * lambda:InvokeFunction (AWS Lambda developer guide, "Control access to Lambda function URLs"); for
+ * auth type NONE: InvokeFunctionUrl for "*" with FunctionUrlAuthType NONE, and InvokeFunction for
+ * "*" (the guide's statement limits it with lambda:InvokedViaFunctionUrl, which the provider's
+ * invoked_via_function_url sets). Without both the URL answers 403 Forbidden. IAM-signed requests
+ * are outside the model.
+ */
+function functionUrlAnswer(cloud, functionName, qualifier) {
+  const fn = table(cloud, 'functions')[functionName];
+  const url = fn?.urls?.[qualifier || ''];
+  if (!url) return 404;
+  if (url.authType !== 'NONE') return 403;
+  const statements = Object.values(fn.policy?.[qualifier || ''] ?? {}).filter((st) => st.principal === '*' && !st.source_arn && !st.source_account);
+  const urlAllowed = statements.some((st) => st.action === 'lambda:InvokeFunctionUrl' && st.function_url_auth_type === 'NONE');
+  const invokeAllowed = statements.some((st) => st.action === 'lambda:InvokeFunction');
+  return urlAllowed && invokeAllowed ? 200 : 403;
+}
+
 /** Publishes a version when the function publishes and something that counts changed. */
 function publish(c, name, s, prior) {
   const fn = table(c.cloud, 'functions')[name];
@@ -521,6 +600,20 @@ function publish(c, name, s, prior) {
     qualified_invoke_arn: `arn:aws:apigateway:${c.region}:lambda:path/2015-03-31/functions/${fn.arn}:${version}/invocations`,
     last_modified: `2026-01-01T00:00:${String(next(c.cloud, 'clock') % 60).padStart(2, '0')}.000+0000`,
   };
+}
+
+/**
+ * Lambda sets up a function's environment key with KMS CreateGrant, which takes a key ID or key ARN
+ * only: an alias ARN fails the create or update (Lambda's answer quoted in hashicorp/terraform issue
+ * 20813; the KMS API reference of CreateGrant names a key ID or key ARN as KeyId).
+ */
+function checkEnvironmentKey(s) {
+  if (/^arn:[^:]+:kms:[^:]*:\d*:alias\//.test(lit(s.kms_key_arn) ?? '')) {
+    throw new CloudError(
+      'InvalidParameterValueException',
+      'Lambda was unable to configure access to your environment variables because the KMS key is invalid for CreateGrant. Please check your KMS key settings. KMS Exception: InvalidArnException KMS Message: Key Aliases are not supported for this operation.',
+    );
+  }
 }
 
 /**
@@ -556,4 +649,35 @@ function readAlias(s, fn) {
   return { ...s, function_version: stored.version, routing_config: Object.keys(weights).length > 0 ? [{ additional_version_weights: weights }] : [] };
 }
 
-module.exports = { ACCOUNT, resources, providerBlock: require('./aws-provider-block') };
+/**
+ * The account's KMS aliases are outside the model: every alias name resolves to a key whose ID is
+ * derived from it, except names under "alias/missing", which do not exist.
+ */
+function findKmsAlias(region, name) {
+  if (name.startsWith('alias/missing')) return null;
+  const h = hash(`kms-${name}`, 32);
+  const keyId = `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  return { aliasArn: `arn:aws:kms:${region}:${ACCOUNT}:${name}`, keyId, keyArn: `arn:aws:kms:${region}:${ACCOUNT}:key/${keyId}` };
+}
+
+const dataSources = {
+  // internal/service/sts/caller_identity_data_source.go: the account, ARN and user ID of the credentials.
+  aws_caller_identity: {
+    read: (_c, config) => ({ ...config, id: ACCOUNT, account_id: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/deployer`, user_id: 'AIDASIMULATED' }),
+  },
+  // internal/service/kms/alias_data_source.go: `name` must be "alias/…" (validNameForDataSource); the
+  // read finds the alias in the provider's (or `region`'s) account and region, then DescribeKey gives
+  // target_key_arn / target_key_id; id and arn are the alias ARN.
+  aws_kms_alias: {
+    read(c, config) {
+      if (!/^alias\/[0-9A-Za-z_/-]+$/.test(config.name ?? ''))
+        throw new Error(`"name" must begin with 'alias/' and be comprised of only [0-9A-Za-z_/-] (${config.name})`);
+      const region = lit(config.region) ?? c.region;
+      const alias = findKmsAlias(region, config.name);
+      if (!alias) throw new CloudError('NotFoundException', `reading KMS Alias (${config.name}): couldn't find resource`);
+      return { ...config, id: alias.aliasArn, arn: alias.aliasArn, region, target_key_arn: alias.keyArn, target_key_id: alias.keyId };
+    },
+  },
+};
+
+module.exports = { ACCOUNT, resources, dataSources, functionUrlAnswer, providerBlock: require('./aws-provider-block') };
