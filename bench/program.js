@@ -180,7 +180,7 @@ function libraryAlicloud() {
 }
 
 function handAlicloud() {
-  const p = (name) => require(path.join(dist, 'alicloud', 'provider', name));
+  const p = (name) => require(path.join(dist, 'generated', 'alicloud', name));
   const { AlicloudProvider } = p('provider');
   const { OssBucket } = p('oss-bucket');
   const { OssBucketObject } = p('oss-bucket-object');

@@ -13,6 +13,7 @@
 const { execFileSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
+const { cdktnProviderAws, ensureCdktnDeps } = require('./cdktn-deps');
 
 const root = path.resolve(__dirname, '..');
 const only = process.argv[2];
@@ -61,6 +62,7 @@ function prepareCdktnSource(name = 'src') {
 }
 
 function buildCdktn() {
+  ensureCdktnDeps();
   const src = prepareCdktnSource('package-src');
   const out = path.join(root, 'flavours', 'cdktn', 'dist');
   fs.rmSync(out, { recursive: true, force: true });
@@ -70,7 +72,9 @@ function buildCdktn() {
     JSON.stringify(
       {
         extends: path.join(root, 'tsconfig.build.json'),
-        compilerOptions: { rootDir: src, outDir: out, types: ['node'] },
+        // The fork's AWS bindings come from test/cdktn/deps (scripts/cdktn-deps.js); the emitted
+        // require('@cdktn/provider-aws/lib/…') is what the package's users resolve to their own copy.
+        compilerOptions: { rootDir: src, outDir: out, types: ['node'], paths: { '@cdktn/provider-aws/*': [cdktnProviderAws('*')] } },
         include: [path.join(src, '**', '*.ts')],
       },
       null,

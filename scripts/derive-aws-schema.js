@@ -15,6 +15,7 @@
 process.env.CHECKPOINT_DISABLE = '1';
 const fs = require('fs');
 const path = require('path');
+const { ensureCdktnDeps } = require('./cdktn-deps');
 
 const root = path.resolve(__dirname, '..');
 const source = path.join(root, 'schema', 'aws.json');
@@ -26,7 +27,8 @@ const target = path.join(root, 'schema', 'aws-6.66.0.json');
  */
 function argumentsOf(pkg, type) {
   const module = type.replace(/^aws_/, '').replace(/_/g, '-');
-  const file = require.resolve(`${pkg}/lib/${module}/index.js`);
+  // @cdktn/provider-aws lives in test/cdktn/deps (scripts/cdktn-deps.js), the other in the root.
+  const file = require.resolve(`${pkg}/lib/${module}/index.js`, { paths: pkg.startsWith('@cdktn/') ? [ensureCdktnDeps()] : [__dirname] });
   const text = fs.readFileSync(file, 'utf8');
   const start = text.indexOf('synthesizeHclAttributes() {');
   if (start < 0) throw new Error(`${pkg}: no attribute table for ${type}`);

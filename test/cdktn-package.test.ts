@@ -2,6 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { exec, installedVersion, scratchApp } from './scratch-app';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { ensureCdktnDeps } = require('../scripts/cdktn-deps') as { ensureCdktnDeps: () => string };
 import { Harness } from './terraform/harness';
 
 // The CDK Terrain package as a user gets it: `npm run build` makes flavours/cdktn, `npm pack`
@@ -36,7 +38,7 @@ test('npm pack the cdktn flavour, install it into a scratch cdktn app, synthesiz
       'cdktn-serverless-constructs': `file:../${packed.filename}`,
       cdktn: installedVersion('cdktn'),
       constructs: installedVersion('constructs'),
-      '@cdktn/provider-aws': installedVersion('@cdktn/provider-aws'),
+      '@cdktn/provider-aws': installedVersion('@cdktn/provider-aws', ensureCdktnDeps()),
     },
     `
 const { App, TerraformStack } = require('cdktn');

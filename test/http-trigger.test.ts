@@ -1,3 +1,4 @@
+import { LambdaPermission } from '@cdktf/provider-aws/lib/lambda-permission';
 import { TerraformStack, Testing } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { alicloud, aws } from '../lib';
@@ -27,13 +28,32 @@ test('aws.HttpTrigger: a function URL on the alias, IAM-signed, with CORS', () =
   expect(conformanceErrors(json, loadSchema('aws.json'), 'aws_')).toEqual([]);
 });
 
-test('aws.HttpTrigger on @cdktf/provider-aws (hashicorp/aws 6.25.0): authType NONE is refused, naming AWS_IAM and the cdktn flavour', () => {
+// The binding decides (this suite runs on both frameworks): @cdktn/provider-aws (hashicorp/aws
+// 6.66.0) has invoked_via_function_url, @cdktf/provider-aws (6.25.0) does not.
+const viaUrl = 'invokedViaFunctionUrl' in LambdaPermission.prototype;
+
+test(`aws.HttpTrigger, authType NONE on ${viaUrl ? 'cdktn: both permissions, the invoke one through the URL only' : 'cdktf: refused, naming AWS_IAM and the cdktn flavour'}`, () => {
   const stack = new TerraformStack(Testing.app(), 'test');
   new AwsProvider(stack, 'aws', { region: 'eu-west-1' });
   const fn = new aws.LayeredFunction(stack, 'api', { functionName: 'api', runtime: 'nodejs22.x', handler: 'index.handler', code });
-  expect(() => new aws.HttpTrigger(stack, 'http', { function: fn, authType: aws.HttpAuthType.NONE })).toThrow(
-    '[test/http] authType must be HttpAuthType.AWS_IAM with @cdktf/provider-aws (hashicorp/aws 6.25.0): a public function URL also needs lambda:InvokeFunction limited to calls through the URL (aws_lambda_permission.invoked_via_function_url), which that provider version cannot express, and without it the URL answers 403; sign requests (AWS_IAM) or use the cdktn flavour (cdktn-serverless-constructs, hashicorp/aws 6.66.0), got "NONE"',
-  );
+  if (!viaUrl) {
+    expect(() => new aws.HttpTrigger(stack, 'http', { function: fn, authType: aws.HttpAuthType.NONE })).toThrow(
+      '[test/http] authType must be HttpAuthType.AWS_IAM with @cdktf/provider-aws (hashicorp/aws 6.25.0): a public function URL also needs lambda:InvokeFunction limited to calls through the URL (aws_lambda_permission.invoked_via_function_url), which that provider version cannot express, and without it the URL answers 403; sign requests (AWS_IAM) or use the cdktn flavour (cdktn-serverless-constructs, hashicorp/aws 6.66.0), got "NONE"',
+    );
+    return;
+  }
+  const http = new aws.HttpTrigger(stack, 'http', { function: fn, authType: aws.HttpAuthType.NONE });
+  const permissions = Object.values(resources(synth(stack), 'aws_lambda_permission')).map((p: any) => ({
+    action: p.action,
+    principal: p.principal,
+    url: p.function_url_auth_type,
+    via: p.invoked_via_function_url,
+  }));
+  expect(permissions).toEqual([
+    { action: 'lambda:InvokeFunction', principal: '*', url: undefined, via: true },
+    { action: 'lambda:InvokeFunctionUrl', principal: '*', url: 'NONE', via: undefined },
+  ]);
+  expect(http.publicInvokePermission).toBeDefined();
 });
 
 test('aws.HttpTrigger: IAM auth by default, no permission; a wrong auth type is refused', () => {

@@ -11,7 +11,8 @@ export const exec = (cmd: string, args: string[], cwd: string, env: NodeJS.Proce
   execFileSync(cmd, args, { cwd, env: { ...process.env, CHECKPOINT_DISABLE: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
 
 /** The version of a package installed in this repository (the scratch app installs the same, from npm's cache). */
-export const installedVersion = (name: string): string => JSON.parse(fs.readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
+export const installedVersion = (name: string, modules = path.join(root, 'node_modules')): string =>
+  JSON.parse(fs.readFileSync(path.join(modules, name, 'package.json'), 'utf8')).version;
 
 /** Writes the app into `dir` and installs its dependencies; returns `dir`. */
 export function scratchApp(dir: string, name: string, dependencies: { [pkg: string]: string }, main: string): string {

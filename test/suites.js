@@ -5,6 +5,7 @@
  */
 module.exports.cdktfOnly = {
   'alicloud-bindings.test.ts': 'checks the committed cdktf bindings; the cdktn ones are generated at build time',
+  'api-docs.test.ts': 'regenerates docs/api from lib/ with typedoc (framework independent: one run is enough)',
   'api.test.ts': 'the public API as the compiler reads lib/ (framework independent: one run is enough)',
   'aws-schema.test.ts': 'checks a schema file derived from both provider packages (one run is enough)',
   'cdktn-package.test.ts': 'builds and packs the cdktn flavour itself, from the cdktf project',

@@ -5,14 +5,15 @@ const Module = require('module');
 const path = require('path');
 
 const root = path.resolve(__dirname, '..', '..');
-const bindings = path.join(root, 'lib', 'alicloud', 'provider');
+const bindings = path.join(root, 'lib', 'generated', 'alicloud');
 // build/cdktn/<CDKTN_SOURCE> (default src): each user of this hook prepares its own tree.
-const forkBindings = path.join(root, 'build', 'cdktn', process.env.CDKTN_SOURCE || 'src', 'alicloud', 'provider');
+const forkBindings = path.join(root, 'build', 'cdktn', process.env.CDKTN_SOURCE || 'src', 'generated', 'alicloud');
+const { cdktnProviderAws } = require('../../scripts/cdktn-deps');
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, parent, ...rest) {
   let mapped = request;
   if (request === 'cdktf') mapped = 'cdktn';
-  else if (request.startsWith('@cdktf/provider-aws/')) mapped = request.replace('@cdktf/provider-aws/', '@cdktn/provider-aws/');
+  else if (request.startsWith('@cdktf/provider-aws/')) mapped = cdktnProviderAws(request.slice('@cdktf/provider-aws/'.length));
   else if (request.startsWith('.') && parent && parent.filename) {
     const absolute = path.resolve(path.dirname(parent.filename), request);
     if (absolute.startsWith(bindings + path.sep)) mapped = path.join(forkBindings, path.relative(bindings, absolute));
