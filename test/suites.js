@@ -8,6 +8,7 @@ module.exports.cdktfOnly = {
   'api-docs.test.ts': 'regenerates docs/api from lib/ with typedoc (framework independent: one run is enough)',
   'api.test.ts': 'the public API as the compiler reads lib/ (framework independent: one run is enough)',
   'aws-schema.test.ts': 'checks a schema file derived from both provider packages (one run is enough)',
+  'schema-subsets.test.ts': 'checks the schema files against their sources (framework independent)',
   'cdktn-package.test.ts': 'builds and packs the cdktn flavour itself, from the cdktf project',
   'examples.test.ts': 'the cdktn project synthesizes the same examples in cdktn/flavour.test.ts and compares them',
   'load.test.ts': 'measures what loading the cdktf build requires',
