@@ -20,8 +20,9 @@ if (!process.env.TF_PLUGIN_MAGIC_COOKIE) {
 const provider = new SimulatedProvider(cloudName, process.argv[3]);
 const load = (file) =>
   grpc.loadPackageDefinition(protoLoader.loadSync(path.join(__dirname, file), { keepCase: true, longs: Number, enums: String, defaults: true, oneofs: true }));
-const tfplugin5 = load('plugin.proto').tfplugin5;
-const controller = load('controller.proto').plugin;
+// The loaded package's shape is the .proto's, which the type-checker cannot see.
+const tfplugin5 = /** @type {any} */ (load('plugin.proto').tfplugin5);
+const controller = /** @type {any} */ (load('controller.proto').plugin);
 
 const SEVERITY = { ERROR: 'ERROR', WARNING: 'WARNING' };
 const diag = (summary, detail, severity = 'ERROR') => ({ severity: SEVERITY[severity], summary, detail });
