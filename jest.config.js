@@ -29,7 +29,7 @@ const cdktn = {
   moduleNameMapper: {
     '^cdktf$': 'cdktn',
     '^cdktf/lib/testing/adapters/jest$': 'cdktn/lib/testing/adapters/jest',
-    '^@cdktf/provider-aws/(.*)$': '<rootDir>/test/cdktn/deps/node_modules/@cdktn/provider-aws/$1',
+    '^@cdktf/provider-aws/(.*)$': '<rootDir>/build/cdktn-deps/node_modules/@cdktn/provider-aws/$1',
     '^(?:\\.{1,2}/)+(?:lib/)?generated/alicloud/(.*)$': '<rootDir>/build/cdktn/src/generated/alicloud/$1',
   },
   globalSetup: '<rootDir>/test/cdktn/global-setup.js',
