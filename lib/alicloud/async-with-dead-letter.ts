@@ -13,7 +13,7 @@ import { regionOf } from './function-base';
 import { IFunction } from './function';
 import { FC_LIMITS } from './limits';
 import { Fcv3AsyncInvokeConfig } from './provider/fcv3-async-invoke-config';
-import { queueSource } from './private/queue-source';
+import { queueSource, refuseConcurrency } from './private/queue-source';
 import { Fcv3Trigger } from './provider/fcv3-trigger';
 import { MessageServiceQueue } from './provider/message-service-queue';
 import { AlicloudProvider } from './provider/provider';
@@ -129,6 +129,7 @@ export class AsyncWithDeadLetter extends Construct implements IAsyncWithDeadLett
     });
 
     if (props.buffer) {
+      refuseConcurrency(this, 'buffer.maxConcurrency', props.buffer.maxConcurrency);
       const buffer = checkBuffer(this, props.buffer, fn.timeoutSeconds ?? 3, checked.maxEventAge, {
         concurrencyMin: 1,
         concurrencyMax: 300,
@@ -150,7 +151,6 @@ export class AsyncWithDeadLetter extends Construct implements IAsyncWithDeadLett
         queueName: this.bufferQueue.queueName,
         batchSize: buffer.batchSize,
         maxBatchingWindow: props.buffer.maxBatchingWindow,
-        maxConcurrency: props.buffer.maxConcurrency,
         deadLetterArn: `acs:mns:${where.region}:${where.account}:/queues/${this.deadLetterQueue!.queueName}`,
       });
     }
