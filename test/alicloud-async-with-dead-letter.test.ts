@@ -103,6 +103,33 @@ describe('alicloud.AsyncWithDeadLetter', () => {
     conforms(json);
   });
 
+  test('on an alias: the same configuration on LATEST first (the provider reads without the qualifier), the alias one depends on it', () => {
+    const stack = fcStack();
+    const f = fn(stack);
+    const live = new alicloud.CanaryAlias(stack, 'live', { function: f });
+    const async = new alicloud.AsyncWithDeadLetter(stack, 'async', { function: f, qualifier: live, retryAttempts: 1, buffer: {} });
+    const json = synth(stack);
+    const configs = Object.values<any>(resources(json, 'alicloud_fcv3_async_invoke_config'));
+    expect(configs).toHaveLength(2);
+    const latest = configs.find((c) => c.qualifier === 'LATEST');
+    const onAlias = configs.find((c) => c.qualifier === '${alicloud_fcv3_alias.live.alias_name}');
+    const { qualifier: _a, depends_on: aliasDeps, ...aliasSettings } = onAlias;
+    const { qualifier: _l, depends_on: _d, ...latestSettings } = latest;
+    expect(aliasSettings).toEqual(latestSettings);
+    expect(aliasSettings).toEqual(expect.objectContaining({ max_async_retry_attempts: 1, max_async_event_age_in_seconds: 86400 }));
+    expect(aliasDeps).toContain(`alicloud_fcv3_async_invoke_config.${async.latestInvokeConfig!.friendlyUniqueId}`);
+    // Buffered messages follow the alias too.
+    expect(only(json, 'alicloud_fcv3_trigger').qualifier).toBe('${alicloud_fcv3_alias.live.alias_name}');
+    conforms(json);
+  });
+
+  test('on "LATEST" or without a qualifier: one configuration, no twin', () => {
+    const stack = fcStack();
+    const async = new alicloud.AsyncWithDeadLetter(stack, 'async', { function: fn(stack), qualifier: 'LATEST' });
+    expect(Object.keys(resources(synth(stack), 'alicloud_fcv3_async_invoke_config'))).toHaveLength(1);
+    expect(async.latestInvokeConfig).toBeUndefined();
+  });
+
   describe('bad input', () => {
     test.each([
       [{ retryAttempts: 9 }, 'retryAttempts must be an integer between 0 and 8, got 9'],
@@ -138,18 +165,16 @@ describe('alicloud.AsyncWithDeadLetter', () => {
       );
     });
 
-    test('a qualifier: the provider reads async configurations back without it', () => {
+    test('a qualifier that is not an alias name or a version is refused', () => {
       const stack = fcStack();
-      const live = new alicloud.CanaryAlias(stack, 'live', { function: fn(stack) });
-      for (const [id, qualifier] of [
-        ['alias', live],
-        ['name', 'live'],
-        ['version', '3'],
-      ] as const) {
-        expect(() => new alicloud.AsyncWithDeadLetter(stack, id, { function: fn(stack, { functionName: `f_${id}` }, `f_${id}`), qualifier })).toThrow(
-          `[test/${id}] qualifier must be left out (or "LATEST"): provider aliyun/alicloud reads async configurations back without the qualifier, so one on an alias or version cannot be managed, got "${qualifier === live ? 'live' : qualifier}"`,
-        );
-      }
+      expect(() => new alicloud.AsyncWithDeadLetter(stack, 'async', { function: fn(stack), qualifier: 'my alias' })).toThrow(
+        '[test/async] qualifier must be 1-128 characters of an alias name or a version number (letters, digits, "_" and "-"), got "my alias"',
+      );
+      const other = fn(stack, { functionName: 'other' }, 'other');
+      const live = new alicloud.CanaryAlias(stack, 'live', { function: other });
+      expect(() => new alicloud.AsyncWithDeadLetter(stack, 'async2', { function: fn(stack, { functionName: 'f2' }, 'f2'), qualifier: live })).toThrow(
+        '[test/async2] qualifier must be an alias of the function test/f2, got "test/live"',
+      );
     });
   });
 });

@@ -287,6 +287,16 @@ const resources = {
       if (fn) delete fn.aliases[s.alias_name];
     },
   },
+  // resource_alicloud_fcv3_async_invoke_config.go (v1.289.0, unchanged at HEAD 81c43b67; 1.291.0's
+  // PR 10298 changes only what Create sends in destination_config). Create and Update PUT
+  // /2023-03-30/functions/<name>/async-invoke-config?qualifier=<qualifier> and set id = function name;
+  // Delete sends the qualifier too. Read (resourceAliCloudFcv3AsyncInvokeConfigRead) calls
+  // Fcv3ServiceV2.DescribeFcv3AsyncInvokeConfig(d.Id()) (service_alicloud_fcv3_v2.go): GET
+  // .../functions/<name>/async-invoke-config with an empty query, so FC answers for LATEST (the
+  // qualifier's default, GetAsyncInvokeConfig 2023-03-30). AsyncConfigNotExists is "not found": an
+  // error for a new resource (d.IsNewResource()), otherwise the resource leaves the state. What it
+  // finds sets async_task, create_time, function_arn, last_modified_time, the two limits and
+  // destination_config (each only when FC returns it) and function_name = id; qualifier is never set.
   alicloud_fcv3_async_invoke_config: {
     create(c, s) {
       return this.update(c, null, s);
@@ -299,17 +309,45 @@ const resources = {
       // aliyun/terraform-provider-alicloud#10031); PR 10298, merged 2026-08-26, fixed it for 1.291.0.
       if (olderThan(c.providerVersion, '1.291.0') && destination && !destination.on_success?.[0]?.destination)
         throw new CloudError('InvalidDestinationResources', "The destination resource is invalid: destination can't be empty.");
-      fn.asyncConfigs[s.qualifier || 'LATEST'] = true;
-      return { id: s.function_name, function_arn: `acs:fc:${c.region}:${ACCOUNT}:functions/${s.function_name}`, create_time: TIME, last_modified_time: TIME };
+      const dest = (block) => (lit(block?.[0]?.destination) ? { destination: block[0].destination } : undefined);
+      // The model keeps the whole configuration the plan asks for (Update sends only what changed;
+      // whether FC merges or replaces is not documented, and the library changes both together).
+      fn.asyncConfigs[lit(s.qualifier) ?? 'LATEST'] = {
+        asyncTask: s.async_task ?? undefined,
+        maxAsyncRetryAttempts: s.max_async_retry_attempts ?? undefined,
+        maxAsyncEventAgeInSeconds: s.max_async_event_age_in_seconds > 0 ? s.max_async_event_age_in_seconds : undefined,
+        destinationConfig: destination ? { onFailure: dest(destination.on_failure), onSuccess: dest(destination.on_success) } : undefined,
+        functionArn: `acs:fc:${c.region}:${ACCOUNT}:functions/${s.function_name}`,
+        createdTime: TIME,
+        lastModifiedTime: TIME,
+      };
+      return { id: s.function_name };
     },
-    // v1.289.0 reads with the function name only (DescribeFcv3AsyncInvokeConfig(d.Id())): FC then
-    // answers for LATEST, and a config put on an alias or version is not found.
-    read(c, s) {
-      return table(c.cloud, 'fcFunctions')[s.function_name]?.asyncConfigs.LATEST ? s : null;
+    read(c, s, { isNew } = {}) {
+      const found = table(c.cloud, 'fcFunctions')[s.id]?.asyncConfigs.LATEST;
+      if (!found) {
+        if (isNew) throw new CloudError('AsyncConfigNotExists', `ResourceNotfound : The AsyncInvokeConfig ${s.id} is not found.`);
+        return null;
+      }
+      const blocks = (d) => (d ? [{ destination: d.destination }] : []);
+      return {
+        ...s,
+        ...(found.asyncTask !== undefined ? { async_task: found.asyncTask } : {}),
+        create_time: found.createdTime,
+        function_arn: found.functionArn,
+        last_modified_time: found.lastModifiedTime,
+        ...(found.maxAsyncEventAgeInSeconds !== undefined ? { max_async_event_age_in_seconds: found.maxAsyncEventAgeInSeconds } : {}),
+        ...(found.maxAsyncRetryAttempts !== undefined ? { max_async_retry_attempts: found.maxAsyncRetryAttempts } : {}),
+        ...(found.destinationConfig
+          ? { destination_config: [{ on_failure: blocks(found.destinationConfig.onFailure), on_success: blocks(found.destinationConfig.onSuccess) }] }
+          : {}),
+        function_name: s.id,
+      };
     },
     delete(c, s) {
       const fn = table(c.cloud, 'fcFunctions')[s.function_name];
-      if (fn) delete fn.asyncConfigs[s.qualifier || 'LATEST'];
+      if (fn) delete fn.asyncConfigs[lit(s.qualifier) ?? 'LATEST'];
+      c.journal('delete-async-config', { function: s.function_name, qualifier: lit(s.qualifier) ?? 'LATEST' });
     },
   },
   // resource_alicloud_fcv3_trigger.go: Create sends trigger_config as given; Read sets trigger_config
