@@ -61,7 +61,7 @@ describe('alicloud.AsyncWithDeadLetter', () => {
   test('buffer: an MNS queue with redrive to the DLQ, fed to the function by an EventBridge trigger', () => {
     const stack = fcStack();
     const f = fn(stack, { timeout: 20 });
-    new alicloud.AsyncWithDeadLetter(stack, 'async', { function: f, buffer: { batchSize: 20, maxConcurrency: 10, maxReceiveCount: 5 } });
+    new alicloud.AsyncWithDeadLetter(stack, 'async', { function: f, buffer: { batchSize: 20, maxReceiveCount: 5 } });
     const json = synth(stack);
     const buffer = Object.entries<any>(resources(json, 'alicloud_message_service_queue')).find(([k]) => k.startsWith('async_BufferQueue'))![1];
     expect(buffer).toEqual(
@@ -87,7 +87,6 @@ describe('alicloud.AsyncWithDeadLetter', () => {
     // Batching needs the event-streaming mode; failed messages go to the dead-letter queue, not dropped.
     expect(config.runOptions).toEqual({
       mode: 'event-streaming',
-      maximumTasks: 10,
       batchWindow: { CountBasedWindow: 20, TimeBasedWindow: 0 },
       retryStrategy: { PushRetryStrategy: 'BACKOFF_RETRY' },
       errorsTolerance: 'ALL',
@@ -97,9 +96,38 @@ describe('alicloud.AsyncWithDeadLetter', () => {
         ),
       },
     });
-    expect(config.eventSinkConfig).toEqual({ deliveryOption: { mode: 'event-streaming', eventSchema: 'CloudEvents' } });
+    // FC 3.0's DeliveryOption has no "mode"; the invocation is synchronous so EventBridge sees failures.
+    expect(config.eventSinkConfig).toEqual({ deliveryOption: { eventSchema: 'CloudEvents' } });
+    expect(config.asyncInvocationType).toBe(true);
     expect(config.eventRuleFilterPattern).toBe('{}');
     conforms(json);
+  });
+
+  test('on an alias: the same configuration on LATEST first (the provider reads without the qualifier), the alias one depends on it', () => {
+    const stack = fcStack();
+    const f = fn(stack);
+    const live = new alicloud.CanaryAlias(stack, 'live', { function: f });
+    const async = new alicloud.AsyncWithDeadLetter(stack, 'async', { function: f, qualifier: live, retryAttempts: 1, buffer: {} });
+    const json = synth(stack);
+    const configs = Object.values<any>(resources(json, 'alicloud_fcv3_async_invoke_config'));
+    expect(configs).toHaveLength(2);
+    const latest = configs.find((c) => c.qualifier === 'LATEST');
+    const onAlias = configs.find((c) => c.qualifier === '${alicloud_fcv3_alias.live.alias_name}');
+    const { qualifier: _a, depends_on: aliasDeps, ...aliasSettings } = onAlias;
+    const { qualifier: _l, depends_on: _d, ...latestSettings } = latest;
+    expect(aliasSettings).toEqual(latestSettings);
+    expect(aliasSettings).toEqual(expect.objectContaining({ max_async_retry_attempts: 1, max_async_event_age_in_seconds: 86400 }));
+    expect(aliasDeps).toContain(`alicloud_fcv3_async_invoke_config.${async.latestInvokeConfig!.friendlyUniqueId}`);
+    // Buffered messages follow the alias too.
+    expect(only(json, 'alicloud_fcv3_trigger').qualifier).toBe('${alicloud_fcv3_alias.live.alias_name}');
+    conforms(json);
+  });
+
+  test('on "LATEST" or without a qualifier: one configuration, no twin', () => {
+    const stack = fcStack();
+    const async = new alicloud.AsyncWithDeadLetter(stack, 'async', { function: fn(stack), qualifier: 'LATEST' });
+    expect(Object.keys(resources(synth(stack), 'alicloud_fcv3_async_invoke_config'))).toHaveLength(1);
+    expect(async.latestInvokeConfig).toBeUndefined();
   });
 
   describe('bad input', () => {
@@ -137,18 +165,16 @@ describe('alicloud.AsyncWithDeadLetter', () => {
       );
     });
 
-    test('a qualifier: the provider reads async configurations back without it', () => {
+    test('a qualifier that is not an alias name or a version is refused', () => {
       const stack = fcStack();
-      const live = new alicloud.CanaryAlias(stack, 'live', { function: fn(stack) });
-      for (const [id, qualifier] of [
-        ['alias', live],
-        ['name', 'live'],
-        ['version', '3'],
-      ] as const) {
-        expect(() => new alicloud.AsyncWithDeadLetter(stack, id, { function: fn(stack, { functionName: `f_${id}` }, `f_${id}`), qualifier })).toThrow(
-          `[test/${id}] qualifier must be left out (or "LATEST"): provider aliyun/alicloud reads async configurations back without the qualifier, so one on an alias or version cannot be managed, got "${qualifier === live ? 'live' : qualifier}"`,
-        );
-      }
+      expect(() => new alicloud.AsyncWithDeadLetter(stack, 'async', { function: fn(stack), qualifier: 'my alias' })).toThrow(
+        '[test/async] qualifier must be 1-128 characters of an alias name or a version number (letters, digits, "_" and "-"), got "my alias"',
+      );
+      const other = fn(stack, { functionName: 'other' }, 'other');
+      const live = new alicloud.CanaryAlias(stack, 'live', { function: other });
+      expect(() => new alicloud.AsyncWithDeadLetter(stack, 'async2', { function: fn(stack, { functionName: 'f2' }, 'f2'), qualifier: live })).toThrow(
+        '[test/async2] qualifier must be an alias of the function test/f2, got "test/live"',
+      );
     });
   });
 });

@@ -146,6 +146,8 @@ const CLOUD_ONLY: { [cloud in 'aws' | 'alicloud']: { [name: string]: string[] } 
   },
   alicloud: {
     '': ['AlicloudProvider', 'AlicloudProviderConfig', 'ENGINE_CONTEXT', 'FC_LIMITS', 'FC_RUNTIMES', 'FcLocation', 'HealthCheck', 'LogConfig', 'RamStatement'],
+    // The LATEST twin of a qualified async configuration (the provider reads it back through LATEST).
+    AsyncWithDeadLetter: ['latestInvokeConfig'],
     CustomImageFunction: ['functionVersion', 'location', 'rolePolicyAttachment'],
     CustomImageFunctionProps: ['acrInstanceId', 'cpu', 'instanceConcurrency', 'logConfig'],
     FunctionAlarms: ['resourceThrottles'],

@@ -149,7 +149,10 @@ describe('Alibaba Cloud', () => {
   });
 
   test.each([
-    [{ buffer: { maxConcurrency: 301 } }, 'buffer.maxConcurrency must be an integer between 1 and 300, got 301'],
+    [
+      { buffer: { maxConcurrency: 10 } },
+      'buffer.maxConcurrency must be left out on FC3: FC 3.0 offers no concurrency limit for an MNS queue source (RunOptions has no maximumTasks; DeliveryOption.concurrency applies to Kafka sources only), got 10',
+    ],
     [{ deadLetterRetention: 604801 }, 'deadLetterRetention must be an integer between 60 and 604800 s, got 604801'],
   ])('AsyncWithDeadLetter %j is refused', (override, message) => {
     const stack = fcStack();

@@ -6,6 +6,9 @@ import { MessageServiceQueue } from '../lib/generated/alicloud/message-service-q
 import { conformanceErrors, loadSchema } from './conformance';
 import { makeFolder, only, resources, statements, synth } from './helpers';
 
+const REFUSE =
+  'left out on FC3: FC 3.0 offers no concurrency limit for an MNS queue source (RunOptions has no maximumTasks; DeliveryOption.concurrency applies to Kafka sources only)';
+
 // QueueTrigger: a queue invokes a function or its alias in batches, with exactly the grants the
 // cloud needs, after them.
 
@@ -104,7 +107,6 @@ describe('alicloud.QueueTrigger', () => {
       deadLetterQueue: { queueName: 'jobs-dlq' },
       batchSize: 20,
       maxBatchingWindow: 3,
-      maxConcurrency: 5,
     });
     const json = synth(stack);
     const trigger = only(json, 'alicloud_fcv3_trigger');
@@ -123,9 +125,12 @@ describe('alicloud.QueueTrigger', () => {
             sourceMNSParameters: { RegionId: 'cn-hangzhou', QueueName: '${alicloud_message_service_queue.jobs.queue_name}', IsBase64Decode: false },
           },
         },
+        // Synchronous (FC 3.0: "true: synchronous call"), so EventBridge's retries and dead letter see failures.
+        asyncInvocationType: true,
+        // Only what FC 3.0's DeliveryOption documents (concurrency, eventSchema): no FC 2.0 "mode".
+        eventSinkConfig: { deliveryOption: { eventSchema: 'CloudEvents' } },
         runOptions: {
           mode: 'event-streaming',
-          maximumTasks: 5,
           batchWindow: { CountBasedWindow: 20, TimeBasedWindow: 3 },
           retryStrategy: { PushRetryStrategy: 'BACKOFF_RETRY' },
           errorsTolerance: 'ALL',
@@ -150,8 +155,25 @@ describe('alicloud.QueueTrigger', () => {
     });
   });
 
+  test('the trigger config carries only the fields FC 3.0 documents', () => {
+    const { stack, fn } = setup();
+    new alicloud.QueueTrigger(stack, 'jobs', { function: fn, queue: { queueName: 'jobs' }, deadLetterQueue: { queueName: 'dlq' } });
+    const config = JSON.parse(only(synth(stack), 'alicloud_fcv3_trigger').trigger_config);
+    expect(Object.keys(config).sort()).toEqual([
+      'asyncInvocationType',
+      'eventRuleFilterPattern',
+      'eventSinkConfig',
+      'eventSourceConfig',
+      'runOptions',
+      'triggerEnable',
+    ]);
+    expect(Object.keys(config.runOptions).sort()).toEqual(['batchWindow', 'deadLetterQueue', 'errorsTolerance', 'mode', 'retryStrategy']);
+    expect(Object.keys(config.eventSinkConfig.deliveryOption)).toEqual(['eventSchema']);
+  });
+
   test.each([
-    [{ maxConcurrency: 0 }, 'maxConcurrency must be an integer between 1 and 300, got 0'],
+    [{ maxConcurrency: 5 }, `maxConcurrency must be ${REFUSE}, got 5`],
+    [{ maxConcurrency: 0 }, `maxConcurrency must be ${REFUSE}, got 0`],
     [{ batchSize: 0 }, 'batchSize must be an integer between 1 and 10000, got 0'],
   ])('%j is refused', (props, message) => {
     const { stack, fn } = setup();

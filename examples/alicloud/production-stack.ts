@@ -41,8 +41,7 @@ export class AlicloudProductionStack extends TerraformStack {
       qualifier: this.live,
       queue: jobs,
       deadLetterQueue: jobsDeadLetters,
-      batchSize: 10,
-      maxConcurrency: 10,
+      batchSize: 10, // FC3 has no concurrency limit for an MNS source: maxConcurrency is AWS-only
     });
     new alicloud.ScheduleTrigger(this, 'nightly', {
       function: this.worker,

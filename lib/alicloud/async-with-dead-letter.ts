@@ -1,6 +1,6 @@
 import { ITerraformDependable } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { AsyncPropsBase, BufferOptionsBase, checkAsyncCommon, checkBuffer, checkNotSelf } from '../core/async';
+import { AsyncPropsBase, BufferOptionsBase, checkAliasOf, checkAsyncCommon, checkBuffer, checkNotSelf } from '../core/async';
 import { IAsyncWithDeadLetterContract } from '../core/contracts';
 import { useProvider } from '../core/private/provider';
 import { tagConstruct } from '../core/tags';
@@ -13,7 +13,7 @@ import { regionOf } from './function-base';
 import { IFunction } from './function';
 import { FC_LIMITS } from './limits';
 import { Fcv3AsyncInvokeConfig } from '../generated/alicloud/fcv3-async-invoke-config';
-import { queueSource } from './private/queue-source';
+import { queueSource, refuseConcurrency } from './private/queue-source';
 import { Fcv3Trigger } from '../generated/alicloud/fcv3-trigger';
 import { MessageServiceQueue } from '../generated/alicloud/message-service-queue';
 import { AlicloudProvider } from '../generated/alicloud/provider';
@@ -31,7 +31,10 @@ export interface AsyncWithDeadLetterProps extends AsyncPropsBase {
   readonly provider?: AlicloudProvider;
   /** The function invoked asynchronously. */
   readonly function: IFunction;
-  /** Alias (a CanaryAlias or its name) or version the configuration applies to. @default the function (LATEST) */
+  /**
+   * Alias (a CanaryAlias or its name) or version the configuration applies to. The same configuration
+   * is then also put on LATEST, through which the provider reads it back. @default the function (LATEST)
+   */
   readonly qualifier?: CanaryAlias | string;
   /** Queue for failed events. @default a new MNS queue keeping messages 7 days */
   readonly deadLetterQueue?: MessageServiceQueue | IQueue;
@@ -51,7 +54,13 @@ export interface AsyncWithDeadLetterProps extends AsyncPropsBase {
  */
 export class AsyncWithDeadLetter extends Construct implements IAsyncWithDeadLetterContract<'alicloud'> {
   public readonly cloud = 'alicloud' as const;
+  /** The async configuration, on the qualifier when one is given. */
   public readonly invokeConfig: Fcv3AsyncInvokeConfig;
+  /**
+   * With a qualifier: the same configuration on LATEST, which the provider's read of the qualified one
+   * finds (it reads without the qualifier). Undefined without a qualifier.
+   */
+  public readonly latestInvokeConfig?: Fcv3AsyncInvokeConfig;
   /** The dead-letter queue; undefined only when failures go to a function and there is no buffer. */
   public readonly deadLetterQueue?: MessageServiceQueue | IQueue;
   public readonly bufferQueue?: MessageServiceQueue;
@@ -85,20 +94,10 @@ export class AsyncWithDeadLetter extends Construct implements IAsyncWithDeadLett
       );
     }
     configured.add(fn);
-    // aliyun/alicloud reads the configuration back with the function name only
-    // (DescribeFcv3AsyncInvokeConfig(d.Id()), no qualifier, v1.289.0 service_alicloud_fcv3_v2.go):
-    // FC then answers for LATEST, so a configuration put on an alias or a version is "not found"
-    // right after it is created and the apply fails. Until the provider reads with the qualifier,
-    // the configuration goes on the function (LATEST), which FC applies to unqualified async calls.
     const qualifierName = props.qualifier instanceof CanaryAlias ? props.qualifier.aliasName : props.qualifier;
-    if (qualifierName !== undefined && qualifierName !== 'LATEST') {
-      fail(
-        this,
-        'qualifier',
-        'left out (or "LATEST"): provider aliyun/alicloud reads async configurations back without the qualifier, so one on an alias or version cannot be managed',
-        qualifierName,
-      );
-    }
+    if (props.qualifier instanceof CanaryAlias) checkAliasOf(this, fn, props.qualifier);
+    checkPattern(this, 'qualifier', qualifierName, /^[A-Za-z0-9_-]+$/, 'an alias name or a version number (letters, digits, "_" and "-")', { maxLength: 128 });
+    const qualified = qualifierName !== undefined && qualifierName !== 'LATEST';
     regionOf(this, props.provider ?? fn.provider); // fails here, naming this construct, when there is no literal region
     const where = fn.location;
 
@@ -116,7 +115,7 @@ export class AsyncWithDeadLetter extends Construct implements IAsyncWithDeadLett
     const onSuccess = props.onSuccess ? destinationOf(props.onSuccess).bind(fn) : undefined;
     const dependencies: ITerraformDependable[] = fn.policyDependency ? [fn.policyDependency] : [];
 
-    this.invokeConfig = new Fcv3AsyncInvokeConfig(this, 'Default', {
+    const settings = {
       functionName: fn.functionName,
       maxAsyncRetryAttempts: checked.retryAttempts,
       maxAsyncEventAgeInSeconds: checked.maxEventAge,
@@ -124,11 +123,26 @@ export class AsyncWithDeadLetter extends Construct implements IAsyncWithDeadLett
         onFailure: { destination: onFailure },
         onSuccess: onSuccess ? { destination: onSuccess } : undefined,
       },
+    };
+    // aliyun/alicloud 1.291.0 (alicloud/resource_alicloud_fcv3_async_invoke_config.go) writes with
+    // ?qualifier= (Create, Update, Delete) but resourceAliCloudFcv3AsyncInvokeConfigRead reads with
+    // Fcv3ServiceV2.DescribeFcv3AsyncInvokeConfig(d.Id()) (service_alicloud_fcv3_v2.go): GET
+    // /functions/<name>/async-invoke-config with no qualifier, which FC answers for LATEST. It fails a
+    // new resource when nothing is found, drops an existing one from state, and never sets
+    // `qualifier`. So a qualified configuration is read through LATEST's: the construct writes the
+    // same settings on LATEST first (this twin) and the qualified one depends on it. Both reads then
+    // return exactly what was written, on create, update and every refresh; destroy removes the
+    // qualified one first. Side effect: unqualified async calls get the same settings.
+    this.latestInvokeConfig = qualified ? new Fcv3AsyncInvokeConfig(this, 'Latest', { ...settings, qualifier: 'LATEST', dependsOn: dependencies }) : undefined;
+    this.invokeConfig = new Fcv3AsyncInvokeConfig(this, 'Default', {
+      ...settings,
+      qualifier: qualified ? (props.qualifier instanceof CanaryAlias ? props.qualifier.qualifier : qualifierName) : undefined,
       // FC returns a generic error if the role cannot reach the destinations yet.
-      dependsOn: dependencies,
+      dependsOn: this.latestInvokeConfig ? [...dependencies, this.latestInvokeConfig] : dependencies,
     });
 
     if (props.buffer) {
+      refuseConcurrency(this, 'buffer.maxConcurrency', props.buffer.maxConcurrency);
       const buffer = checkBuffer(this, props.buffer, fn.timeoutSeconds ?? 3, checked.maxEventAge, {
         concurrencyMin: 1,
         concurrencyMax: 300,
@@ -143,14 +157,14 @@ export class AsyncWithDeadLetter extends Construct implements IAsyncWithDeadLett
       });
       this.bufferTrigger = queueSource(this, 'BufferTrigger', {
         functionName: fn.functionName,
-        qualifier: 'LATEST',
+        // The buffer's messages follow the qualifier (an alias's canary split) like any other call.
+        qualifier: this.invokeConfig.qualifierInput ?? 'LATEST',
         triggerName: 'buffer-queue',
         description: `Feeds ${this.node.path} from its buffer queue`,
         region: where.region,
         queueName: this.bufferQueue.queueName,
         batchSize: buffer.batchSize,
         maxBatchingWindow: props.buffer.maxBatchingWindow,
-        maxConcurrency: props.buffer.maxConcurrency,
         deadLetterArn: `acs:mns:${where.region}:${where.account}:/queues/${this.deadLetterQueue!.queueName}`,
       });
     }

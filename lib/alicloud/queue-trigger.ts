@@ -4,7 +4,7 @@ import { uniqueName } from '../core/private/names';
 import { attachToFunction } from '../core/private/trigger';
 import { IQueue } from './destination';
 import { TriggerTargetProps } from './trigger-target';
-import { queueSource } from './private/queue-source';
+import { queueSource, refuseConcurrency } from './private/queue-source';
 import { Fcv3Trigger } from '../generated/alicloud/fcv3-trigger';
 import { MessageServiceQueue } from '../generated/alicloud/message-service-queue';
 
@@ -29,7 +29,8 @@ export class QueueTrigger extends Construct {
   constructor(scope: Construct, id: string, props: QueueTriggerProps) {
     super(scope, id);
     attachToFunction(this, props);
-    // FC's RunOptions: a count-based window; maximumTasks is EventBridge's concurrency (1-300 here, as for buffers).
+    // FC's RunOptions: a count- and time-based window; no concurrency for an MNS source (refused).
+    refuseConcurrency(this, 'maxConcurrency', props.maxConcurrency);
     checkBatching(this, '', props, { concurrencyMin: 1, concurrencyMax: 300, windowAbove10: false });
     const where = props.function.location;
     this.trigger = queueSource(this, 'Default', {
@@ -42,7 +43,6 @@ export class QueueTrigger extends Construct {
       queueName: props.queue.queueName,
       batchSize: props.batchSize ?? 10,
       maxBatchingWindow: props.maxBatchingWindow,
-      maxConcurrency: props.maxConcurrency,
       deadLetterArn: props.deadLetterQueue ? `acs:mns:${where.region}:${where.account}:/queues/${props.deadLetterQueue.queueName}` : undefined,
     });
   }

@@ -27,7 +27,11 @@ export class ScheduleTrigger extends Construct {
       triggerType: 'timer',
       qualifier: props.qualifier ? props.qualifier.qualifier : 'LATEST',
       description: `Invokes ${props.function.functionName} on a schedule (${this.node.path})`,
-      triggerConfig: JSON.stringify({ cronExpression: props.schedule.toFc(), enable: true, payload: props.payload }),
+      // FC returns "payload":"" for a timer without one, and the provider compares trigger_config
+      // as exact JSON (compareJsonTemplateAreEquivalent, resource_alicloud_fcv3_trigger.go), so an
+      // omitted payload would diff on every plan: send the empty string FC reads back. (The FC 2.0
+      // resource strips it instead: delEmptyPayloadIfExist, alicloud/service_alicloud_fc.go.)
+      triggerConfig: JSON.stringify({ cronExpression: props.schedule.toFc(), enable: true, payload: props.payload ?? '' }),
     });
   }
 }

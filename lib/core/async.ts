@@ -16,7 +16,7 @@ export interface AsyncPropsBase extends TaggableProps {
 export interface BufferOptionsBase {
   /** Messages per invocation. @default 10 */
   readonly batchSize?: number;
-  /** Most concurrent invocations the queue drives. @default no limit */
+  /** Most concurrent invocations the queue drives (AWS only: FC3 has no such limit for an MNS source and refuses it). @default no limit */
   readonly maxConcurrency?: number;
   /** Receives before a message moves to the dead-letter queue. @default 3 */
   readonly maxReceiveCount?: number;
@@ -128,7 +128,7 @@ export interface BatchingOptions {
   readonly batchSize?: number;
   /** Seconds to gather a batch, 0-300. @default 0 */
   readonly maxBatchingWindow?: number;
-  /** Most concurrent invocations the queue drives (AWS 2-1000, FC3 1-300). @default no limit */
+  /** Most concurrent invocations the queue drives (AWS 2-1000; refused on FC3, which has no such limit for an MNS source). @default no limit */
   readonly maxConcurrency?: number;
 }
 

@@ -65,6 +65,8 @@ test('Alibaba Cloud: an MNS queue drives the alias through an EventBridge trigge
     harness.deploy('app', 'deploy');
     const triggers = harness.cloud().fcFunctions.worker.triggers;
     expect(Object.values<any>(triggers)).toHaveLength(1);
+    // Synchronous, so EventBridge sees the function's failures: its retries and dead-letter queue apply.
+    expect(Object.values<any>(triggers)[0].invocation).toBe('sync');
   });
 });
 

@@ -287,6 +287,16 @@ const resources = {
       if (fn) delete fn.aliases[s.alias_name];
     },
   },
+  // resource_alicloud_fcv3_async_invoke_config.go (v1.289.0, unchanged at HEAD 81c43b67; 1.291.0's
+  // PR 10298 changes only what Create sends in destination_config). Create and Update PUT
+  // /2023-03-30/functions/<name>/async-invoke-config?qualifier=<qualifier> and set id = function name;
+  // Delete sends the qualifier too. Read (resourceAliCloudFcv3AsyncInvokeConfigRead) calls
+  // Fcv3ServiceV2.DescribeFcv3AsyncInvokeConfig(d.Id()) (service_alicloud_fcv3_v2.go): GET
+  // .../functions/<name>/async-invoke-config with an empty query, so FC answers for LATEST (the
+  // qualifier's default, GetAsyncInvokeConfig 2023-03-30). AsyncConfigNotExists is "not found": an
+  // error for a new resource (d.IsNewResource()), otherwise the resource leaves the state. What it
+  // finds sets async_task, create_time, function_arn, last_modified_time, the two limits and
+  // destination_config (each only when FC returns it) and function_name = id; qualifier is never set.
   alicloud_fcv3_async_invoke_config: {
     create(c, s) {
       return this.update(c, null, s);
@@ -299,25 +309,60 @@ const resources = {
       // aliyun/terraform-provider-alicloud#10031); PR 10298, merged 2026-08-26, fixed it for 1.291.0.
       if (olderThan(c.providerVersion, '1.291.0') && destination && !destination.on_success?.[0]?.destination)
         throw new CloudError('InvalidDestinationResources', "The destination resource is invalid: destination can't be empty.");
-      fn.asyncConfigs[s.qualifier || 'LATEST'] = true;
-      return { id: s.function_name, function_arn: `acs:fc:${c.region}:${ACCOUNT}:functions/${s.function_name}`, create_time: TIME, last_modified_time: TIME };
+      const dest = (block) => (lit(block?.[0]?.destination) ? { destination: block[0].destination } : undefined);
+      // The model keeps the whole configuration the plan asks for (Update sends only what changed;
+      // whether FC merges or replaces is not documented, and the library changes both together).
+      fn.asyncConfigs[lit(s.qualifier) ?? 'LATEST'] = {
+        asyncTask: s.async_task ?? undefined,
+        maxAsyncRetryAttempts: s.max_async_retry_attempts ?? undefined,
+        maxAsyncEventAgeInSeconds: s.max_async_event_age_in_seconds > 0 ? s.max_async_event_age_in_seconds : undefined,
+        destinationConfig: destination ? { onFailure: dest(destination.on_failure), onSuccess: dest(destination.on_success) } : undefined,
+        functionArn: `acs:fc:${c.region}:${ACCOUNT}:functions/${s.function_name}`,
+        createdTime: TIME,
+        lastModifiedTime: TIME,
+      };
+      return { id: s.function_name };
     },
-    // v1.289.0 reads with the function name only (DescribeFcv3AsyncInvokeConfig(d.Id())): FC then
-    // answers for LATEST, and a config put on an alias or version is not found.
-    read(c, s) {
-      return table(c.cloud, 'fcFunctions')[s.function_name]?.asyncConfigs.LATEST ? s : null;
+    /** @param {any} c @param {any} s @param {{ isNew?: boolean }} [how] */
+    read(c, s, how = {}) {
+      const { isNew } = how;
+      const found = table(c.cloud, 'fcFunctions')[s.id]?.asyncConfigs.LATEST;
+      if (!found) {
+        if (isNew) throw new CloudError('AsyncConfigNotExists', `ResourceNotfound : The AsyncInvokeConfig ${s.id} is not found.`);
+        return null;
+      }
+      const blocks = (d) => (d ? [{ destination: d.destination }] : []);
+      return {
+        ...s,
+        ...(found.asyncTask !== undefined ? { async_task: found.asyncTask } : {}),
+        create_time: found.createdTime,
+        function_arn: found.functionArn,
+        last_modified_time: found.lastModifiedTime,
+        ...(found.maxAsyncEventAgeInSeconds !== undefined ? { max_async_event_age_in_seconds: found.maxAsyncEventAgeInSeconds } : {}),
+        ...(found.maxAsyncRetryAttempts !== undefined ? { max_async_retry_attempts: found.maxAsyncRetryAttempts } : {}),
+        ...(found.destinationConfig
+          ? { destination_config: [{ on_failure: blocks(found.destinationConfig.onFailure), on_success: blocks(found.destinationConfig.onSuccess) }] }
+          : {}),
+        function_name: s.id,
+      };
     },
     delete(c, s) {
       const fn = table(c.cloud, 'fcFunctions')[s.function_name];
-      if (fn) delete fn.asyncConfigs[s.qualifier || 'LATEST'];
+      if (fn) delete fn.asyncConfigs[lit(s.qualifier) ?? 'LATEST'];
+      c.journal('delete-async-config', { function: s.function_name, qualifier: lit(s.qualifier) ?? 'LATEST' });
     },
   },
+  // resource_alicloud_fcv3_trigger.go: Create sends trigger_config as given; Read sets trigger_config
+  // to the string FC returns (d.Set("trigger_config", objectRaw["triggerConfig"])); the only
+  // tolerance is the DiffSuppressFunc compareJsonTemplateAreEquivalent (common.go): both sides
+  // unmarshalled into a map and marshalled again, so key order and spacing do not count, but a key
+  // FC adds does.
   alicloud_fcv3_trigger: {
     create(c, s) {
       const fn = fcFunction(c, s.function_name, 'CreateTrigger');
       checkQualifier(fn, s.function_name, s.qualifier, 'CreateTrigger');
       const id = hash(`${s.function_name}/${s.trigger_name}`, 12);
-      fn.triggers[s.trigger_name] = {};
+      fn.triggers[s.trigger_name] = fcTriggerConfig(s, 'CreateTrigger');
       const http =
         s.trigger_type === 'http'
           ? [
@@ -338,12 +383,104 @@ const resources = {
         source_arn: lit(s.source_arn) ?? '',
       };
     },
+    update(c, _p, s) {
+      const fn = fcFunction(c, s.function_name, 'UpdateTrigger');
+      fn.triggers[s.trigger_name] = fcTriggerConfig(s, 'UpdateTrigger');
+      return {};
+    },
+    read(c, s) {
+      const trigger = table(c.cloud, 'fcFunctions')[s.function_name]?.triggers[s.trigger_name];
+      if (!trigger) return null;
+      return trigger.returned === undefined ? s : { ...s, trigger_config: trigger.returned };
+    },
+    // The DiffSuppressFunc: a planned trigger_config equal to the prior one as canonical JSON keeps the prior string.
+    planUpdate(prior, proposed) {
+      const same =
+        typeof prior.trigger_config === 'string' &&
+        typeof proposed.trigger_config === 'string' &&
+        canonicalJson(prior.trigger_config) === canonicalJson(proposed.trigger_config);
+      return same ? { ...proposed, trigger_config: prior.trigger_config } : proposed;
+    },
     delete(c, s) {
       const fn = table(c.cloud, 'fcFunctions')[s.function_name];
       if (fn) delete fn.triggers[s.trigger_name];
     },
   },
 };
+
+/** Go's json.Marshal of an unmarshalled map: keys sorted at every level (compareJsonTemplateAreEquivalent). */
+function canonicalJson(text) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const sort = (v) =>
+    Array.isArray(v)
+      ? v.map(sort)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, sort(v[k])]),
+          )
+        : v;
+  return JSON.stringify(sort(value));
+}
+
+// FC 3.0 (API 2023-03-30) documents these fields of an EventBridge trigger's triggerConfig and no
+// others: EventBridgeTriggerConfig, EventSinkConfig, DeliveryOption, EventSourceConfig,
+// SourceMNSParameters, RunOptions, BatchWindow, RetryStrategy and DeadLetterQueue at
+// https://help.aliyun.com/zh/functioncompute/fc/developer-reference/api-fc-2023-03-30-struct-<name>
+// (e.g. ...-struct-runoptions, ...-struct-deliveryoption). RunOptions has no maximumTasks and
+// DeliveryOption no mode (both FC 2.0 fields; FC 2.0 marks DeliveryOption.mode deprecated). The
+// reference does not say whether FC refuses or drops an unknown field; either way it does nothing,
+// so the model refuses it, and a library that emits one fails here instead of being silently ignored.
+const EVENTBRIDGE_FIELDS = {
+  '': ['asyncInvocationType', 'eventRuleFilterPattern', 'eventSinkConfig', 'eventSourceConfig', 'runOptions', 'triggerEnable'],
+  eventSinkConfig: ['deliveryOption'],
+  'eventSinkConfig.deliveryOption': ['concurrency', 'eventSchema'],
+  eventSourceConfig: ['eventSourceType', 'eventSourceParameters'],
+  'eventSourceConfig.eventSourceParameters.sourceMNSParameters': ['RegionId', 'QueueName', 'IsBase64Decode'],
+  runOptions: ['batchWindow', 'deadLetterQueue', 'errorsTolerance', 'mode', 'retryStrategy'],
+  'runOptions.batchWindow': ['CountBasedWindow', 'TimeBasedWindow'],
+  'runOptions.retryStrategy': ['PushRetryStrategy'],
+  'runOptions.deadLetterQueue': ['Arn'],
+};
+
+/**
+ * What FC keeps of a trigger's configuration and the triggerConfig string it returns. Timer: FC
+ * returns "payload":"" when none was given. aliyun/terraform-provider-alicloud's FC 2.0 trigger
+ * strips exactly that before comparing (delEmptyPayloadIfExist, alicloud/service_alicloud_fc.go;
+ * commit a370ffb07 "fix fc/timer_trigger problem: empty payload makes repeated update"); the FC3
+ * resource has no such tolerance. EventBridge: asyncInvocationType is "true: synchronous call,
+ * false: asynchronous invocation, default false" (FC 3.0 EventBridgeTriggerConfig), recorded as
+ * how the trigger invokes.
+ */
+function fcTriggerConfig(s, action) {
+  const text = lit(s.trigger_config);
+  if (text === undefined) return {};
+  const config = JSON.parse(text);
+  if (s.trigger_type === 'eventbridge') {
+    for (const [where, allowed] of Object.entries(EVENTBRIDGE_FIELDS)) {
+      const part = where === '' ? config : where.split('.').reduce((o, k) => o?.[k], config);
+      if (!part || typeof part !== 'object') continue;
+      const unknown = Object.keys(part).filter((k) => !allowed.includes(k));
+      if (unknown.length > 0)
+        throw new CloudError(
+          'InvalidArgument',
+          `triggerConfig${where ? `.${where}` : ''} has ${unknown.map((k) => `"${k}"`).join(', ')}, which FC 3.0 does not document (allowed: ${allowed.join(', ')}) (${action})`,
+        );
+    }
+    return { invocation: config.asyncInvocationType === true ? 'sync' : 'async' };
+  }
+  if (s.trigger_type === 'timer') {
+    const returned = { ...config, payload: config.payload ?? '' };
+    return { returned: JSON.stringify(returned) };
+  }
+  return {};
+}
 
 /** metric_dimensions as the provider reads it back: a JSON list of maps, merged into one map of joined values. */
 function cmsDimensions(json) {

@@ -113,8 +113,8 @@ class SimulatedProvider {
       const state = fill(this.resourceSchemas[type].block, { ...planned, ...open }, `${type}`, ctx);
       if (state.id === null || state.id === UNKNOWN) state.id = `${type}-${ctx.next(type)}`;
       ctx.journal(prior === null ? 'create' : 'update', { id: state.id });
-      // The SDK reads the object back at the end of create and update.
-      return model.read ? model.read(ctx, state) : state;
+      // The SDK reads the object back at the end of create and update (d.IsNewResource() on create).
+      return model.read ? model.read(ctx, state, { isNew: prior === null }) : state;
     });
   }
 
