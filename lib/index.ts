@@ -9,7 +9,7 @@ export type { LayerPropsBase } from './core/layers';
 export type { TaggableProps } from './core/tags';
 export type { AsyncPropsBase, BatchingOptions, BufferOptionsBase } from './core/async';
 export type { CanaryAliasPropsBase } from './core/canary';
-export { ValidationError } from './core/validation';
+export { isValidationError, ValidationError } from './core/validation';
 export { Tags } from './core/tags';
 export { Schedule } from './core/schedule';
 export type { CronOptions, ScheduleTriggerPropsBase } from './core/schedule';

@@ -8,7 +8,7 @@ import { StackState } from '../core/private/stack-state';
 import { tagConstruct, TaggableProps } from '../core/tags';
 import { checkPattern, fail, isToken } from '../core/validation';
 import { forgetInsteadOfDestroy } from './engine';
-import { checkFcCapacity, checkFcName, FC_RESERVED_ENVIRONMENT, FC_RESERVED_PREFIXES } from './limits';
+import { checkFcCapacity, checkFcName, FC_LIMITS, FC_RESERVED_ENVIRONMENT, FC_RESERVED_PREFIXES } from './limits';
 import { HttpAuthType, HttpTriggerOptions } from './http-trigger-options';
 import { httpTrigger } from './private/http-trigger';
 import { ImportedFunction } from './private/imported-function';
@@ -149,7 +149,7 @@ export abstract class FunctionBase extends Construct implements IFunction {
     useProvider(this, props.provider);
     this.provider = props.provider;
     this.name = props.functionName ?? uniqueName(this, 64, '_');
-    checkFcName(this, 'functionName', this.name, 64);
+    checkFcName(this, 'functionName', this.name, FC_LIMITS.functionNameMax);
     checkFcCapacity(this, props);
     checkEnvironment(this, props.environment, FC_RESERVED_ENVIRONMENT, FC_RESERVED_PREFIXES);
     // FC's VPCConfig takes one securityGroupId and a list of vSwitchIds (API 2023-03-30).

@@ -17,6 +17,7 @@ import { LayeredFunction } from './layered-function';
 import type { AlarmOptions } from './alarm';
 import { metricAlarm } from './private/alarm';
 import { grantInvoke } from './private/invoke';
+import { AWS_ALIAS_NAME, AWS_LIMITS } from './limits';
 
 /** The first provider release this library knows to wait for an alias's transient weights (see CanaryAlias.warnTransientWeights). */
 const WAITS_FOR_ALIAS_WEIGHTS = '6.66.0';
@@ -68,7 +69,7 @@ export class CanaryAlias extends Construct implements ICanaryAliasContract<'aws'
     useProvider(this, props.provider ?? props.function.provider);
     this.aliasName = props.aliasName ?? 'live';
     // Lambda: 1-128 of [A-Za-z0-9_-], and not only digits (that would read as a version).
-    checkPattern(this, 'aliasName', this.aliasName, /^(?!\d+$)[A-Za-z0-9_-]+$/, 'letters, digits, "-" and "_", not only digits', { maxLength: 128 });
+    checkPattern(this, 'aliasName', this.aliasName, AWS_ALIAS_NAME, 'letters, digits, "-" and "_", not only digits', { maxLength: AWS_LIMITS.aliasNameMax });
     this.function = props.function;
     const routing = resolveRouting(this, props, props.function.version);
 

@@ -3,6 +3,7 @@ import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { checkImageFunctionBasics, CustomImageFunctionPropsBase, warnUnpinnedImage } from '../core/image';
 import { checkPattern, fail, isToken } from '../core/validation';
 import { FunctionBase, FunctionCommonProps } from './function-base';
+import { AWS_LIMITS } from './limits';
 
 export interface CustomImageFunctionProps extends CustomImageFunctionPropsBase, FunctionCommonProps {
   /** Working directory of the start command. @default the image's WORKDIR */
@@ -24,9 +25,9 @@ export class CustomImageFunction extends FunctionBase {
 
   constructor(scope: Construct, id: string, props: CustomImageFunctionProps) {
     super(scope, id, props);
-    checkImageFunctionBasics(this, props, 1500);
+    checkImageFunctionBasics(this, props, AWS_LIMITS.imageArgsMax);
     checkImage(this, props.image);
-    checkPattern(this, 'workingDirectory', props.workingDirectory, /^\//, 'an absolute path', { maxLength: 1000 });
+    checkPattern(this, 'workingDirectory', props.workingDirectory, /^\//, 'an absolute path', { maxLength: AWS_LIMITS.workingDirectoryMax });
 
     // The adapter reads its settings from the environment; ours must not be silently overridden.
     const adapter: { [key: string]: string } = {};

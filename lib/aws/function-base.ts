@@ -13,7 +13,16 @@ import { uniqueName } from '../core/private/names';
 import { useProvider } from '../core/private/provider';
 import { tagConstruct, TaggableProps } from '../core/tags';
 import { checkOneOf, checkPattern, checkRange, fail, isToken } from '../core/validation';
-import { Architecture, AWS_RESERVED_ENVIRONMENT, checkArchitecture, checkFunctionName, checkMemoryAndTimeout, LOG_RETENTION_DAYS } from './limits';
+import {
+  Architecture,
+  AWS_ENVIRONMENT_KEY,
+  AWS_LIMITS,
+  AWS_RESERVED_ENVIRONMENT,
+  checkArchitecture,
+  checkFunctionName,
+  checkMemoryAndTimeout,
+  LOG_RETENTION_DAYS,
+} from './limits';
 import { IFunction } from './function';
 import { HttpAuthType, HttpTriggerOptions } from './http-trigger-options';
 import { PolicyStatement, PolicyStatements } from './policy';
@@ -153,11 +162,15 @@ export abstract class FunctionBase extends Construct implements IFunction {
     checkFunctionName(this, this.name);
     checkMemoryAndTimeout(this, props.memorySize, props.timeout);
     checkArchitecture(this, 'architecture', props.architecture);
-    checkEnvironment(this, props.environment, AWS_RESERVED_ENVIRONMENT);
+    checkEnvironment(this, props.environment, AWS_RESERVED_ENVIRONMENT, [], {
+      keyPattern: AWS_ENVIRONMENT_KEY,
+      keyWords: 'a letter, then at least one letter, digit or "_"',
+      maxBytes: { bytes: AWS_LIMITS.environmentBytesMax, source: 'Lambda quotas: 4 KB' },
+    });
     checkRange(this, 'reservedConcurrency', props.reservedConcurrency, 0, 100000);
     checkOneOf<number>(this, 'logRetentionDays', props.logRetentionDays, LOG_RETENTION_DAYS);
-    // Lambda API reference, EphemeralStorage: Size 512-10240 MB.
-    checkRange(this, 'diskSize', props.diskSize, 512, 10240, { unit: 'MB' });
+    // Smithy lambda EphemeralStorageSize.
+    checkRange(this, 'diskSize', props.diskSize, AWS_LIMITS.ephemeralStorageMin, AWS_LIMITS.ephemeralStorageMax, { unit: 'MB' });
     checkOneOf(this, 'logFormat', props.logFormat, Object.values(LogFormat));
     checkOneOf(this, 'applicationLogLevel', props.applicationLogLevel, Object.values(ApplicationLogLevel));
     checkOneOf(this, 'systemLogLevel', props.systemLogLevel, Object.values(SystemLogLevel));
@@ -173,10 +186,10 @@ export abstract class FunctionBase extends Construct implements IFunction {
     checkVpc(this, props.vpc, {
       subnet: /^subnet-[0-9a-f]{8,17}$/,
       subnetForm: 'subnet-…',
-      maxSubnets: 16,
+      maxSubnets: AWS_LIMITS.subnetsMax,
       securityGroup: /^sg-[0-9a-f]{8,17}$/,
       securityGroupForm: 'sg-…',
-      maxSecurityGroups: 5,
+      maxSecurityGroups: AWS_LIMITS.securityGroupsMax,
     });
     checkOneOf(this, 'tracing', props.tracing, Object.values(Tracing));
     checkPattern(

@@ -13,7 +13,7 @@ import { tagConstruct } from '../core/tags';
 import { checkPattern, isToken } from '../core/validation';
 import { checkLambdaRuntime } from './private/runtimes';
 import { ArtifactBucket } from './artifact-bucket';
-import { Architecture, checkArchitecture } from './limits';
+import { Architecture, AWS_LAYER_NAME, AWS_LIMITS, checkArchitecture } from './limits';
 
 /** A layer a function can use: built here, or an existing layer version ARN. */
 export interface ILayer extends ILayerContract<'aws'> {
@@ -75,11 +75,11 @@ export class Layer extends Construct implements ILayer {
     tagConstruct(this, props.tags);
     useProvider(this, props.provider);
     this.layerName = props.layerName ?? uniqueName(this, 140);
-    checkPattern(this, 'layerName', this.layerName, /^[A-Za-z0-9_-]+$/, 'letters, digits, "-" and "_"', { maxLength: 140 });
+    checkPattern(this, 'layerName', this.layerName, AWS_LAYER_NAME, 'letters, digits, "-" and "_"', { maxLength: AWS_LIMITS.layerNameMax });
     checkLayerBasics(this, props, 15);
     (props.compatibleArchitectures ?? []).forEach((a) => checkArchitecture(this, 'compatibleArchitectures', a));
     props.compatibleRuntimes.forEach((r, i) => checkLambdaRuntime(this, `compatibleRuntimes[${i}]`, r));
-    checkPattern(this, 'license', props.license, /^[\s\S]*$/, 'any text', { minLength: 0, maxLength: 512 });
+    checkPattern(this, 'license', props.license, /^[\s\S]*$/, 'any text', { minLength: 0, maxLength: AWS_LIMITS.licenseMax });
     this.compatibleArchitectures = props.compatibleArchitectures;
 
     this.compatibleRuntimes = props.compatibleRuntimes;

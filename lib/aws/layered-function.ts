@@ -50,7 +50,7 @@ export class LayeredFunction extends FunctionBase {
   constructor(scope: Construct, id: string, props: LayeredFunctionProps) {
     super(scope, id, props);
     checkLambdaRuntime(this, 'runtime', props.runtime);
-    checkPattern(this, 'handler', props.handler, /^[^\s]+$/, 'a handler without spaces such as "index.handler"', { maxLength: 128 });
+    checkPattern(this, 'handler', props.handler, /^[^\s]+$/, 'a handler without spaces such as "index.handler"', { maxLength: AWS_LIMITS.handlerMax });
     (props.layers ?? []).forEach((l, i) => {
       if (typeof l === 'string') checkLayerVersionArn(this, `layers[${i}]`, l);
     });

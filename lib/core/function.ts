@@ -64,14 +64,36 @@ export interface GrantInvokeOptions {
   readonly allowAnySource?: boolean;
 }
 
-/** Environment keys: a shell-style name, not one the platform reserves. */
+/** A cloud's rules for environment keys beyond the reserved ones. */
+export interface EnvironmentRules {
+  /** The key syntax. @default a letter, then letters, digits and "_" */
+  readonly keyPattern?: RegExp;
+  /** The key syntax in words. */
+  readonly keyWords?: string;
+  /** Most bytes of all keys and values together (UTF-8), and where the limit is stated. @default no limit checked */
+  readonly maxBytes?: { readonly bytes: number; readonly source: string };
+}
+
+/** Environment keys: a shell-style name, not one the platform reserves; with `rules.maxBytes`, the total size. */
 export function checkEnvironment(
   scope: IConstruct,
   environment: { [key: string]: string } | undefined,
   reserved: readonly string[],
   reservedPrefixes: readonly string[] = [],
+  rules: EnvironmentRules = {},
 ): void {
   if (!environment) return;
+  const keyPattern = rules.keyPattern ?? /^[A-Za-z][A-Za-z0-9_]*$/;
+  const keyWords = rules.keyWords ?? 'letters, digits and "_", starting with a letter';
+  let bytes = 0;
+  let literal = true;
+  for (const [key, value] of Object.entries(environment)) {
+    if (isToken(key) || isToken(value)) literal = false;
+    else bytes += Buffer.byteLength(key, 'utf8') + Buffer.byteLength(String(value), 'utf8');
+  }
+  if (rules.maxBytes && literal && bytes > rules.maxBytes.bytes) {
+    fail(scope, 'environment', `at most ${rules.maxBytes.bytes} bytes of keys and values in all (${rules.maxBytes.source})`, `${bytes} bytes`, { verb: 'have' });
+  }
   for (const key of Object.keys(environment)) {
     if (isToken(key)) continue;
     if (reserved.includes(key) || reservedPrefixes.some((p) => key.startsWith(p))) {
@@ -82,7 +104,7 @@ export function checkEnvironment(
         key,
       );
     }
-    checkPattern(scope, 'environment key', key, /^[A-Za-z][A-Za-z0-9_]*$/, 'letters, digits and "_", starting with a letter');
+    checkPattern(scope, 'environment key', key, keyPattern, keyWords);
   }
 }
 

@@ -1,16 +1,38 @@
 import { Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 
+const BRAND = Symbol.for('cdktf-serverless-constructs.ValidationError');
+
 /**
  * The one error format of the library: `[construct path] prop must be <allowed>, got <value>`.
- * Thrown in constructors, so bad input fails at synth before anything reaches Terraform.
+ * Thrown in constructors, so bad input fails at synth before anything reaches Terraform. The parts of
+ * the message are fields too; `isValidationError` recognizes it across copies of the library.
  */
 export class ValidationError extends Error {
+  /** Path of the construct that refused the value. */
+  public readonly path: string;
+  /** The prop (or part of one) refused, e.g. "schedule.minute". */
+  public readonly prop: string;
+  /** The refused value as given. */
+  public readonly value: unknown;
+  /** What is allowed, in words. */
+  public readonly allowed: string;
+
   constructor(scope: IConstruct, prop: string, allowed: string, value: unknown, options: ValidationErrorOptions = {}) {
     const detail = options.detail ? ` ${options.detail}` : '';
     super(`[${scope.node.path}] ${prop} must ${options.verb ?? 'be'} ${allowed}, got ${describe(value)}${detail}`);
     this.name = 'ValidationError';
+    this.path = scope.node.path;
+    this.prop = prop;
+    this.value = value;
+    this.allowed = allowed;
+    Object.defineProperty(this, BRAND, { value: true });
   }
+}
+
+/** True for a `ValidationError` of any copy of this library (`instanceof` sees one copy only). */
+export function isValidationError(e: unknown): e is ValidationError {
+  return e instanceof Error && (e as unknown as { [BRAND]?: boolean })[BRAND] === true;
 }
 
 /** How a refusal reads beyond "must be <allowed>, got <value>". */
