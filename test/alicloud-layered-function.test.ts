@@ -231,10 +231,19 @@ describe('alicloud.Layer and LayeredFunction', () => {
       ],
       [{ runtime: 'nodejs22' }, 'runtime must be one of "python3.12"'],
       [{ environment: { FC_REGION: 'x' } }, 'environment key must be a name the platform does not reserve'],
+      [
+        { environment: { BIG: 'x'.repeat(4094) } },
+        'environment must have at most 4096 bytes of keys and values in all (FC "Configure environment variables": 4 KB), got "4097 bytes"',
+      ],
       [{ layers: [1, 2, 3, 4, 5, 6].map((n) => `acs:fc:cn-hangzhou:123:layers/l${n}/versions/1`) }, 'layers must have at most 5 layers, got 6'],
     ])('%j is refused', (override, message) => {
       const stack = fcStack();
       expect(() => fn(stack, override as Partial<alicloud.LayeredFunctionProps>)).toThrow(`[test/orders] ${message}`);
+    });
+
+    test('environment at exactly 4 KB, multi-byte characters counted as UTF-8 bytes', () => {
+      expect(() => fn(fcStack(), { environment: { BIG: 'x'.repeat(4093) } })).not.toThrow();
+      expect(() => fn(fcStack(), { environment: { BIG: '€'.repeat(1365) } })).toThrow('got "4098 bytes"');
     });
 
     test('layer names and runtime compatibility', () => {

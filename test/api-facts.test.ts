@@ -6,7 +6,7 @@
 import awsFacts from '../lib/aws/api-facts.json';
 import fcFacts from '../lib/alicloud/api-facts.json';
 import { AWS_ALIAS_NAME, AWS_ENVIRONMENT_KEY, AWS_FUNCTION_NAME, AWS_LAYER_NAME, AWS_LIMITS, AWS_STATEMENT_ID, LOG_RETENTION_DAYS } from '../lib/aws/limits';
-import { FC_DISK_SIZES, FC_LIMITS, FC_NAME, FC_RUNTIMES } from '../lib/alicloud/limits';
+import { FC_DISK_SIZES, FC_ENVIRONMENT_KEY, FC_LIMITS, FC_NAME, FC_RESERVED_PREFIXES, FC_RUNTIMES } from '../lib/alicloud/limits';
 
 type Fact = { length?: { min?: number; max?: number }; range?: { min?: number; max?: number }; pattern?: string; enum?: string[]; documentation?: string };
 const aws = awsFacts.facts as unknown as { [key: string]: Fact };
@@ -116,6 +116,12 @@ describe('FC limits match the FC 3.0 API reference and the provider', () => {
 
   test('tags', () => {
     expect([FC_LIMITS.tagsMax, FC_LIMITS.tagKeyMax, FC_LIMITS.tagValueMax]).toEqual([fc.tags.maxPerResource, fc.tags.keyMax, fc.tags.valueMax]);
+  });
+
+  test('environment variables', () => {
+    expect(FC_LIMITS.environmentBytesMax).toBe(fc.environment.totalBytesMax);
+    expect(FC_ENVIRONMENT_KEY.source).toBe(fc.environment.keyPattern);
+    expect([...FC_RESERVED_PREFIXES]).toEqual(fc.environment.reservedPrefixes);
   });
 
   test('runtimes are ones the provider accepts', () => {

@@ -265,7 +265,14 @@ describe('aws.LayeredFunction', () => {
       [{ functionName: 'bad.name' }, 'functionName must be 1-64 characters of letters, digits, "-" and "_", got "bad.name"'],
       [{ environment: { AWS_REGION: 'x' } }, 'environment key must be a name the platform does not reserve'],
       [{ environment: { _HANDLER: 'x' } }, 'got "_HANDLER"'],
-      [{ environment: { '1X': 'x' } }, 'environment key must be letters, digits and "_", starting with a letter, got "1X"'],
+      [{ environment: { '1X': 'x' } }, 'environment key must be a letter, then at least one letter, digit or "_", got "1X"'],
+      // Smithy lambda EnvironmentVariableName: ^[a-zA-Z]([a-zA-Z0-9_])+$, so one letter alone is refused.
+      [{ environment: { X: 'x' } }, 'environment key must be a letter, then at least one letter, digit or "_", got "X"'],
+      // Lambda quotas: 4 KB of environment variables in all (keys and values).
+      [
+        { environment: { BIG: 'x'.repeat(4094) } },
+        'environment must have at most 4096 bytes of keys and values in all (Lambda quotas: 4 KB), got "4097 bytes"',
+      ],
       [{ environment: { LAMBDA_TASK_ROOT: 'x' } }, 'got "LAMBDA_TASK_ROOT"'],
       [{ logRetentionDays: 2 }, 'logRetentionDays must be one of 1, 3, 5, 7, 14, 30'],
       [{ architecture: 'sparc' as aws.Architecture }, 'architecture must be one of "x86_64", "arm64", got "sparc"'],
@@ -292,6 +299,11 @@ describe('aws.LayeredFunction', () => {
     ])('%j is refused', (override, message) => {
       const { stack } = awsStack();
       expect(() => new aws.LayeredFunction(stack, 'fn', { ...base, ...override })).toThrow(message.startsWith('got') ? message : `[test/fn] ${message}`);
+    });
+
+    test('environment at exactly 4 KB and two-character keys pass', () => {
+      expect(() => new aws.LayeredFunction(awsStack().stack, 'fn', { ...base, environment: { BIG: 'x'.repeat(4093) } })).not.toThrow();
+      expect(() => new aws.LayeredFunction(awsStack().stack, 'fn', { ...base, environment: { AB: 'x' } })).not.toThrow();
     });
 
     test('logging and /tmp size: JSON logs with levels, ephemeral storage; Text and 512 MB by default', () => {

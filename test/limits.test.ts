@@ -3,7 +3,7 @@
  * (the per-construct files cover the limits the issues list; these are the rest the code enforces).
  */
 import { TerraformStack, Testing } from 'cdktf';
-import { aws, alicloud, ValidationError } from '../lib';
+import { aws, alicloud, isValidationError, ValidationError } from '../lib';
 import { awsStack, makeFolder } from './helpers';
 
 const code = makeFolder({ 'index.js': 'exports.handler = async () => 1;' }, 'code');
@@ -199,6 +199,28 @@ describe('every refusal is a ValidationError', () => {
     ],
   ])('%s', (_what, build) => {
     expect(build).toThrow(ValidationError);
+  });
+
+  test('the parts of the message are fields, and isValidationError recognizes it (also from another copy of the library)', () => {
+    const { stack } = awsStack();
+    let caught: unknown;
+    try {
+      new aws.LayeredFunction(stack, 'f', { runtime: 'nodejs22.x', handler: 'index.handler', code, memorySize: 64 });
+    } catch (e) {
+      caught = e;
+    }
+    expect(isValidationError(caught)).toBe(true);
+    expect(caught).toEqual(
+      expect.objectContaining({ path: 'test/f', prop: 'memorySize', value: 64, allowed: 'an integer between 128 and 10240 MB', name: 'ValidationError' }),
+    );
+    // A second copy (another node_modules) has another class; the brand is a registered symbol, so it still counts.
+    jest.isolateModules(() => {
+      const other = require('../lib/core/validation') as typeof import('../lib/core/validation');
+      expect(other.ValidationError).not.toBe(ValidationError);
+      expect(other.isValidationError(caught)).toBe(true);
+    });
+    expect(isValidationError(new Error('[test/f] memorySize must be …'))).toBe(false);
+    expect(isValidationError(null)).toBe(false);
   });
 
   test('the region message names what is missing', () => {

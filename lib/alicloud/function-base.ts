@@ -8,7 +8,7 @@ import { StackState } from '../core/private/stack-state';
 import { tagConstruct, TaggableProps } from '../core/tags';
 import { checkPattern, fail, isToken } from '../core/validation';
 import { forgetInsteadOfDestroy } from './engine';
-import { checkFcCapacity, checkFcName, FC_LIMITS, FC_RESERVED_ENVIRONMENT, FC_RESERVED_PREFIXES } from './limits';
+import { checkFcCapacity, checkFcName, FC_ENVIRONMENT_KEY, FC_LIMITS, FC_RESERVED_ENVIRONMENT, FC_RESERVED_PREFIXES } from './limits';
 import { HttpAuthType, HttpTriggerOptions } from './http-trigger-options';
 import { httpTrigger } from './private/http-trigger';
 import { ImportedFunction } from './private/imported-function';
@@ -151,7 +151,11 @@ export abstract class FunctionBase extends Construct implements IFunction {
     this.name = props.functionName ?? uniqueName(this, 64, '_');
     checkFcName(this, 'functionName', this.name, FC_LIMITS.functionNameMax);
     checkFcCapacity(this, props);
-    checkEnvironment(this, props.environment, FC_RESERVED_ENVIRONMENT, FC_RESERVED_PREFIXES);
+    checkEnvironment(this, props.environment, FC_RESERVED_ENVIRONMENT, FC_RESERVED_PREFIXES, {
+      keyPattern: FC_ENVIRONMENT_KEY,
+      keyWords: 'letters, digits and "_", starting with a letter',
+      maxBytes: { bytes: FC_LIMITS.environmentBytesMax, source: 'FC "Configure environment variables": 4 KB' },
+    });
     // FC's VPCConfig takes one securityGroupId and a list of vSwitchIds (API 2023-03-30).
     checkVpc(this, props.vpc, {
       subnet: /^vsw-[a-z0-9]+$/,

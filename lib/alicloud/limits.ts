@@ -31,7 +31,12 @@ export const FC_LIMITS = {
   tagsMax: 20,
   tagKeyMax: 64,
   tagValueMax: 128,
+  /** "Configure environment variables", Limitations: the total size of all environment variables cannot exceed 4 KB. */
+  environmentBytesMax: 4096,
 } as const;
+
+/** "Configure environment variables", Limitations: a key starts with a letter; letters, digits and "_". */
+export const FC_ENVIRONMENT_KEY = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 /** Runtimes `alicloud_fcv3_function` accepts (provider runtime StringInSlice; custom-container is CustomImageFunction's). */
 /** API reference CreateFunction diskSize: 512 MB or 10240 MB. */

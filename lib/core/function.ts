@@ -92,7 +92,9 @@ export function checkEnvironment(
     else bytes += Buffer.byteLength(key, 'utf8') + Buffer.byteLength(String(value), 'utf8');
   }
   if (rules.maxBytes && literal && bytes > rules.maxBytes.bytes) {
-    fail(scope, 'environment', `at most ${rules.maxBytes.bytes} bytes of keys and values in all (${rules.maxBytes.source})`, `${bytes} bytes`, { verb: 'have' });
+    fail(scope, 'environment', `at most ${rules.maxBytes.bytes} bytes of keys and values in all (${rules.maxBytes.source})`, `${bytes} bytes`, {
+      verb: 'have',
+    });
   }
   for (const key of Object.keys(environment)) {
     if (isToken(key)) continue;
