@@ -215,6 +215,7 @@ describe('every refusal is a ValidationError', () => {
     );
     // A second copy (another node_modules) has another class; the brand is a registered symbol, so it still counts.
     jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh module copy needs a synchronous require inside isolateModules
       const other = require('../lib/core/validation') as typeof import('../lib/core/validation');
       expect(other.ValidationError).not.toBe(ValidationError);
       expect(other.isValidationError(caught)).toBe(true);
