@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, LocalBackend, TerraformStack } from 'cdktf';
 import { alicloud } from '../../lib';
-import { Harness } from './harness';
+import { Harness, releaseCodeFolder } from './harness';
 
 // FC3 asynchronous invocation on an alias, with Terraform the only writer. aliyun/alicloud reads an
 // async configuration back without its qualifier (resourceAliCloudFcv3AsyncInvokeConfigRead →
@@ -13,12 +13,7 @@ import { Harness } from './harness';
 // new settings → release (the alias moves to a new version) → destroy, each with an empty second plan.
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'async-alias-'));
-function codeFolder(release: string): string {
-  const dir = path.join(work, release);
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'index.js'), `exports.handler = async () => ${JSON.stringify(release)};\n`);
-  return dir;
-}
+const codeFolder = (release: string) => releaseCodeFolder(work, release);
 
 interface Step {
   readonly code: string;

@@ -283,3 +283,14 @@ export function withHarness(name: string, body: (harness: Harness) => void, opti
     harness.dispose();
   }
 }
+
+/**
+ * A code folder per release under `work`, as a user would edit it: index.js answers with the
+ * release's name, so each release packages to a different zip.
+ */
+export function releaseCodeFolder(work: string, release: string): string {
+  const dir = path.join(work, release);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'index.js'), `exports.handler = async () => ${JSON.stringify(release)};\n`);
+  return dir;
+}

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { App, LocalBackend, TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { alicloud, aws } from '../../lib';
-import { Harness } from './harness';
+import { Harness, releaseCodeFolder } from './harness';
 
 // The release lifecycle of the seed, on one state per cloud, driven as a user would: change props,
 // synthesize, apply. First deploy (no stable version) → new code with a 5 % canary → 25 % → promote
@@ -38,13 +38,7 @@ const STEPS: Step[] = [
 ];
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'release-'));
-/** A code folder per release, as a user would edit it. */
-function codeFolder(release: string): string {
-  const dir = path.join(work, release);
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'index.js'), `exports.handler = async () => ${JSON.stringify(release)};\n`);
-  return dir;
-}
+const codeFolder = (release: string) => releaseCodeFolder(work, release);
 const layerFolder = path.join(work, 'layer', 'nodejs', 'node_modules', 'greeting');
 fs.mkdirSync(layerFolder, { recursive: true });
 fs.writeFileSync(path.join(layerFolder, 'index.js'), 'module.exports = "hello";\n');
