@@ -22,7 +22,7 @@ test('the default OSS bucket name includes the account read at plan time, and ma
       new LocalBackend(stack, { path: '../app/terraform.app.tfstate' });
       new alicloud.LayeredFunction(stack, 'f', { functionName: 'f', runtime: 'nodejs20', handler: 'index.handler', code });
     });
-    const { changes } = harness.deploy('app', 'deploy');
+    const { changes } = harness.deployPlanned('app', 'deploy');
     const expected = `serverless-artifacts-${crypto.createHash('sha256').update(`app\ncn-hangzhou\n${ACCOUNT}`).digest('hex').slice(0, 12)}`;
     // Known in the plan (not "known after apply"), so the bucket is never replaced on a later plan.
     expect(changes.find((c) => c.type === 'alicloud_oss_bucket')!.after.bucket).toBe(expected);

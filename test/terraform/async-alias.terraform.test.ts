@@ -52,7 +52,7 @@ describe('FC3 async configuration on an alias', () => {
 
   test('1. create: LATEST first, then the alias, both with the same settings', () => {
     harness.synth(build({ code: 'v1', alias: {}, retryAttempts: 1 }));
-    const { changes } = harness.deploy('app', 'create');
+    const { changes } = harness.deployPlanned('app', 'create');
     const created = changes.filter((c) => c.type === 'alicloud_fcv3_async_invoke_config');
     expect(created.map((c) => c.after.qualifier).sort()).toEqual(['LATEST', 'live']);
     const { LATEST, live } = configs(harness);
@@ -69,7 +69,7 @@ describe('FC3 async configuration on an alias', () => {
 
   test('2. new settings: both configurations are updated in place, no drift', () => {
     harness.synth(build({ code: 'v1', alias: {}, retryAttempts: 2, maxEventAge: 3600 }));
-    const { changes } = harness.deploy('app', 'update');
+    const { changes } = harness.deployPlanned('app', 'update');
     expect(changes.filter((c) => c.type === 'alicloud_fcv3_async_invoke_config').map((c) => c.actions)).toEqual([['update'], ['update']]);
     const { LATEST, live } = configs(harness);
     expect(live).toEqual(expect.objectContaining({ maxAsyncRetryAttempts: 2, maxAsyncEventAgeInSeconds: 3600 }));
@@ -80,7 +80,7 @@ describe('FC3 async configuration on an alias', () => {
     harness.synth(build({ code: 'v2', alias: { stableVersion: '1' }, retryAttempts: 2, maxEventAge: 3600 }));
     harness.deploy('app', 'new version');
     harness.synth(build({ code: 'v2', alias: { stableVersion: '2' }, retryAttempts: 2, maxEventAge: 3600 }));
-    const { changes } = harness.deploy('app', 'promote');
+    const { changes } = harness.deployPlanned('app', 'promote');
     expect(changes.map((c) => c.type)).toContain('alicloud_fcv3_alias');
     expect(changes.filter((c) => c.type === 'alicloud_fcv3_async_invoke_config')).toEqual([]);
     expect(harness.cloud().fcFunctions.orders.aliases.live.version).toBe('2');

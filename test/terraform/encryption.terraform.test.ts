@@ -46,7 +46,7 @@ test('AWS: an alias ARN given as kms_key_arn itself fails at apply, as Lambda an
 test('AWS: an alias ARN is resolved to its key (data.aws_kms_alias.target_key_arn); the function deploys and a second plan is empty', () => {
   withHarness('encryption-alias', (harness) => {
     harness.synth(stackWith(ALIAS));
-    const { changes } = harness.deploy('app', 'deploy');
+    const { changes } = harness.deployPlanned('app', 'deploy');
     const fn = changes.find((c) => c.type === 'aws_lambda_function')!;
     expect(fn.after.kms_key_arn).toMatch(/^arn:aws:kms:eu-west-1:123456789012:key\/[0-9a-f-]{36}$/);
   });
@@ -65,7 +65,7 @@ test('AWS: a multi-Region key ARN (key/mrk-…) deploys as given', () => {
   withHarness('encryption-mrk', (harness) => {
     const key = 'arn:aws:kms:eu-west-1:123456789012:key/mrk-1234abcd12ab34cd56ef1234567890ab';
     harness.synth(stackWith(key));
-    const { changes } = harness.deploy('app', 'deploy');
+    const { changes } = harness.deployPlanned('app', 'deploy');
     expect(changes.find((c) => c.type === 'aws_lambda_function')!.after.kms_key_arn).toBe(key);
   });
 });

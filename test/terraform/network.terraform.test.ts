@@ -63,7 +63,7 @@ test('Alibaba Cloud: a function in a VPC deploys and a second plan is empty', ()
         vpc: { vpcId: 'vpc-bp1a', subnetIds: ['vsw-bp1a', 'vsw-bp1b'], securityGroupIds: ['sg-bp1a'] },
       });
     });
-    const { changes } = harness.deploy('app', 'deploy');
+    const { changes } = harness.deployPlanned('app', 'deploy');
     expect(changes.find((c) => c.type === 'alicloud_fcv3_function')!.after.vpc_config).toEqual([
       { vpc_id: 'vpc-bp1a', vswitch_ids: ['vsw-bp1a', 'vsw-bp1b'], security_group_id: 'sg-bp1a' },
     ]);

@@ -35,7 +35,7 @@ test('a release repoints the alias and keeps its provisioned concurrency; every 
     harness.synth((app) => build(app, 'v2', '1'));
     harness.deploy('app', 'new code, alias still on 1');
     harness.synth((app) => build(app, 'v2', '2'));
-    const { changes } = harness.deploy('app', 'promote 2');
+    const { changes } = harness.deployPlanned('app', 'promote 2');
     expect(changes.map((c) => `${c.type} ${c.actions.join('/')}`)).toEqual(['aws_lambda_alias update']);
     expect(harness.cloud().functions.orders.aliases.live.version).toBe('2');
   });

@@ -58,7 +58,7 @@ describe.each(Object.entries(CLOUDS))('a shared layer changes under a consumer s
 
   test('the producer publishes v2 and keeps v1, which the consumer still uses', () => {
     harness.synth((app) => build(app, 'v2'));
-    const { changes } = harness.deploy('shared', 'v2: producer');
+    const { changes } = harness.deployPlanned('shared', 'v2: producer');
     const layerChange = changes.find((c) => /layer_version$/.test(c.type))!;
     // Published before the old one is let go; the old one is kept (AWS skip_destroy) or forgotten (FC3).
     expect(layerChange.actions).toEqual(['create', 'delete']);

@@ -1,13 +1,21 @@
 'use strict';
 // The plugin's server certificate: self-signed, valid for "localhost" and 127.0.0.1, usable as its
-// own root (Terraform pins exactly this certificate from the handshake line). RSA key generation in
-// JS takes about a second, so the harness makes one pair per run and passes it in SIM_TLS_DIR.
+// own root (Terraform pins exactly this certificate from the handshake line). The harness makes one
+// pair per run and passes it in SIM_TLS_DIR; the key comes from Node's crypto (node-forge's JS key
+// generation takes up to a second), forge only signs the certificate and is loaded only for that, so
+// a provider's start-up (three per Terraform plan) does not pay for it.
+const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
-const forge = require('node-forge');
 
 function generate() {
-  const keys = forge.pki.rsa.generateKeyPair({ bits: 2048, e: 0x10001 });
+  const forge = require('node-forge');
+  const pair = crypto.generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  });
+  const keys = { publicKey: forge.pki.publicKeyFromPem(pair.publicKey), privateKey: forge.pki.privateKeyFromPem(pair.privateKey) };
   const cert = forge.pki.createCertificate();
   cert.publicKey = keys.publicKey;
   cert.serialNumber = '01';
@@ -43,8 +51,7 @@ function serverCertificate() {
   } else {
     pair = generate();
   }
-  const der = Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(forge.pki.certificateFromPem(pair.certPem))).getBytes(), 'binary');
-  return { ...pair, certDer: der };
+  return { ...pair, certDer: new crypto.X509Certificate(pair.certPem).raw };
 }
 
 /** Writes a pair into dir for the providers of one run. */
