@@ -93,7 +93,7 @@ const CLOUD_ONLY: { [cloud in 'aws' | 'alicloud']: { [name: string]: string[] } 
       'Tracing',
     ],
     AlarmOptions: ['alarmActions'],
-    ArtifactBucket: ['encryption', 'lifecycle', 'ownershipControls', 'publicAccessBlock', 'versioning'],
+    ArtifactBucket: ['encryption', 'lifecycle', 'ownershipControls', 'versioning'],
     AsyncWithDeadLetter: ['bufferQueueUrl'],
     CanaryAlias: ['alarm', 'arn', 'invokeArn', 'provisionedConcurrencyConfig'],
     CanaryAliasProps: ['alarm', 'provisionedConcurrency'],
@@ -146,6 +146,8 @@ const CLOUD_ONLY: { [cloud in 'aws' | 'alicloud']: { [name: string]: string[] } 
   },
   alicloud: {
     '': ['AlicloudProvider', 'AlicloudProviderConfig', 'ENGINE_CONTEXT', 'FC_LIMITS', 'FC_RUNTIMES', 'FcLocation', 'HealthCheck', 'LogConfig', 'RamStatement'],
+    // OSS sets a bucket's ACL with its own resource; S3 buckets are private through ownership controls.
+    ArtifactBucket: ['acl'],
     // The LATEST twin of a qualified async configuration (the provider reads it back through LATEST).
     AsyncWithDeadLetter: ['latestInvokeConfig'],
     CustomImageFunction: ['functionVersion', 'location', 'rolePolicyAttachment'],

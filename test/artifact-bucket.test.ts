@@ -88,6 +88,19 @@ describe('alicloud.ArtifactBucket', () => {
     expect(conformanceErrors(json, loadSchema('alicloud.json'), 'alicloud_')).toEqual([]);
   });
 
+  test('private by an explicit ACL, with Block Public Access on, both naming the bucket by reference', () => {
+    const stack = fcStack();
+    new alicloud.LayeredFunction(stack, 'f', { runtime: 'nodejs20', handler: 'index.handler', code });
+    const json = synth(stack);
+    const bucketAddress = `alicloud_oss_bucket.${Object.keys(json.resource.alicloud_oss_bucket)[0]}`;
+    // The bucket's own acl (deprecated since provider 1.220.0) stays unset: it is Optional+Computed
+    // and reads back what alicloud_oss_bucket_acl sets, so the two never fight.
+    expect(only(json, 'alicloud_oss_bucket').acl).toBeUndefined();
+    expect(only(json, 'alicloud_oss_bucket_acl')).toEqual({ bucket: `\${${bucketAddress}.bucket}`, acl: 'private' });
+    expect(only(json, 'alicloud_oss_bucket_public_access_block')).toEqual({ bucket: `\${${bucketAddress}.bucket}`, block_public_access: true });
+    expect(conformanceErrors(json, loadSchema('alicloud.json'), 'alicloud_')).toEqual([]);
+  });
+
   test('the default name differs by region and by account, and is stable for the same stack', () => {
     const name = (region: string, account?: string) => {
       const stack = fcStack(region, account);

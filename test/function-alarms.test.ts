@@ -92,7 +92,7 @@ test.each([
 });
 
 // alicloud.FunctionAlarms: CloudMonitor rules on the FC 3.0 function metrics (project acs_fc,
-// dimensions userId + region + serviceName "" + functionName, statistic Value, 60-s period) and on an
+// dimensions userId + region + functionName, statistic Value, 60-s period) and on an
 // MNS dead-letter queue (acs_mns_new ActiveMessages), told to contact groups.
 describe('alicloud', () => {
   const fcSetup = () => {
@@ -117,9 +117,7 @@ describe('alicloud', () => {
     const of = (prefix: string) => Object.entries<any>(byId).find(([id]) => id.startsWith(prefix))![1];
     const account = of('alarms_Errors').metric_dimensions.match(/"userId":"([^"]+)"/)[1];
     expect(account).toMatch(/^\$\{/); // the stack's account, read at plan time (no literal accountId here)
-    const fnDimensions = JSON.stringify([
-      { userId: account, region: 'cn-hangzhou', serviceName: '', functionName: '${alicloud_fcv3_function.orders.function_name}' },
-    ]);
+    const fnDimensions = JSON.stringify([{ userId: account, region: 'cn-hangzhou', functionName: '${alicloud_fcv3_function.orders.function_name}' }]);
     const common = { project: 'acs_fc', metric_dimensions: fnDimensions, period: 60, contact_groups: ['oncall'], tags: { team: 'orders' } };
     expect(of('alarms_Errors')).toEqual({
       ...common,
@@ -197,7 +195,7 @@ describe('alicloud', () => {
     const legacy = alicloud.FunctionBase.fromFunctionAttributes(stack, 'legacy', { functionArn: 'acs:fc:cn-shanghai:1234567890123456:functions/legacy' });
     new alicloud.FunctionAlarms(stack, 'alarms', { function: legacy, contactGroups: ['oncall'], errors: { threshold: 1 } });
     const [alarm] = Object.values<any>(resources(synth(stack), 'alicloud_cms_alarm'));
-    expect(JSON.parse(alarm.metric_dimensions)).toEqual([{ userId: '1234567890123456', region: 'cn-shanghai', serviceName: '', functionName: 'legacy' }]);
+    expect(JSON.parse(alarm.metric_dimensions)).toEqual([{ userId: '1234567890123456', region: 'cn-shanghai', functionName: 'legacy' }]);
     expect(alarm.name).toBe('legacy-errors');
   });
 

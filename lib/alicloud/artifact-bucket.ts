@@ -6,6 +6,8 @@ import { providerSuffix, useProvider } from '../core/private/provider';
 import { fail, isToken } from '../core/validation';
 import { AlicloudProvider } from '../generated/alicloud/provider';
 import { OssBucket } from '../generated/alicloud/oss-bucket';
+import { OssBucketAcl } from '../generated/alicloud/oss-bucket-acl';
+import { OssBucketPublicAccessBlock } from '../generated/alicloud/oss-bucket-public-access-block';
 
 const ID = 'ServerlessArtifacts';
 
@@ -16,9 +18,9 @@ export interface ArtifactBucketProps extends ArtifactBucketOptions {
 }
 
 /**
- * The OSS bucket that holds packaged code and layer zips: private (the default ACL, never set
- * public), server-side encrypted (AES256), versioned, with a lifecycle rule that expires replaced
- * zips. One per stack, created on first use. OSS bucket names are global: the default name is
+ * The OSS bucket that holds packaged code and layer zips: private (its ACL set to `private`
+ * explicitly and Block Public Access on, so no later ACL or bucket policy can make it public),
+ * server-side encrypted (AES256), versioned, with a lifecycle rule that expires replaced zips. One per stack, created on first use. OSS bucket names are global: the default name is
  * `serverless-artifacts-<hash>`, the hash taken over the stack path, the provider's region and the
  * account, so the same stack in another region or account gets another name. The account is the
  * provider's literal `accountId`, or else what `data "alicloud_account"` reads at plan time (the
@@ -42,6 +44,10 @@ export class ArtifactBucket extends Construct {
   }
 
   public readonly bucket: OssBucket;
+  /** The bucket's ACL, `private` (`alicloud_oss_bucket_acl`: the bucket's own `acl` argument is deprecated since provider 1.220.0). */
+  public readonly acl: OssBucketAcl;
+  /** Block Public Access on the bucket (`alicloud_oss_bucket_public_access_block`): public ACLs and bucket policies are ignored and refused. */
+  public readonly publicAccessBlock: OssBucketPublicAccessBlock;
 
   private constructor(scope: Construct, id: string, options: ArtifactBucketOptions, provider: AlicloudProvider | undefined) {
     super(scope, id);
@@ -64,6 +70,11 @@ export class ArtifactBucket extends Construct {
         },
       ],
     });
+    // Both name the bucket by reference, so they come after it and go before it. OSS's
+    // PutBucketPublicAccessBlock: "all existing public access permissions are ignored and no new
+    // public access permissions can be configured".
+    this.acl = new OssBucketAcl(this, 'Acl', { bucket: this.bucket.bucket, acl: 'private' });
+    this.publicAccessBlock = new OssBucketPublicAccessBlock(this, 'PublicAccessBlock', { bucket: this.bucket.bucket, blockPublicAccess: true });
   }
 
   /** Bucket name, for `oss_bucket_name` arguments. */

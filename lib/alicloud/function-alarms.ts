@@ -29,12 +29,15 @@ export interface FunctionAlarmsProps extends TaggableProps {
   readonly provider?: AlicloudProvider;
 }
 
-// FC 3.0 "Monitoring data" (help.aliyun.com/zh/functioncompute/fc/user-guide/monitoring-data): every
-// FC metric is in the CloudMonitor project acs_fc, aggregated per 60 s; the function metric names are
-// from its Metric table, and an FC 3.0 function is queried with serviceName "". CloudMonitor's metric
-// appendix (AlibabaCloudDocs/cms, "Function Compute"; "Message Service - queue") gives the dimensions,
-// userId, region, serviceName and functionName (acs_fc) or queue (acs_mns_new), and the statistics:
-// Value for acs_fc, Maximum/Minimum/Average for acs_mns_new.
+// FC 3.0 "Monitoring data" (alibabacloud.com/help/en/functioncompute/fc-3-0/user-guide/monitoring-data):
+// every FC metric is in the CloudMonitor project acs_fc, aggregated per 60 s, and "the Dimensions
+// parameter for function metrics is in the following format: {"region", "functionName"}" (FC 2.0's
+// page adds serviceName; FC 3.0 has no services, so the key is left out rather than sent empty:
+// the provider compares metric_dimensions as JSON, and a key CloudMonitor dropped would show on
+// every plan). CloudMonitor's metric appendix (AlibabaCloudDocs/cms, "Function Compute"; "Message
+// Service - queue") adds userId to every rule's dimensions and gives the statistics: Value for
+// acs_fc, Maximum/Minimum/Average for acs_mns_new (queue). The function metric names are from FC 3.0's
+// Metric table.
 const PERIOD = 60;
 
 /**
@@ -90,7 +93,7 @@ export class FunctionAlarms extends Construct implements IFunctionAlarmsContract
     const fc = (metricName: string): Metric => ({
       project: 'acs_fc',
       name: metricName,
-      dimensions: { serviceName: '', functionName: name },
+      dimensions: { functionName: name },
       statistic: 'Value',
     });
     if (props.errors) this.errors = alarm('Errors', 'errors', 'errors', fc('FunctionFunctionErrors'), props.errors);

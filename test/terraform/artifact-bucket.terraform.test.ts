@@ -27,5 +27,15 @@ test('the default OSS bucket name includes the account read at plan time, and ma
     // Known in the plan (not "known after apply"), so the bucket is never replaced on a later plan.
     expect(changes.find((c) => c.type === 'alicloud_oss_bucket')!.after.bucket).toBe(expected);
     expect(Object.keys(harness.cloud().ossBuckets)).toEqual([expected]);
+    // Private by PutBucketAcl and closed by PutBucketPublicAccessBlock, and the bucket's acl reads
+    // back what the ACL resource set (the second plan, empty, proves the two agree).
+    expect(harness.cloud().ossBuckets[expected]).toEqual(expect.objectContaining({ acl: 'private', blockPublicAccess: true }));
+    const ops = harness
+      .journal()
+      .filter((e) => e.type.startsWith('alicloud_oss_bucket') && e.type !== 'alicloud_oss_bucket_object')
+      .map((e) => `${e.op} ${e.type}`);
+    // The bucket first; the ACL and the block (independent of each other) after it.
+    expect(ops[0]).toBe('create alicloud_oss_bucket');
+    expect(ops.slice(1).sort()).toEqual(['create alicloud_oss_bucket_acl', 'create alicloud_oss_bucket_public_access_block']);
   });
 });

@@ -6,7 +6,7 @@ import { Harness } from './harness';
 const ACCOUNT = '1234567890123456';
 
 // Every example stack of the app, in dependency order, with the app's own cross-stack wiring:
-// init, validate, plan, apply, and a second plan that must be empty (Harness.deploy).
+// apply (validate and plan included) and a second plan that must be empty (Harness.deploy).
 describe.each([
   ['as SDKv2 providers answer (legacy type system)', true],
   ['with strict consistency checks (no legacy type system)', false],
@@ -50,7 +50,7 @@ describe.each([
       'FunctionP99Duration',
       'FunctionResourceThrottles',
     ]);
-    const fnDimensions = { userId: ACCOUNT, region: 'cn-hangzhou', serviceName: '', functionName: 'jobs-worker' };
+    const fnDimensions = { userId: ACCOUNT, region: 'cn-hangzhou', functionName: 'jobs-worker' };
     for (const a of fc) {
       expect(JSON.parse(a.metric_dimensions)).toEqual([fnDimensions]);
       expect(a).toEqual(expect.objectContaining({ period: 60, contact_groups: ['jobs-oncall'], dimensions: fnDimensions }));

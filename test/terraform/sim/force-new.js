@@ -79,6 +79,9 @@ const ALICLOUD = {
   alicloud_message_service_queue: { paths: ['queue_name', 'queue_type'] },
   alicloud_oss_bucket: { paths: ['bucket', 'redundancy_type', 'storage_class'] },
   alicloud_oss_bucket_object: { paths: ['bucket', 'key'] },
+  // resource_alicloud_oss_bucket_acl.go / _public_access_block.go: bucket is Required, ForceNew.
+  alicloud_oss_bucket_acl: { paths: ['bucket'] },
+  alicloud_oss_bucket_public_access_block: { paths: ['bucket'] },
   alicloud_ram_policy: { paths: ['policy_name', 'name'] },
   alicloud_ram_role: { paths: ['role_name', 'name'] },
   alicloud_ram_role_policy_attachment: { paths: ['policy_name', 'policy_type', 'role_name'] },
