@@ -20,7 +20,8 @@ export interface ArtifactBucketProps extends ArtifactBucketOptions {
 /**
  * The OSS bucket that holds packaged code and layer zips: private (its ACL set to `private`
  * explicitly and Block Public Access on, so no later ACL or bucket policy can make it public),
- * server-side encrypted (AES256), versioned, with a lifecycle rule that expires replaced zips. One per stack, created on first use. OSS bucket names are global: the default name is
+ * server-side encrypted (AES256), versioned, with a lifecycle rule that expires replaced zips.
+ * One per stack, created on first use. OSS bucket names are global: the default name is
  * `serverless-artifacts-<hash>`, the hash taken over the stack path, the provider's region and the
  * account, so the same stack in another region or account gets another name. The account is the
  * provider's literal `accountId`, or else what `data "alicloud_account"` reads at plan time (the
@@ -70,7 +71,7 @@ export class ArtifactBucket extends Construct {
         },
       ],
     });
-    // Both name the bucket by reference, so they come after it and go before it. OSS's
+    // Both name the bucket by reference: created after it, destroyed before it. OSS's
     // PutBucketPublicAccessBlock: "all existing public access permissions are ignored and no new
     // public access permissions can be configured".
     this.acl = new OssBucketAcl(this, 'Acl', { bucket: this.bucket.bucket, acl: 'private' });

@@ -199,7 +199,7 @@ export class Harness {
   }
 
   /** Runs terraform in a stack's folder; a failure throws with the step, the stack and Terraform's own words. */
-  public terraform(stack: string, args: string[], step: string, okCodes = [0]): { code: number; stdout: string } {
+  public terraform(stack: string, args: string[], step: string, okCodes = [0]): { code: number; stdout: string; stderr: string } {
     const cwd = path.join(this.outdir, 'stacks', stack);
     const r = spawnSync(terraformBinary(), [...args, '-no-color'], {
       cwd,
@@ -211,7 +211,7 @@ export class Harness {
     if (!okCodes.includes(code)) {
       throw new TerraformError(`step "${step}", stack ${stack}: terraform ${args[0]} exited ${code}\n${(r.stderr || '').trim()}\n${tail(r.stdout, 40)}`);
     }
-    return { code, stdout: r.stdout };
+    return { code, stdout: r.stdout, stderr: r.stderr || '' };
   }
 
   /**
@@ -230,7 +230,9 @@ export class Harness {
       const errors = messages
         .filter((m) => m.type === 'diagnostic' && m.diagnostic?.severity === 'error')
         .map((m) => `Error: ${m.diagnostic.summary}${m.diagnostic.address ? ` (${m.diagnostic.address})` : ''}\n${m.diagnostic.detail ?? ''}`);
-      throw new TerraformError(`step "${step}", stack ${stack}: terraform apply exited ${applied.code}\n${errors.join('\n\n') || tail(applied.stdout, 40)}`);
+      // Diagnostics come as JSON on stdout; what fails before Terraform can speak JSON is on stderr.
+      const said = [applied.stderr.trim(), errors.join('\n\n') || tail(applied.stdout, 40)].filter(Boolean).join('\n');
+      throw new TerraformError(`step "${step}", stack ${stack}: terraform apply exited ${applied.code}\n${said}`);
     }
     this.secondPlanEmpty(stack, step);
     const changes = messages

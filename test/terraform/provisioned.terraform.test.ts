@@ -4,19 +4,14 @@ import * as path from 'path';
 import { App, LocalBackend, TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { aws } from '../../lib';
-import { withHarness } from './harness';
+import { releaseCodeFolder, withHarness } from './harness';
 
 // Provisioned concurrency on the alias through a release: the alias is repointed (canaryWeight 0),
 // the configuration stays. Lambda refuses provisioned concurrency on an alias with weights, which
 // is why the library refuses it at synth.
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'provisioned-'));
-const folder = (release: string) => {
-  const dir = path.join(work, release);
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'index.js'), `exports.handler = async () => ${JSON.stringify(release)};\n`);
-  return dir;
-};
+const folder = (release: string) => releaseCodeFolder(work, release);
 
 function build(app: App, release: string, stableVersion?: string): void {
   const stack = new TerraformStack(app, 'app');

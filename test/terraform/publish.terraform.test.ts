@@ -4,19 +4,14 @@ import * as path from 'path';
 import { App, LocalBackend, TerraformStack } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { aws } from '../../lib';
-import { Harness } from './harness';
+import { Harness, releaseCodeFolder } from './harness';
 
 // AWS publishes with `publish = true` on a configuration-only change as well as on a code change
 // (function.go, updateComputedAttributesOnPublish: needsFunctionConfigUpdate || needsFunctionCodeUpdate),
 // and not for settings that are no part of a version (reserved concurrency).
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'publish-'));
-const folder = (release: string) => {
-  const dir = path.join(work, release);
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'index.js'), `exports.handler = async () => ${JSON.stringify(release)};\n`);
-  return dir;
-};
+const folder = (release: string) => releaseCodeFolder(work, release);
 
 const STEPS: [string, Partial<aws.LayeredFunctionProps>, string[]][] = [
   ['first deploy', {}, ['1']],
